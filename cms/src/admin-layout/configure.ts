@@ -1,0 +1,57 @@
+import type { Core } from '@strapi/strapi';
+import { COMPONENT_LAYOUTS, CONTENT_TYPE_LAYOUTS, type FieldText } from './labels';
+
+type Metadatas = Record<string, { edit?: Record<string, unknown>; list?: Record<string, unknown> }>;
+
+function withLabels(metadatas: Metadatas, fields: Record<string, FieldText>): Metadatas {
+  const next: Metadatas = { ...metadatas };
+  for (const [field, text] of Object.entries(fields)) {
+    const current = next[field] ?? {};
+    next[field] = {
+      ...current,
+      edit: { ...current.edit, label: text.label, description: text.description ?? '' },
+      list: { ...current.list, label: text.label },
+    };
+  }
+  // Computed fields are shown but never typed into.
+  if (next.adminLabel) next.adminLabel = { ...next.adminLabel, edit: { ...next.adminLabel.edit, editable: false } };
+  return next;
+}
+
+/**
+ * Applies the Italian labels, help texts, list columns and relation labels of labels.ts to the
+ * content manager's stored configuration. Runs on every start; layout tweaks made in the admin
+ * (field order, sizes) are kept.
+ */
+export async function configureAdminLayouts(strapi: Core.Strapi): Promise<void> {
+  const contentTypes = strapi.plugin('content-manager').service('content-types');
+  for (const [uid, layout] of Object.entries(CONTENT_TYPE_LAYOUTS)) {
+    const { uid: _uid, ...current } = await contentTypes.findConfiguration({ uid });
+    await contentTypes.updateConfiguration(
+      { uid },
+      {
+        ...current,
+        settings: {
+          ...current.settings,
+          mainField: layout.mainField,
+          ...(layout.defaultSortBy ? { defaultSortBy: layout.defaultSortBy, defaultSortOrder: 'ASC' } : {}),
+        },
+        metadatas: withLabels(current.metadatas, layout.fields),
+        layouts: { ...current.layouts, list: layout.list },
+      },
+    );
+  }
+
+  const components = strapi.plugin('content-manager').service('components');
+  for (const [uid, layout] of Object.entries(COMPONENT_LAYOUTS)) {
+    const { uid: _uid, category: _category, ...current } = await components.findConfiguration({ uid });
+    await components.updateConfiguration(
+      { uid },
+      {
+        ...current,
+        settings: { ...current.settings, mainField: layout.mainField },
+        metadatas: withLabels(current.metadatas, layout.fields),
+      },
+    );
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * Italian labels and help texts for the admin's edit views, list columns and relation labels.
+ * Applied on every start by configure.ts, so the editing experience is versioned with the model.
+ */
+export interface FieldText {
+  label: string;
+  description?: string;
+}
+
+export interface TypeLayout {
+  /** Field shown for an entry in relation pickers and as the list's title. */
+  mainField: string;
+  /** Columns of the list view, in order. */
+  list: string[];
+  defaultSortBy?: string;
+  fields: Record<string, FieldText>;
+}
+
+const SLUG: FieldText = {
+  label: 'Slug (indirizzo)',
+  description: 'Parte finale dell’indirizzo della pagina: minuscole e trattini. Uguale in tutte le lingue.',
+};
+const ADMIN_LABEL: FieldText = {
+  label: 'Etichetta (automatica)',
+  description: 'Calcolata al salvataggio: è il nome con cui la voce compare negli elenchi e nelle relazioni.',
+};
+
+export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
+  'api::project.project': {
+    mainField: 'adminLabel',
+    list: ['acronym', 'title', 'fundingLine', 'statusOverride', 'updatedAt'],
+    defaultSortBy: 'acronym',
+    fields: {
+      acronym: { label: 'Acronimo', description: 'Nome breve del progetto, es. PLEIADI. Uguale in tutte le lingue.' },
+      title: { label: 'Titolo', description: 'Titolo esteso del progetto nella lingua corrente.' },
+      subtitle: { label: 'Sottotitolo / nome completo', description: 'Scioglimento dell’acronimo o nome ufficiale completo, se diverso dal titolo.' },
+      slug: SLUG,
+      summary: { label: 'Sintesi', description: 'Due o tre frasi (max 320 caratteri) per le schede e la descrizione nei motori di ricerca.' },
+      description: { label: 'Descrizione', description: 'Testo principale della pagina del progetto.' },
+      objectives: { label: 'Obiettivi', description: 'Obiettivo generale e obiettivi specifici, anche come elenco puntato.' },
+      expectedResults: { label: 'Risultati attesi' },
+      targetGroups: { label: 'Destinatari', description: 'A chi si rivolge il progetto: un elenco puntato, un gruppo per riga.' },
+      administrationRole: { label: 'Ruolo dell’amministrazione', description: 'Che cosa fa la nostra amministrazione nel progetto (capofila, partner, città mentor...).' },
+      statusOverride: {
+        label: 'Stato (forzato)',
+        description: 'Lasciare vuoto: lo stato si calcola dalle date. Compilare solo per stati che le date non dicono, es. “grant agreement in preparazione”.',
+      },
+      startDate: { label: 'Data di inizio', description: 'Con la precisione nota (giorno, mese o anno); spuntare “stimata” se è una previsione.' },
+      endDate: { label: 'Data di fine', description: 'Non può precedere la data di inizio.' },
+      durationMonths: { label: 'Durata (mesi)' },
+      totalBudget: { label: 'Budget totale (EUR)', description: 'Importo complessivo del progetto in euro, con i centesimi.' },
+      euContribution: { label: 'Contributo UE (EUR)', description: 'Quota finanziata dall’Unione europea: non può superare il budget totale.' },
+      otherAmounts: { label: 'Altri importi', description: 'Importi con una loro etichetta, es. “Sovvenzione per l’azione pilota in ogni città”.' },
+      grantAgreementNumber: { label: 'N. Grant Agreement', description: 'Numero della convenzione di sovvenzione, es. 863614.' },
+      internalReference: { label: 'Codice interno', description: 'Numero di progetto assegnato dall’autorità di gestione, es. Prog. 1063.' },
+      fundingLine: { label: 'Linea di finanziamento' },
+      partnerships: { label: 'Partenariato', description: 'Un partner per riga con il suo ruolo; la nota può indicare l’ambito territoriale.' },
+      actions: { label: 'Azioni' },
+      communities: { label: 'Comunità di pratica' },
+      themes: { label: 'Temi' },
+      links: { label: 'Documenti e link' },
+      website: { label: 'Sito ufficiale del progetto', description: 'Indirizzo completo, con https://.' },
+      coverImage: { label: 'Immagine di copertina' },
+      sourceUpdatedOn: { label: 'Aggiornato alla fonte il', description: 'Data di aggiornamento dichiarata dalla fonte ufficiale, se presente.' },
+      sourceNotes: { label: 'Note redazionali (non pubblicate)', description: 'Correzioni fatte rispetto alla fonte, dubbi aperti. Non compaiono sul sito.' },
+      seo: { label: 'SEO e condivisione' },
+      adminLabel: ADMIN_LABEL,
+    },
+  },
+  'api::partner.partner': {
+    mainField: 'adminLabel',
+    list: ['name', 'shortName', 'organisationType', 'country', 'city'],
+    defaultSortBy: 'name',
+    fields: {
+      name: { label: 'Nome', description: 'Denominazione ufficiale nella lingua corrente. Un’organizzazione è un solo partner anche se compare in più progetti.' },
+      shortName: { label: 'Sigla', description: 'Acronimo o nome breve, es. ANCI Piemonte.' },
+      slug: SLUG,
+      organisationType: { label: 'Tipo di organizzazione' },
+      country: { label: 'Paese (codice ISO)', description: 'Due lettere maiuscole ISO 3166-1, es. IT, NL, BE.' },
+      city: { label: 'Città' },
+      website: { label: 'Sito web' },
+      logo: { label: 'Logo' },
+      description: { label: 'Descrizione' },
+      communities: { label: 'Comunità di pratica' },
+      adminLabel: ADMIN_LABEL,
+    },
+  },
+  'api::action.action': {
+    mainField: 'adminLabel',
+    list: ['code', 'title', 'project', 'actionType', 'order'],
+    defaultSortBy: 'order',
+    fields: {
+      project: { label: 'Progetto' },
+      code: { label: 'Codice', description: 'Come nella fonte, es. “Azione 01”. Vuoto se la fonte non ne dà.' },
+      title: { label: 'Titolo' },
+      actionType: { label: 'Tipo di azione' },
+      description: { label: 'Descrizione' },
+      subActions: { label: 'Sotto-azioni', description: 'Una per riga, con la lettera (a, b, c...).' },
+      targetAudience: { label: 'Destinatari dell’azione' },
+      order: { label: 'Ordine', description: 'Posizione nell’elenco delle azioni del progetto (0 = prima).' },
+      adminLabel: ADMIN_LABEL,
+    },
+  },
+  'api::community-of-practice.community-of-practice': {
+    mainField: 'adminLabel',
+    list: ['code', 'title', 'project', 'theme', 'order'],
+    defaultSortBy: 'order',
+    fields: {
+      project: { label: 'Progetto' },
+      code: { label: 'Codice', description: 'Es. CoP1.' },
+      title: { label: 'Titolo' },
+      slug: SLUG,
+      guidingQuestion: { label: 'Domanda guida', description: 'La domanda a cui la comunità lavora, es. “Come progettare sportelli unici...?”' },
+      theme: { label: 'Tema' },
+      description: { label: 'Descrizione' },
+      members: { label: 'Partner membri' },
+      order: { label: 'Ordine' },
+      adminLabel: ADMIN_LABEL,
+    },
+  },
+  'api::funding-line.funding-line': {
+    mainField: 'acronym',
+    list: ['acronym', 'name', 'programmingPeriod', 'managementMode'],
+    defaultSortBy: 'acronym',
+    fields: {
+      name: { label: 'Nome' },
+      acronym: { label: 'Sigla', description: 'Nella lingua corrente: FAMI in italiano, AMIF in inglese.' },
+      slug: SLUG,
+      programme: { label: 'Programma / fondo' },
+      programmingPeriod: { label: 'Periodo di programmazione', description: 'Nel formato 2021-2027.' },
+      managingBody: { label: 'Ente gestore', description: 'Autorità di gestione o organismo intermedio che emana l’avviso.' },
+      managementMode: { label: 'Modalità di gestione', description: 'Diretta (Commissione), indiretta o concorrente (condivisa con lo Stato membro).' },
+      callReference: { label: 'Avviso', description: 'Titolo dell’avviso pubblico o della call.' },
+      decreeReference: { label: 'Decreto', description: 'Estremi dell’atto, es. Decreto prot. n. 56 del 07/08/2023.' },
+      specificObjective: { label: 'Obiettivo specifico' },
+      applicationAreas: { label: 'Ambiti di applicazione' },
+      fundingStatement: {
+        label: 'Dicitura di finanziamento',
+        description: 'Come mostrare il logo UE: “Cofinanziato dall’Unione europea” o “Finanziato dall’Unione europea”.',
+      },
+      description: { label: 'Descrizione' },
+      website: { label: 'Sito web' },
+      projects: { label: 'Progetti' },
+    },
+  },
+  'api::theme.theme': {
+    mainField: 'name',
+    list: ['name', 'slug'],
+    defaultSortBy: 'name',
+    fields: {
+      name: { label: 'Nome' },
+      slug: SLUG,
+      description: { label: 'Descrizione' },
+      projects: { label: 'Progetti' },
+      communities: { label: 'Comunità di pratica' },
+    },
+  },
+  'api::site-setting.site-setting': {
+    mainField: 'siteName',
+    list: ['siteName', 'institutionName'],
+    fields: {
+      siteName: { label: 'Nome del sito' },
+      tagline: { label: 'Sottotitolo del sito' },
+      institutionName: { label: 'Amministrazione titolare', description: 'Nome dell’ente che pubblica il sito, mostrato nell’intestazione.' },
+      institutionUrl: { label: 'Sito dell’amministrazione' },
+      institutionLogo: { label: 'Logo dell’amministrazione' },
+      parentInstitutionName: { label: 'Ente di appartenenza', description: 'Amministrazione di livello superiore, se presente (barra in alto).' },
+      contactEmail: { label: 'Email di contatto' },
+      certifiedEmail: { label: 'PEC' },
+      phone: { label: 'Telefono' },
+      address: { label: 'Indirizzo' },
+      accessibilityStatementUrl: { label: 'Dichiarazione di accessibilità', description: 'Link alla dichiarazione pubblicata su form.agid.gov.it.' },
+      privacyUrl: { label: 'Informativa privacy' },
+      legalNotesUrl: { label: 'Note legali' },
+      footerLinks: { label: 'Altri link nel piè di pagina' },
+    },
+  },
+};
+
+export const COMPONENT_LAYOUTS: Record<string, Omit<TypeLayout, 'list' | 'defaultSortBy'>> = {
+  'shared.partial-date': {
+    mainField: 'date',
+    fields: {
+      date: { label: 'Data', description: 'Per una data nota al mese o all’anno, indicare il primo giorno del periodo.' },
+      precision: { label: 'Precisione', description: 'day = giorno, month = mese, year = anno.' },
+      estimated: { label: 'Stimata', description: 'Spuntare se la data è una previsione (es. “avvio previsto”).' },
+    },
+  },
+  'shared.amount': {
+    mainField: 'label',
+    fields: {
+      label: { label: 'Voce' },
+      amount: { label: 'Importo (EUR)', description: 'Vuoto se la fonte non indica la cifra.' },
+      note: { label: 'Nota' },
+    },
+  },
+  'shared.link': {
+    mainField: 'label',
+    fields: {
+      label: { label: 'Testo del link' },
+      url: { label: 'Indirizzo (URL)', description: 'Solo https://, http:// o mailto:.' },
+      file: { label: 'File', description: 'In alternativa all’indirizzo: un documento caricato.' },
+      kind: { label: 'Tipo' },
+    },
+  },
+  'shared.seo': {
+    mainField: 'metaTitle',
+    fields: {
+      metaTitle: { label: 'Titolo per i motori di ricerca', description: 'Max 70 caratteri; se vuoto si usa il titolo.' },
+      metaDescription: { label: 'Descrizione per i motori di ricerca', description: 'Max 160 caratteri; se vuota si usa la sintesi.' },
+      shareImage: { label: 'Immagine per la condivisione' },
+    },
+  },
+  'project.partnership': {
+    mainField: 'role',
+    fields: {
+      partner: { label: 'Partner' },
+      role: { label: 'Ruolo', description: 'lead = capofila, coordinator = coordinatore, associated_partner = partner associato, mentor = città mentor...' },
+      note: { label: 'Nota', description: 'Es. ambito territoriale: “mandatario di ATS per l’ambito Emilia Nord”.' },
+    },
+  },
+  'action.sub-action': {
+    mainField: 'letter',
+    fields: {
+      letter: { label: 'Lettera', description: 'a, b, c...' },
+      text: { label: 'Testo' },
+    },
+  },
+};

@@ -1,0 +1,17 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
+
+export default {
+  config: {
+    // Italian first: editors of an Italian administration work in Italian; English stays available.
+    locales: ['it'],
+    translations: {
+      it: {
+        'Auth.form.welcome.title': 'Portafoglio progetti UE',
+        'Auth.form.welcome.subtitle': 'Accedi per modificare i contenuti del sito',
+      },
+    },
+    tutorials: false,
+    notifications: { releases: false },
+  },
+  bootstrap(_app: StrapiApp) {},
+};

@@ -1,0 +1,20 @@
+import type { Core } from '@strapi/strapi';
+
+/** Italian is the source language and the default; English is the translation. */
+export const LOCALES = [
+  { code: 'it', name: 'Italiano (it)', isDefault: true },
+  { code: 'en', name: 'English (en)', isDefault: false },
+] as const;
+
+export async function ensureLocales(strapi: Core.Strapi): Promise<void> {
+  const locales = strapi.plugin('i18n').service('locales');
+  for (const locale of LOCALES) {
+    if (!(await locales.findByCode(locale.code))) {
+      await locales.create({ code: locale.code, name: locale.name });
+      strapi.log.info(`Created locale ${locale.code}`);
+    }
+  }
+  if ((await locales.getDefaultLocale()) !== 'it') {
+    await locales.setDefaultLocale({ code: 'it' });
+  }
+}

@@ -1,0 +1,24 @@
+import type { Core } from '@strapi/strapi';
+import { configureAdminLayouts } from './admin-layout/configure';
+import { configurePublicRole, ensureBuildToken } from './bootstrap/access';
+import { ensureAdminUser } from './bootstrap/admin-user';
+import { ensureLocales } from './bootstrap/locales';
+import { assertNoDefaultAdminPassword, assertProductionReady } from './bootstrap/production-guard';
+import { registerDocumentMiddleware } from './validation/document-middleware';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    assertProductionReady(strapi);
+    registerDocumentMiddleware(strapi);
+  },
+
+  /** Everything here is idempotent: it brings the database in line with the code on each start. */
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureLocales(strapi);
+    await ensureAdminUser(strapi);
+    await assertNoDefaultAdminPassword(strapi);
+    await configurePublicRole(strapi);
+    await ensureBuildToken(strapi);
+    await configureAdminLayouts(strapi);
+  },
+};

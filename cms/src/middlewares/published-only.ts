@@ -1,0 +1,38 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * The public REST API serves published content only.
+ *
+ * Out of the box Strapi 5 returns drafts to any caller allowed to `find` who adds `?status=draft`
+ * (any value other than "published" does it). That would leak unpublished work to the public role
+ * and to the build token, so any request under the REST prefix that asks for another publication
+ * state is refused. Editors see drafts in the admin, which does not go through this prefix.
+ */
+const DRAFT_PARAMETERS = ['status', 'publicationState', 'hasPublishedVersion'] as const;
+
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const prefix = strapi.config.get<string>('api.rest.prefix', '/api');
+
+  return async (ctx: any, next: () => Promise<void>) => {
+    if (ctx.path === prefix || ctx.path.startsWith(`${prefix}/`)) {
+      const query = ctx.query as Record<string, unknown>;
+      for (const parameter of DRAFT_PARAMETERS) {
+        const value = query[parameter];
+        if (value !== undefined && !(parameter === 'status' && value === 'published')) {
+          ctx.status = 403;
+          ctx.body = {
+            data: null,
+            error: {
+              status: 403,
+              name: 'ForbiddenError',
+              message: `The public API serves published content only: "${parameter}" is not allowed.`,
+              details: { parameter },
+            },
+          };
+          return;
+        }
+      }
+    }
+    await next();
+  };
+};

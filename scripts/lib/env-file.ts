@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { CMS_DIR, CMS_ENV_FILE, SITE_ENV_FILE } from './paths.ts';
+
+const PLACEHOLDER = 'change-me';
+
+/** Parses KEY=value lines (no interpolation: the files are ours). */
+export function parseEnv(text: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)\s*$/.exec(line);
+    if (match) values[match[1]!] = match[2]!.replace(/^(['"])(.*)\1$/, '$2');
+  }
+  return values;
+}
+
+export function readEnvFile(file: string): Record<string, string> {
+  return existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};
+}
+
+/** Replaces every placeholder of the template with its own random secret. */
+export function fillSecrets(template: string, random = () => randomBytes(24).toString('base64url')): string {
+  return template
+    .split('\n')
+    .map((line) => (line.startsWith('#') ? line : line.replaceAll(PLACEHOLDER, () => random())))
+    .join('\n');
+}
+
+/**
+ * Creates cms/.env from cms/.env.example with fresh secrets on the first run, and site/.env
+ * with the CMS URL and the build token. Existing files are never overwritten.
+ * Returns true when cms/.env was created now.
+ */
+export function ensureEnvFiles(): boolean {
+  let created = false;
+  if (!existsSync(CMS_ENV_FILE)) {
+    const template = readFileSync(path.join(CMS_DIR, '.env.example'), 'utf8');
+    writeFileSync(CMS_ENV_FILE, fillSecrets(template), { mode: 0o600 });
+    created = true;
+  }
+  if (!existsSync(SITE_ENV_FILE)) {
+    const cms = readEnvFile(CMS_ENV_FILE);
+    writeFileSync(
+      SITE_ENV_FILE,
+      [
+        '# Written by the first `npm start`: where the site build reads published content.',
+        `STRAPI_URL=http://localhost:${cms.PORT ?? '1337'}`,
+        `STRAPI_TOKEN=${cms.SITE_BUILD_TOKEN ?? ''}`,
+        '',
+      ].join('\n'),
+      { mode: 0o600 },
+    );
+  }
+  return created;
+}
