@@ -18,6 +18,11 @@ function withLabels(metadatas: Metadatas, fields: Record<string, FieldText>): Me
   return next;
 }
 
+/** Writes only when something differs, so a start with nothing new does not touch the database. */
+async function updateIfChanged(current: object, update: (next: object) => Promise<unknown>, next: object): Promise<void> {
+  if (JSON.stringify(current) !== JSON.stringify(next)) await update(next);
+}
+
 /**
  * Applies the Italian labels, help texts, list columns and relation labels of labels.ts to the
  * content manager's stored configuration. Runs on every start; layout tweaks made in the admin
@@ -27,9 +32,7 @@ export async function configureAdminLayouts(strapi: Core.Strapi): Promise<void> 
   const contentTypes = strapi.plugin('content-manager').service('content-types');
   for (const [uid, layout] of Object.entries(CONTENT_TYPE_LAYOUTS)) {
     const { uid: _uid, ...current } = await contentTypes.findConfiguration({ uid });
-    await contentTypes.updateConfiguration(
-      { uid },
-      {
+    await updateIfChanged(current, (next) => contentTypes.updateConfiguration({ uid }, next), {
         ...current,
         settings: {
           ...current.settings,
@@ -38,20 +41,16 @@ export async function configureAdminLayouts(strapi: Core.Strapi): Promise<void> 
         },
         metadatas: withLabels(current.metadatas, layout.fields),
         layouts: { ...current.layouts, list: layout.list },
-      },
-    );
+    });
   }
 
   const components = strapi.plugin('content-manager').service('components');
   for (const [uid, layout] of Object.entries(COMPONENT_LAYOUTS)) {
     const { uid: _uid, category: _category, ...current } = await components.findConfiguration({ uid });
-    await components.updateConfiguration(
-      { uid },
-      {
-        ...current,
-        settings: { ...current.settings, mainField: layout.mainField },
-        metadatas: withLabels(current.metadatas, layout.fields),
-      },
-    );
+    await updateIfChanged(current, (next) => components.updateConfiguration({ uid }, next), {
+      ...current,
+      settings: { ...current.settings, mainField: layout.mainField },
+      metadatas: withLabels(current.metadatas, layout.fields),
+    });
   }
 }

@@ -45,7 +45,8 @@ export async function ensureBuildToken(strapi: Core.Strapi): Promise<void> {
   const encryption = strapi.service('admin::encryption');
   const permissions = [...PUBLIC_READ_ACTIONS];
 
-  let token = await strapi.db.query('admin::api-token').findOne({ where: { name: BUILD_TOKEN_NAME } });
+  const tokenQuery = strapi.db.query('admin::api-token');
+  let token = await tokenQuery.findOne({ where: { name: BUILD_TOKEN_NAME }, populate: ['permissions'] });
   if (!token) {
     token = await tokens.create({
       name: BUILD_TOKEN_NAME,
@@ -57,10 +58,16 @@ export async function ensureBuildToken(strapi: Core.Strapi): Promise<void> {
     });
     strapi.log.info(`Created API token "${BUILD_TOKEN_NAME}" for the site build`);
   } else {
-    await tokens.update(token.id, { type: 'custom', permissions });
+    const current = (token.permissions as Array<{ action: string }>).map((p) => p.action).sort();
+    if (token.type !== 'custom' || current.join() !== [...permissions].sort().join()) {
+      await tokens.update(token.id, { type: 'custom', permissions });
+    }
   }
-  await strapi.db.query('admin::api-token').update({
-    where: { id: token.id },
-    data: { accessKey: tokens.hash(accessKey), encryptedKey: encryption.encrypt(accessKey) },
-  });
+  const hashed = tokens.hash(accessKey);
+  if (token.accessKey !== hashed) {
+    await tokenQuery.update({
+      where: { id: token.id },
+      data: { accessKey: hashed, encryptedKey: encryption.encrypt(accessKey) },
+    });
+  }
 }

@@ -18,6 +18,7 @@ interface ProjectForRules {
   otherAmounts?: Array<{ label?: string | null; amount?: number | string | null }> | null;
   partnerships?: Array<{
     role?: string | null;
+    note?: string | null;
     partner?: { documentId?: string; name?: string } | null;
   }> | null;
 }
@@ -61,11 +62,13 @@ export function projectRuleViolations(project: ProjectForRules): RuleViolation[]
   project.partnerships?.forEach((partnership, index) => {
     const partner = partnership.partner;
     if (!partner?.documentId || !partnership.role) return;
-    const key = `${partner.documentId}:${partnership.role}`;
+    // The same role twice is allowed only for different groupings, told apart by the note
+    // (one cooperative leading two territorial ATS in the same project).
+    const key = `${partner.documentId}:${partnership.role}:${(partnership.note ?? '').trim().toLowerCase()}`;
     if (seen.has(key)) {
       violations.push({
         path: ['partnerships', index, 'partner'],
-        message: `Il partner "${partner.name ?? partner.documentId}" compare più volte con lo stesso ruolo (${partnership.role}).`,
+        message: `Il partner "${partner.name ?? partner.documentId}" compare più volte con lo stesso ruolo (${partnership.role}): usare la nota per distinguere ambiti diversi.`,
       });
     }
     seen.add(key);

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../../scripts/lib/cms.ts';
+
+const secret = () => randomBytes(24).toString('base64url');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/**
+ * One real Strapi for the whole suite: built from the current sources, on a fresh database,
+ * seeded with the seed data files, listening on a free port. Tests get its URL, the build token,
+ * the admin login and the environment (to run the seed again) through `inject`.
+ */
+export default async function setup(project: TestProject) {
+  ensureCmsBuilt();
+  const dir = mkdtempSync(path.join(tmpdir(), 'portfolio-cms-test-'));
+  const client = process.env.TEST_DATABASE_CLIENT ?? 'sqlite';
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: String(await freePort()),
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    SITE_BUILD_TOKEN: randomBytes(32).toString('hex'),
+    ADMIN_EMAIL: 'editor@test.local',
+    ADMIN_PASSWORD: `Test-${secret()}`,
+    DATABASE_CLIENT: client,
+    DATABASE_FILENAME: path.join(dir, 'test.db'),
+    STRAPI_LOG_LEVEL: 'warn',
+  };
+  if (client === 'postgres') env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? '';
+
+  const seedOutput = runSeed(env);
+  const logFile = path.join(dir, 'cms.log');
+  const tail = () => readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
+  let cms: RunningCms;
+  try {
+    cms = await startCms(env, (chunk) => appendFileSync(logFile, chunk));
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n--- CMS output ---\n${tail()}`);
+  }
+  cms.process.on('exit', (code, signal) => {
+    console.error(`[test] the CMS under test exited (code ${code}, signal ${signal}):\n${tail()}`);
+  });
+
+  project.provide('cms', { url: cms.url, token: env.SITE_BUILD_TOKEN!, env, seedOutput });
+  project.provide('admin', { email: env.ADMIN_EMAIL!, password: env.ADMIN_PASSWORD! });
+
+  return async () => {
+    cms.process.removeAllListeners('exit');
+    await cms.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    cms: { url: string; token: string; env: Record<string, string>; seedOutput: string };
+    admin: { email: string; password: string };
+  }
+}

@@ -1,0 +1,27 @@
+import { createRequire } from 'node:module';
+import { CMS_DIR } from './paths.ts';
+
+const require = createRequire(import.meta.url);
+
+/** The part of a loaded Strapi instance scripts use (the cms package owns Strapi's full types). */
+export interface StrapiApp {
+  documents(uid: string): any;
+  db: { query(uid: string): any };
+  log: { level: string };
+  destroy(): Promise<void>;
+}
+
+/**
+ * Loads the CMS in this process (compiled, bootstrapped, not listening) for scripts that work
+ * through the Document Service: seeding and benchmarks. The caller must `destroy()` it.
+ * Strapi reads cms/.env from the working directory, so the process moves there.
+ */
+export async function loadStrapi(): Promise<StrapiApp> {
+  process.chdir(CMS_DIR);
+  // The CommonJS entry: Strapi's ESM build lazily calls require(), which ESM does not have.
+  const { compileStrapi, createStrapi } = require(require.resolve('@strapi/strapi', { paths: [CMS_DIR] }));
+  const appContext = await compileStrapi({ appDir: CMS_DIR });
+  const strapi = await createStrapi({ ...appContext, autoReload: false, serveAdminPanel: false }).load();
+  strapi.log.level = process.env.STRAPI_LOG_LEVEL ?? 'warn';
+  return strapi;
+}

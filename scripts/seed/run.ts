@@ -1,0 +1,33 @@
+/**
+ * `pnpm seed`: imports the seed data files into the CMS database (see import.ts).
+ *   --if-empty  do nothing when the database already holds projects (used by `npm start`)
+ * The CMS server must not be running on the same SQLite file meanwhile.
+ */
+import { ensureEnvFiles } from '../lib/env-file.ts';
+import { loadStrapi } from '../lib/strapi-app.ts';
+import { importSeed } from './import.ts';
+import { readSeedBundle } from './read-bundle.ts';
+
+const ifEmpty = process.argv.includes('--if-empty');
+
+const bundle = readSeedBundle();
+ensureEnvFiles();
+const strapi = await loadStrapi();
+try {
+  const projects = await strapi.db.query('api::project.project').count();
+  if (ifEmpty && projects > 0) {
+    console.log(`[seed] database already holds ${projects} project rows: nothing to do`);
+  } else {
+    const started = performance.now();
+    const report = await importSeed(strapi, bundle);
+    const created = Object.values(report.created).reduce((a, b) => a + b, 0);
+    const existing = Object.values(report.existing).reduce((a, b) => a + b, 0);
+    console.log(
+      `[seed] ${created} localized entries created and published, ${existing} already present ` +
+        `(${Math.round(performance.now() - started)} ms)`,
+    );
+    for (const [uid, n] of Object.entries(report.created)) console.log(`[seed]   + ${n} ${uid}`);
+  }
+} finally {
+  await strapi.destroy();
+}

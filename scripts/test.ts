@@ -1,0 +1,35 @@
+/**
+ * `npm test`: type-checks every package, then runs each package's tests — unit tests first, then
+ * the integration tests that start a real Strapi. Stops at the first failing step.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { ROOT } from './lib/paths.ts';
+
+// Tools run straight from each package's node_modules: no package manager in the loop.
+const tsc = (pkg: string) => [pkg, 'node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'];
+const vitest = (pkg: string) => [pkg, 'node_modules/vitest/vitest.mjs', 'run'];
+
+const STEPS: Array<[title: string, command: string[]]> = [
+  ['shared-types: type-check', tsc('shared-types')],
+  ['scripts: type-check', tsc('scripts')],
+  ['cms: type-check', tsc('cms')],
+  ['shared-types: unit tests', vitest('shared-types')],
+  ['scripts: unit tests', vitest('scripts')],
+  ['cms: integration tests (real Strapi, SQLite)', vitest('cms')],
+];
+
+const only = process.argv.slice(2);
+const started = Date.now();
+for (const [title, [pkg, ...args]] of STEPS) {
+  if (only.length > 0 && !only.some((word) => title.includes(word))) continue;
+  console.log(`\n=== ${title}`);
+  const stepStarted = Date.now();
+  const result = spawnSync(process.execPath, args, { cwd: path.join(ROOT, pkg!), stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`\n✗ ${title} failed (exit ${result.status}) after ${Math.round((Date.now() - stepStarted) / 1000)} s`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`✓ ${title} (${Math.round((Date.now() - stepStarted) / 1000)} s)`);
+}
+console.log(`\nAll checks passed in ${Math.round((Date.now() - started) / 1000)} s`);

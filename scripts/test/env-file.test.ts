@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { fillSecrets, parseEnv } from '../lib/env-file.ts';
+
+describe('fillSecrets', () => {
+  it('gives every placeholder its own secret and leaves comments alone', () => {
+    let n = 0;
+    const filled = fillSecrets('# change-me stays\nAPP_KEYS=change-me,change-me\nJWT_SECRET=change-me', () => `s${++n}`);
+    expect(filled).toBe('# change-me stays\nAPP_KEYS=s1,s2\nJWT_SECRET=s3');
+  });
+
+  it('produces long random secrets by default', () => {
+    const { A, B } = parseEnv(fillSecrets('A=change-me\nB=change-me'));
+    expect(A).toHaveLength(32);
+    expect(A).not.toBe(B);
+  });
+});
+
+describe('parseEnv', () => {
+  it('reads KEY=value lines, unquotes values and skips comments', () => {
+    expect(parseEnv('# x=1\nA=1\nB="two words"\n  C = 3 \nnot a line')).toEqual({ A: '1', B: 'two words', C: '3' });
+  });
+});

@@ -1,0 +1,29 @@
+import type { Locale } from './enums.ts';
+
+const NUMBER_LOCALES = { it: 'it-IT', en: 'en-GB' } as const;
+
+/** Euro amounts with cents as each language writes them: "5.611.995,92 €" / "€5,611,995.92". */
+export function formatEuro(amount: number, locale: Locale): string {
+  return new Intl.NumberFormat(NUMBER_LOCALES[locale], {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+    maximumFractionDigits: 2,
+  }).format(amount);
+}
+
+/** Short figures for key numbers: "5,6 Mln €" / "€5.6m". */
+export function formatEuroCompact(amount: number, locale: Locale): string {
+  return new Intl.NumberFormat(NUMBER_LOCALES[locale], {
+    style: 'currency',
+    currency: 'EUR',
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(amount);
+}
+
+/** Sum of the amounts that are known; null when none is. */
+export function sumKnown(amounts: Array<number | null | undefined>): number | null {
+  const known = amounts.filter((amount): amount is number => typeof amount === 'number');
+  return known.length === 0 ? null : Math.round(known.reduce((total, amount) => total + amount, 0) * 100) / 100;
+}

@@ -1,0 +1,50 @@
+import { endOfMonth, endOfYear, isAfter, isBefore, parseISO, startOfDay, subMonths } from 'date-fns';
+import type { DatePrecision, Locale, StatusOverride } from './enums.ts';
+
+export type ProjectStatus = StatusOverride | 'not_stated';
+
+interface DatedProject {
+  statusOverride?: StatusOverride | null;
+  startDate?: { date: string; precision: DatePrecision } | null;
+  endDate?: { date: string; precision: DatePrecision } | null;
+  durationMonths?: number | null;
+}
+
+/** Last day of the period a partial date stands for ("February 2027" ends on 28 February). */
+export function endOfPeriod(date: string, precision: DatePrecision): Date {
+  const day = parseISO(date);
+  if (precision === 'year') return endOfYear(day);
+  if (precision === 'month') return endOfMonth(day);
+  return day;
+}
+
+/**
+ * The project's state on `today`: the editor's override when set, else derived from the dates.
+ * With an end date and a duration but no start date, the start is taken as end minus duration.
+ * When nothing is known it is 'not_stated': the site says so instead of guessing.
+ */
+export function projectStatus(project: DatedProject, today: Date): ProjectStatus {
+  if (project.statusOverride) return project.statusOverride;
+  const day = startOfDay(today);
+  const end = project.endDate ? endOfPeriod(project.endDate.date, project.endDate.precision) : null;
+  const start = project.startDate
+    ? parseISO(project.startDate.date)
+    : end && project.durationMonths
+      ? subMonths(end, project.durationMonths)
+      : null;
+
+  if (end && isAfter(day, end)) return 'completed';
+  if (start && isBefore(day, start)) return 'planned';
+  if (start) return 'ongoing';
+  return 'not_stated';
+}
+
+export const STATUS_LABELS: Record<ProjectStatus, Record<Locale, string>> = {
+  grant_agreement_in_preparation: { it: 'Grant agreement in preparazione', en: 'Grant agreement in preparation' },
+  planned: { it: 'In avvio', en: 'Planned' },
+  ongoing: { it: 'In corso', en: 'Ongoing' },
+  completed: { it: 'Concluso', en: 'Completed' },
+  suspended: { it: 'Sospeso', en: 'Suspended' },
+  cancelled: { it: 'Annullato', en: 'Cancelled' },
+  not_stated: { it: 'Stato non indicato', en: 'Status not stated' },
+};
