@@ -18,10 +18,10 @@ export interface StrapiApp {
  */
 export async function loadStrapi(): Promise<StrapiApp> {
   process.chdir(CMS_DIR);
+  process.env.STRAPI_LOG_LEVEL ??= 'warn';
   // The CommonJS entry: Strapi's ESM build lazily calls require(), which ESM does not have.
   const { compileStrapi, createStrapi } = require(require.resolve('@strapi/strapi', { paths: [CMS_DIR] }));
   const appContext = await compileStrapi({ appDir: CMS_DIR });
   const strapi = await createStrapi({ ...appContext, autoReload: false, serveAdminPanel: false }).load();
-  strapi.log.level = process.env.STRAPI_LOG_LEVEL ?? 'warn';
   return strapi;
 }

@@ -1,0 +1,23 @@
+import react from '@astrojs/react';
+import { defineConfig } from 'astro/config';
+import { siteConfig } from './src/lib/config.ts';
+
+const { siteUrl, cmsUrl } = siteConfig();
+
+export default defineConfig({
+  site: siteUrl,
+  output: 'static',
+  // Separate output and cache folders let several builds run side by side (releases, tests).
+  outDir: process.env.SITE_OUT_DIR ?? './dist',
+  cacheDir: process.env.SITE_CACHE_DIR ?? './node_modules/.astro',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'auto' },
+  integrations: [react()],
+  image: {
+    // Media is fetched from the CMS at build time and served from the site itself.
+    remotePatterns: [{ protocol: new URL(cmsUrl).protocol.replace(':', ''), hostname: new URL(cmsUrl).hostname }],
+  },
+  prefetch: false,
+  devToolbar: { enabled: false },
+  telemetry: false,
+});

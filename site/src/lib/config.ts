@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where the site reads from and where it will live. One place for the build's settings. */
+export interface SiteConfig {
+  /** Base URL of the CMS, e.g. http://localhost:1337. */
+  cmsUrl: string;
+  /** Read-only API token for published content. */
+  cmsToken: string;
+  /** Public URL of the site (canonical links, sitemap, feed). */
+  siteUrl: string;
+}
+
+const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function envFile(): Record<string, string> {
+  const file = path.join(SITE_DIR, '.env');
+  if (!existsSync(file)) return {};
+  return Object.fromEntries(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => /^\s*([A-Z_][A-Z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map((match) => [match[1]!, match[2]!]),
+  );
+}
+
+/** Environment variables win over site/.env (written by the first `npm start`). */
+export function siteConfig(): SiteConfig {
+  const file = envFile();
+  const get = (name: string, fallback: string) => process.env[name] ?? file[name] ?? fallback;
+  return {
+    cmsUrl: get('STRAPI_URL', 'http://localhost:1337').replace(/\/$/, ''),
+    cmsToken: get('STRAPI_TOKEN', ''),
+    siteUrl: get('SITE_URL', 'http://localhost:4321'),
+  };
+}

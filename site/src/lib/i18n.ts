@@ -1,0 +1,181 @@
+import type {
+  ActionType,
+  FundingStatement,
+  LinkKind,
+  Locale,
+  ManagementMode,
+  OrganisationType,
+  PartnerRole,
+} from 'shared-types';
+
+/** Interface text of the site in both languages. Content text comes from the CMS. */
+const UI = {
+  skipToContent: { it: 'Vai al contenuto', en: 'Skip to content' },
+  home: { it: 'Home', en: 'Home' },
+  projects: { it: 'Progetti', en: 'Projects' },
+  partners: { it: 'Partner', en: 'Partners' },
+  fundingLines: { it: 'Linee di finanziamento', en: 'Funding lines' },
+  communities: { it: 'Comunità di pratica', en: 'Communities of practice' },
+  themes: { it: 'Temi', en: 'Themes' },
+  countries: { it: 'Paesi', en: 'Countries' },
+  openData: { it: 'Dati aperti', en: 'Open data' },
+  search: { it: 'Cerca', en: 'Search' },
+  legal: { it: 'Note legali', en: 'Legal notes' },
+  privacy: { it: 'Privacy', en: 'Privacy' },
+  contacts: { it: 'Contatti', en: 'Contacts' },
+  accessibility: { it: 'Dichiarazione di accessibilità', en: 'Accessibility statement' },
+  mainMenu: { it: 'Menu principale', en: 'Main menu' },
+  breadcrumb: { it: 'Percorso di navigazione', en: 'Breadcrumb' },
+  languageSwitch: { it: 'Read this page in English', en: 'Leggi questa pagina in italiano' },
+  languageSwitchShort: { it: 'EN', en: 'IT' },
+  lastUpdate: { it: 'Ultimo aggiornamento', en: 'Last updated' },
+  sourceUpdated: { it: 'Aggiornato alla fonte il', en: 'Source updated on' },
+  status: { it: 'Stato', en: 'Status' },
+  period: { it: 'Periodo', en: 'Period' },
+  duration: { it: 'Durata', en: 'Duration' },
+  fundingLine: { it: 'Linea di finanziamento', en: 'Funding line' },
+  totalBudget: { it: 'Budget totale', en: 'Total budget' },
+  euContribution: { it: 'Contributo UE', en: 'EU contribution' },
+  otherAmounts: { it: 'Altri importi', en: 'Other amounts' },
+  notStated: { it: 'non indicato dalla fonte', en: 'not stated in the source' },
+  grantAgreement: { it: 'Grant agreement n.', en: 'Grant agreement no.' },
+  internalReference: { it: 'Codice progetto', en: 'Project code' },
+  references: { it: 'Riferimenti', en: 'References' },
+  keyFacts: { it: 'In sintesi', en: 'Key facts' },
+  description: { it: 'Il progetto', en: 'About the project' },
+  objectives: { it: 'Obiettivi', en: 'Objectives' },
+  expectedResults: { it: 'Risultati attesi', en: 'Expected results' },
+  targetGroups: { it: 'Destinatari', en: 'Target groups' },
+  administrationRole: { it: 'Il ruolo dell’amministrazione', en: 'Our administration’s role' },
+  actions: { it: 'Azioni', en: 'Actions' },
+  partnership: { it: 'Partenariato', en: 'Partnership' },
+  documentsAndLinks: { it: 'Documenti e link', en: 'Documents and links' },
+  officialWebsite: { it: 'Sito ufficiale del progetto', en: 'Official project website' },
+  relatedProjects: { it: 'Progetti collegati', en: 'Related projects' },
+  members: { it: 'Partner membri', en: 'Member partners' },
+  membersNotStated: { it: 'La fonte non elenca i membri.', en: 'The source does not list the members.' },
+  guidingQuestion: { it: 'Domanda guida', en: 'Guiding question' },
+  project: { it: 'Progetto', en: 'Project' },
+  projectsOfPartner: { it: 'Progetti', en: 'Projects' },
+  role: { it: 'Ruolo', en: 'Role' },
+  country: { it: 'Paese', en: 'Country' },
+  countryNotStated: { it: 'Paese non indicato', en: 'Country not stated' },
+  organisationType: { it: 'Tipo di organizzazione', en: 'Type of organisation' },
+  website: { it: 'Sito web', en: 'Website' },
+  programme: { it: 'Programma', en: 'Programme' },
+  programmingPeriod: { it: 'Periodo di programmazione', en: 'Programming period' },
+  managingBody: { it: 'Ente gestore', en: 'Managing body' },
+  managementMode: { it: 'Modalità di gestione', en: 'Management mode' },
+  callReference: { it: 'Avviso', en: 'Call' },
+  decreeReference: { it: 'Decreto', en: 'Decree' },
+  specificObjective: { it: 'Obiettivo specifico', en: 'Specific objective' },
+  applicationAreas: { it: 'Ambiti di applicazione', en: 'Areas of application' },
+  noFundingLine: { it: 'La fonte non indica la linea di finanziamento.', en: 'The source does not name the funding line.' },
+  totals: { it: 'Totali dei progetti', en: 'Project totals' },
+  projectCount: { it: 'progetti', en: 'projects' },
+  partnerCount: { it: 'partner', en: 'partners' },
+  countryCount: { it: 'paesi', en: 'countries' },
+  euFundingKnown: { it: 'contributi UE e budget indicati', en: 'EU funding and budgets stated' },
+  ongoingProjects: { it: 'Progetti in corso', en: 'Ongoing projects' },
+  allProjects: { it: 'Tutti i progetti', en: 'All projects' },
+  exploreProjects: { it: 'Esplora i progetti', en: 'Explore the projects' },
+  filters: { it: 'Filtri', en: 'Filters' },
+  filterByStatus: { it: 'Per stato', en: 'By status' },
+  filterByFundingLine: { it: 'Per linea di finanziamento', en: 'By funding line' },
+  filterByTheme: { it: 'Per tema', en: 'By theme' },
+  filterByCountry: { it: 'Per paese dei partner', en: 'By partner country' },
+  filterByPartner: { it: 'Per partner', en: 'By partner' },
+  textSearch: { it: 'Cerca nei progetti', en: 'Search the projects' },
+  sortBy: { it: 'Ordina per', en: 'Sort by' },
+  sortTitle: { it: 'Titolo', en: 'Title' },
+  sortStartNewest: { it: 'Inizio (più recenti)', en: 'Start (newest)' },
+  sortBudget: { it: 'Budget (maggiore)', en: 'Budget (largest)' },
+  any: { it: 'Tutti', en: 'All' },
+  resetFilters: { it: 'Azzera i filtri', en: 'Clear filters' },
+  results: { it: 'risultati', en: 'results' },
+  noResults: { it: 'Nessun progetto corrisponde ai filtri.', en: 'No project matches the filters.' },
+  copyLink: { it: 'Il link di questa pagina conserva i filtri.', en: 'This page’s link keeps the filters.' },
+  partnersByCountry: { it: 'Partner per paese', en: 'Partners by country' },
+  mapTitle: { it: 'Paesi dei partner', en: 'Partner countries' },
+  notFoundTitle: { it: 'Pagina non trovata', en: 'Page not found' },
+  backToTop: { it: 'Torna su', en: 'Back to top' },
+  licence: { it: 'Contenuti pubblicati con licenza CC BY 4.0', en: 'Content published under CC BY 4.0' },
+  printSheet: { it: 'Stampa la scheda', en: 'Print the project sheet' },
+  searchPlaceholder: { it: 'Progetti, partner, temi...', en: 'Projects, partners, themes...' },
+  entries: { it: 'voci', en: 'entries' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type UiKey = keyof typeof UI;
+
+export const t = (locale: Locale, key: UiKey): string => UI[key][locale];
+
+export const ROLE_LABELS: Record<PartnerRole, Record<Locale, string>> = {
+  lead: { it: 'Capofila', en: 'Lead partner' },
+  coordinator: { it: 'Coordinatore', en: 'Coordinator' },
+  partner: { it: 'Partner', en: 'Partner' },
+  associated_partner: { it: 'Partner associato', en: 'Associated partner' },
+  mentor: { it: 'Mentor', en: 'Mentor' },
+  implementing: { it: 'Soggetto attuatore', en: 'Implementing partner' },
+  cluster_member: { it: 'Membro del cluster', en: 'Cluster member' },
+  other: { it: 'Altro ruolo', en: 'Other role' },
+};
+
+export const ORGANISATION_LABELS: Record<OrganisationType, Record<Locale, string>> = {
+  municipality: { it: 'Comune / città', en: 'Municipality / city' },
+  region: { it: 'Regione', en: 'Region' },
+  national_authority: { it: 'Autorità statale', en: 'State authority' },
+  municipal_association: { it: 'Associazione di enti locali', en: 'Association of local authorities' },
+  ngo: { it: 'Organizzazione non governativa', en: 'Non-governmental organisation' },
+  network: { it: 'Rete', en: 'Network' },
+  research: { it: 'Ricerca / think tank', en: 'Research / think tank' },
+  cooperative: { it: 'Cooperativa / impresa sociale', en: 'Cooperative / social enterprise' },
+  school_training: { it: 'Scuola / ente di formazione', en: 'School / training body' },
+  development_agency: { it: 'Agenzia di sviluppo', en: 'Development agency' },
+  other: { it: 'Altro', en: 'Other' },
+};
+
+export const ACTION_TYPE_LABELS: Record<ActionType, Record<Locale, string>> = {
+  workshop: { it: 'Workshop', en: 'Workshop' },
+  staff_exchange: { it: 'Scambio di personale', en: 'Staff exchange' },
+  training: { it: 'Formazione', en: 'Training' },
+  guidelines_toolkit: { it: 'Linee guida / toolkit', en: 'Guidelines / toolkit' },
+  mapping_research: { it: 'Mappatura / ricerca', en: 'Mapping / research' },
+  pilot: { it: 'Azione pilota', en: 'Pilot' },
+  action_plan: { it: 'Piano d’azione', en: 'Action plan' },
+  grant_scheme: { it: 'Sovvenzioni', en: 'Grant scheme' },
+  dissemination: { it: 'Diffusione', en: 'Dissemination' },
+  governance_network: { it: 'Governance / rete', en: 'Governance / network' },
+  other: { it: 'Altro', en: 'Other' },
+};
+
+export const MANAGEMENT_MODE_LABELS: Record<ManagementMode, Record<Locale, string>> = {
+  direct: { it: 'Gestione diretta (Commissione europea)', en: 'Direct management (European Commission)' },
+  indirect: { it: 'Gestione indiretta', en: 'Indirect management' },
+  shared: { it: 'Gestione concorrente (con lo Stato membro)', en: 'Shared management (with the member state)' },
+};
+
+/** The wording the EU emblem rules require next to the emblem. */
+export const FUNDING_STATEMENTS: Record<FundingStatement, Record<Locale, string>> = {
+  co_funded: { it: 'Cofinanziato dall’Unione europea', en: 'Co-funded by the European Union' },
+  funded: { it: 'Finanziato dall’Unione europea', en: 'Funded by the European Union' },
+};
+
+export const LINK_KIND_LABELS: Record<LinkKind, Record<Locale, string>> = {
+  website: { it: 'Sito web', en: 'Website' },
+  document: { it: 'Documento', en: 'Document' },
+  news: { it: 'Notizia', en: 'News' },
+  video: { it: 'Video', en: 'Video' },
+  social: { it: 'Social', en: 'Social media' },
+  other: { it: 'Link', en: 'Link' },
+};
+
+const countryNames = {
+  it: new Intl.DisplayNames(['it'], { type: 'region' }),
+  en: new Intl.DisplayNames(['en-GB'], { type: 'region' }),
+};
+
+/** "Paesi Bassi" / "Netherlands" from "NL". */
+export const countryName = (code: string, locale: Locale): string => countryNames[locale].of(code) ?? code;
+
+/** Locale-aware alphabetical comparison. */
+export const byText = (locale: Locale) => new Intl.Collator(locale, { sensitivity: 'base' }).compare;

@@ -1,0 +1,48 @@
+import { Marked, type Tokens } from 'marked';
+
+const SAFE_URL = /^(https?:\/\/|mailto:|\/|#)/i;
+
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/**
+ * Markdown from the CMS rendered inert: raw HTML is shown as text, links keep only http(s),
+ * mailto and site-relative targets, images are not rendered (media goes through the image pipeline).
+ */
+const marked = new Marked({
+  gfm: true,
+  breaks: false,
+  renderer: {
+    html: ({ text }: Tokens.HTML | Tokens.Tag) => escape(text),
+    link({ href, title, tokens }: Tokens.Link) {
+      const label = this.parser.parseInline(tokens);
+      if (!SAFE_URL.test(href.trim())) return label;
+      const external = /^https?:\/\//i.test(href);
+      return `<a href="${escape(href)}"${title ? ` title="${escape(title)}"` : ''}${external ? ' rel="noopener noreferrer"' : ''}>${label}</a>`;
+    },
+    image: ({ text }: Tokens.Image) => escape(text),
+  },
+});
+
+export function renderMarkdown(source: string | null | undefined): string {
+  if (!source) return '';
+  return marked.parse(source, { async: false }) as string;
+}
+
+/** Plain text of a markdown snippet, for meta descriptions and search excerpts. */
+export function markdownToText(source: string | null | undefined): string {
+  if (!source) return '';
+  return source
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`>#-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Only http(s) and mailto links leave the site; anything else (javascript:, data:) is dropped. */
+export function safeExternalUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  const trimmed = url.trim();
+  return /^(https?:\/\/|mailto:)/i.test(trimmed) ? trimmed : null;
+}

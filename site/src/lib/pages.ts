@@ -1,0 +1,27 @@
+import { LOCALES, type Locale, type ProjectStatus } from 'shared-types';
+import { getPortfolio } from './portfolio.ts';
+import type { Route } from './routes.ts';
+
+/**
+ * Every page the site publishes, in both languages, from the published content. The same list
+ * feeds the router (getStaticPaths), the sitemap and the release check.
+ */
+export async function allRoutes(): Promise<Array<{ locale: Locale; route: Route }>> {
+  const routes: Array<{ locale: Locale; route: Route }> = [];
+  for (const locale of LOCALES) {
+    const portfolio = await getPortfolio(locale);
+    const statuses = [...new Set(portfolio.projects.map((p) => p.status))] as ProjectStatus[];
+    const add = (route: Route) => routes.push({ locale, route });
+    (['home', 'projects', 'partners', 'fundingLines', 'themes', 'countries', 'data', 'search', 'legal', 'privacy', 'contacts', 'accessibility'] as const).forEach(
+      (page) => add({ page }),
+    );
+    portfolio.projects.forEach((v) => add({ page: 'project', slug: v.project.slug }));
+    statuses.forEach((status) => add({ page: 'status', status }));
+    portfolio.partners.forEach((v) => add({ page: 'partner', slug: v.partner.slug }));
+    portfolio.fundingLines.forEach((v) => add({ page: 'fundingLine', slug: v.fundingLine.slug }));
+    portfolio.communities.forEach((v) => add({ page: 'community', slug: v.community.slug }));
+    portfolio.themes.forEach((v) => add({ page: 'theme', slug: v.theme.slug }));
+    portfolio.countries.forEach((code) => add({ page: 'country', code }));
+  }
+  return routes;
+}

@@ -1,0 +1,213 @@
+import { getCollection } from 'astro:content';
+import {
+  projectStatus,
+  sumKnown,
+  type Action,
+  type CommunityOfPractice,
+  type FundingLine,
+  type Locale,
+  type Partner,
+  type PartnerRole,
+  type Project,
+  type ProjectStatus,
+  type SiteSetting,
+  type Theme,
+} from 'shared-types';
+import { byText } from './i18n.ts';
+
+/** A project with its relations resolved, as project pages, cards and the explorer need it. */
+export interface ProjectView {
+  project: Project;
+  status: ProjectStatus;
+  fundingLine: FundingLine | null;
+  themes: Theme[];
+  partnerships: Array<{ partner: Partner; role: PartnerRole; note: string | null }>;
+  actions: Action[];
+  communities: CommunityView[];
+  countries: string[];
+  /** Latest update of the project or anything shown on its page. */
+  updatedAt: string;
+}
+
+export interface CommunityView {
+  community: CommunityOfPractice;
+  project: Project | null;
+  theme: Theme | null;
+  members: Partner[];
+}
+
+export interface PartnerView {
+  partner: Partner;
+  projects: Array<{ view: ProjectView; roles: PartnerRole[]; notes: string[] }>;
+  communities: CommunityView[];
+}
+
+export interface FundingLineView {
+  fundingLine: FundingLine;
+  projects: ProjectView[];
+  totalBudget: number | null;
+  euContribution: number | null;
+}
+
+export interface ThemeView {
+  theme: Theme;
+  projects: ProjectView[];
+  communities: CommunityView[];
+}
+
+export interface Portfolio {
+  locale: Locale;
+  settings: SiteSetting;
+  projects: ProjectView[];
+  partners: PartnerView[];
+  fundingLines: FundingLineView[];
+  themes: ThemeView[];
+  communities: CommunityView[];
+  /** Country codes with at least one partner, sorted by name. */
+  countries: string[];
+  /** The newest update of any content (the site's "last update"). */
+  updatedAt: string;
+}
+
+/** Today as the build sees it; fixed by BUILD_DATE for reproducible builds and tests. */
+export const buildDate = (): Date => (process.env.BUILD_DATE ? new Date(process.env.BUILD_DATE) : new Date());
+
+const latest = (dates: string[]) => dates.reduce((a, b) => (a > b ? a : b));
+
+async function entries<T>(name: Parameters<typeof getCollection>[0], locale: Locale): Promise<T[]> {
+  const all = await getCollection(name, (entry: { data: { locale: string } }) => entry.data.locale === locale);
+  return all.map((entry: { data: unknown }) => entry.data as T);
+}
+
+async function build(locale: Locale): Promise<Portfolio> {
+  const [projects, partners, actions, communities, fundingLines, themes, settingsList] = await Promise.all([
+    entries<Project>('projects', locale),
+    entries<Partner>('partners', locale),
+    entries<Action>('actions', locale),
+    entries<CommunityOfPractice>('communities', locale),
+    entries<FundingLine>('fundingLines', locale),
+    entries<Theme>('themes', locale),
+    entries<SiteSetting>('siteSettings', locale),
+  ]);
+  const settings = settingsList[0];
+  if (!settings) throw new Error(`The CMS has no published site settings in locale "${locale}": publish "Impostazioni del sito".`);
+
+  const compare = byText(locale);
+  const index = <T extends { documentId: string }>(items: T[]) => new Map(items.map((item) => [item.documentId, item]));
+  const partnerById = index(partners);
+  const themeById = index(themes);
+  const fundingLineById = index(fundingLines);
+  const projectById = index(projects);
+  const today = buildDate();
+
+  const communityViews: CommunityView[] = communities
+    .map((community) => ({
+      community,
+      project: community.project ? (projectById.get(community.project.documentId) ?? null) : null,
+      theme: community.theme ? (themeById.get(community.theme.documentId) ?? null) : null,
+      members: community.members
+        .map((ref) => partnerById.get(ref.documentId))
+        .filter((p): p is Partner => p !== undefined)
+        .sort((a, b) => compare(a.name, b.name)),
+    }))
+    .sort((a, b) => (a.community.order ?? 0) - (b.community.order ?? 0) || compare(a.community.title, b.community.title));
+
+  const projectViews: ProjectView[] = projects
+    .map((project) => {
+      const partnerships = project.partnerships.flatMap((p) => {
+        const partner = p.partner ? partnerById.get(p.partner.documentId) : undefined;
+        return partner ? [{ partner, role: p.role, note: p.note }] : [];
+      });
+      const projectActions = actions
+        .filter((a) => a.project?.documentId === project.documentId)
+        .sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+      const projectCommunities = communityViews.filter((c) => c.project?.documentId === project.documentId);
+      const countries = [...new Set(partnerships.map((p) => p.partner.country).filter((c): c is string => !!c))].sort();
+      return {
+        project,
+        status: projectStatus(project, today),
+        fundingLine: project.fundingLine ? (fundingLineById.get(project.fundingLine.documentId) ?? null) : null,
+        themes: project.themes.map((ref) => themeById.get(ref.documentId)).filter((t): t is Theme => t !== undefined),
+        partnerships,
+        actions: projectActions,
+        communities: projectCommunities,
+        countries,
+        updatedAt: latest([project.updatedAt, ...projectActions.map((a) => a.updatedAt), ...projectCommunities.map((c) => c.community.updatedAt)]),
+      };
+    })
+    .sort((a, b) => compare(a.project.acronym, b.project.acronym));
+
+  const partnerViews: PartnerView[] = partners
+    .map((partner) => ({
+      partner,
+      projects: projectViews.flatMap((view) => {
+        const rows = view.partnerships.filter((p) => p.partner.documentId === partner.documentId);
+        return rows.length === 0 ? [] : [{ view, roles: [...new Set(rows.map((r) => r.role))], notes: rows.flatMap((r) => (r.note ? [r.note] : [])) }];
+      }),
+      communities: communityViews.filter((c) => c.members.some((m) => m.documentId === partner.documentId)),
+    }))
+    .sort((a, b) => compare(a.partner.name, b.partner.name));
+
+  const fundingLineViews: FundingLineView[] = fundingLines
+    .map((fundingLine) => {
+      const lineProjects = projectViews.filter((v) => v.fundingLine?.documentId === fundingLine.documentId);
+      return {
+        fundingLine,
+        projects: lineProjects,
+        totalBudget: sumKnown(lineProjects.map((v) => v.project.totalBudget)),
+        euContribution: sumKnown(lineProjects.map((v) => v.project.euContribution)),
+      };
+    })
+    .sort((a, b) => compare(a.fundingLine.name, b.fundingLine.name));
+
+  const themeViews: ThemeView[] = themes
+    .map((theme) => ({
+      theme,
+      projects: projectViews.filter((v) => v.themes.some((t) => t.documentId === theme.documentId)),
+      communities: communityViews.filter((c) => c.theme?.documentId === theme.documentId),
+    }))
+    .sort((a, b) => compare(a.theme.name, b.theme.name));
+
+  const countries = [...new Set(partners.map((p) => p.country).filter((c): c is string => !!c))];
+
+  return {
+    locale,
+    settings,
+    projects: projectViews,
+    partners: partnerViews,
+    fundingLines: fundingLineViews,
+    themes: themeViews,
+    communities: communityViews,
+    countries,
+    updatedAt: latest([settings.updatedAt, ...[...projects, ...partners, ...actions, ...communities, ...fundingLines, ...themes].map((e) => e.updatedAt)]),
+  };
+}
+
+const cache = new Map<Locale, Promise<Portfolio>>();
+
+/** The whole published portfolio in one language, joined once per build. */
+export function getPortfolio(locale: Locale): Promise<Portfolio> {
+  let portfolio = cache.get(locale);
+  if (!portfolio) cache.set(locale, (portfolio = build(locale)));
+  return portfolio;
+}
+
+/**
+ * Projects related to one: sharing partners or themes, strongest link first.
+ */
+export function relatedProjects(view: ProjectView, all: ProjectView[], limit = 4): ProjectView[] {
+  const partnerIds = new Set(view.partnerships.map((p) => p.partner.documentId));
+  const themeIds = new Set(view.themes.map((t) => t.documentId));
+  return all
+    .filter((other) => other.project.documentId !== view.project.documentId)
+    .map((other) => ({
+      other,
+      score:
+        2 * new Set(other.partnerships.filter((p) => partnerIds.has(p.partner.documentId)).map((p) => p.partner.documentId)).size +
+        other.themes.filter((t) => themeIds.has(t.documentId)).length,
+    }))
+    .filter(({ score }) => score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map(({ other }) => other);
+}

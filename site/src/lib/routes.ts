@@ -1,0 +1,126 @@
+import type { Locale, ProjectStatus } from 'shared-types';
+
+/** Every page of the site. The URL scheme for both languages lives here and nowhere else. */
+export type Route =
+  | { page: 'home' }
+  | { page: 'projects' }
+  | { page: 'project'; slug: string }
+  | { page: 'status'; status: ProjectStatus }
+  | { page: 'partners' }
+  | { page: 'partner'; slug: string }
+  | { page: 'fundingLines' }
+  | { page: 'fundingLine'; slug: string }
+  | { page: 'community'; slug: string }
+  | { page: 'themes' }
+  | { page: 'theme'; slug: string }
+  | { page: 'countries' }
+  | { page: 'country'; code: string }
+  | { page: 'data' }
+  | { page: 'search' }
+  | { page: 'legal' }
+  | { page: 'privacy' }
+  | { page: 'contacts' }
+  | { page: 'accessibility' };
+
+export type PageName = Route['page'];
+
+const SEGMENTS = {
+  it: {
+    projects: 'progetti',
+    status: 'progetti/stato',
+    partners: 'partner',
+    fundingLines: 'linee-di-finanziamento',
+    communities: 'comunita-di-pratica',
+    themes: 'temi',
+    countries: 'paesi',
+    data: 'dati',
+    search: 'cerca',
+    legal: 'note-legali',
+    privacy: 'privacy',
+    contacts: 'contatti',
+    accessibility: 'accessibilita',
+  },
+  en: {
+    projects: 'projects',
+    status: 'projects/status',
+    partners: 'partners',
+    fundingLines: 'funding',
+    communities: 'communities',
+    themes: 'themes',
+    countries: 'countries',
+    data: 'data',
+    search: 'search',
+    legal: 'legal-notes',
+    privacy: 'privacy',
+    contacts: 'contacts',
+    accessibility: 'accessibility',
+  },
+} as const;
+
+export const STATUS_SLUGS: Record<Locale, Record<ProjectStatus, string>> = {
+  it: {
+    grant_agreement_in_preparation: 'grant-agreement-in-preparazione',
+    planned: 'in-avvio',
+    ongoing: 'in-corso',
+    completed: 'conclusi',
+    suspended: 'sospesi',
+    cancelled: 'annullati',
+    not_stated: 'non-indicato',
+  },
+  en: {
+    grant_agreement_in_preparation: 'grant-agreement-in-preparation',
+    planned: 'planned',
+    ongoing: 'ongoing',
+    completed: 'completed',
+    suspended: 'suspended',
+    cancelled: 'cancelled',
+    not_stated: 'not-stated',
+  },
+};
+
+/** Path of a page in a language, always with a trailing slash: /progetti/pleiadi/, /en/projects/pleiadi/. */
+export function href(locale: Locale, route: Route): string {
+  const s = SEGMENTS[locale];
+  const prefix = locale === 'it' ? '/' : '/en/';
+  const path = (() => {
+    switch (route.page) {
+      case 'home':
+        return '';
+      case 'projects':
+        return `${s.projects}/`;
+      case 'project':
+        return `${s.projects}/${route.slug}/`;
+      case 'status':
+        return `${s.status}/${STATUS_SLUGS[locale][route.status]}/`;
+      case 'partners':
+        return `${s.partners}/`;
+      case 'partner':
+        return `${s.partners}/${route.slug}/`;
+      case 'fundingLines':
+        return `${s.fundingLines}/`;
+      case 'fundingLine':
+        return `${s.fundingLines}/${route.slug}/`;
+      case 'community':
+        return `${s.communities}/${route.slug}/`;
+      case 'themes':
+        return `${s.themes}/`;
+      case 'theme':
+        return `${s.themes}/${route.slug}/`;
+      case 'countries':
+        return `${s.countries}/`;
+      case 'country':
+        return `${s.countries}/${route.code.toLowerCase()}/`;
+      default:
+        return `${s[route.page]}/`;
+    }
+  })();
+  return `${prefix}${path}`;
+}
+
+/** The catch-all route's `path` param for a page ("progetti/pleiadi", undefined for the Italian home). */
+export function pathParam(locale: Locale, route: Route): string | undefined {
+  const path = href(locale, route).replace(/^\/|\/$/g, '');
+  return path === '' ? undefined : path;
+}
+
+export const otherLocale = (locale: Locale): Locale => (locale === 'it' ? 'en' : 'it');

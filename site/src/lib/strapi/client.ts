@@ -1,0 +1,89 @@
+import { ListEnvelopeSchema, SingleEnvelopeSchema } from 'shared-types';
+import { CmsUnavailableError } from './errors.ts';
+
+export interface ClientOptions {
+  baseUrl: string;
+  token: string;
+  /** Attempts per request before giving up (network errors, 5xx, 429). */
+  attempts?: number;
+  /** First backoff delay in ms; doubles on each retry. */
+  backoffMs?: number;
+  fetch?: typeof fetch;
+}
+
+/** Serialises nested params the way Strapi's qs parser reads them: populate[a][fields][0]=x. */
+export function toQueryString(params: Record<string, unknown>): string {
+  const parts: string[] = [];
+  const walk = (value: unknown, key: string) => {
+    if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${key}[${index}]`));
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${key}[${k}]`);
+    else if (value !== undefined) parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  };
+  for (const [key, value] of Object.entries(params)) walk(value, key);
+  return parts.join('&');
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A tiny read-only REST client: bearer token, retries with exponential backoff, clear failures. */
+export function createClient({ baseUrl, token, attempts = 5, backoffMs = 500, fetch: fetchImpl = fetch }: ClientOptions) {
+  let requests = 0;
+
+  async function getJson(path: string): Promise<unknown> {
+    const url = `${baseUrl}/api/${path}`;
+    let lastProblem = '';
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      requests++;
+      try {
+        const response = await fetchImpl(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+        if (response.ok) return await response.json();
+        const body = await response.text();
+        lastProblem = `HTTP ${response.status} ${body.slice(0, 300)}`;
+        // 4xx other than 429 will not get better by asking again.
+        if (response.status < 500 && response.status !== 429) {
+          throw new CmsUnavailableError(
+            `The CMS refused ${url}: ${lastProblem}` +
+              (response.status === 401 || response.status === 403 ? '\nCheck STRAPI_TOKEN in site/.env (the site-build API token).' : ''),
+          );
+        }
+      } catch (error) {
+        if (error instanceof CmsUnavailableError) throw error;
+        lastProblem = `${(error as Error).message}${(error as Error).cause ? ` (${String((error as any).cause?.code ?? (error as any).cause)})` : ''}`;
+      }
+      if (attempt < attempts) await sleep(backoffMs * 2 ** (attempt - 1));
+    }
+    throw new CmsUnavailableError(
+      `The CMS at ${baseUrl} did not answer ${url} after ${attempts} attempts: ${lastProblem}\n` +
+        'Is it running (npm start) and is STRAPI_URL right? The build stops here rather than publish an empty site.',
+    );
+  }
+
+  return {
+    get requestCount() {
+      return requests;
+    },
+
+    /** Every entry of a collection in a locale, page by page (100 per request, Strapi's maximum). */
+    async listAll(path: string, locale: string, populate: object, extra: Record<string, unknown> = {}): Promise<unknown[]> {
+      const entries: unknown[] = [];
+      for (let page = 1; ; page++) {
+        const query = toQueryString({ locale, populate, sort: 'id:asc', pagination: { page, pageSize: 100 }, ...extra });
+        const envelope = ListEnvelopeSchema.parse(await getJson(`${path}?${query}`));
+        entries.push(...envelope.data);
+        if (page >= envelope.meta.pagination.pageCount) return entries;
+      }
+    },
+
+    /** A single type in a locale; null when it has no published entry. */
+    async getSingle(path: string, locale: string, populate: object): Promise<unknown | null> {
+      try {
+        return SingleEnvelopeSchema.parse(await getJson(`${path}?${toQueryString({ locale, populate })}`)).data;
+      } catch (error) {
+        if (error instanceof CmsUnavailableError && error.message.includes('HTTP 404')) return null;
+        throw error;
+      }
+    },
+  };
+}
+
+export type CmsClient = ReturnType<typeof createClient>;
