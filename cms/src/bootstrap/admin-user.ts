@@ -23,6 +23,8 @@ export async function ensureAdminUser(strapi: Core.Strapi): Promise<void> {
     password,
     isActive: true,
     registrationToken: null,
+    // The admin speaks Italian to editors from the first login (English stays selectable).
+    preferedLanguage: 'it',
     roles: superAdmin ? [superAdmin.id] : [],
   });
   strapi.log.info(`Created admin account ${email} (password from ADMIN_PASSWORD)`);

@@ -10,6 +10,9 @@ export interface SiteConfig {
   cmsToken: string;
   /** Public URL of the site (canonical links, sitemap, feed). */
   siteUrl: string;
+  /** Attempts per CMS request before the build fails, and the first backoff delay (doubling). */
+  cmsAttempts: number;
+  cmsBackoffMs: number;
 }
 
 const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -34,5 +37,7 @@ export function siteConfig(): SiteConfig {
     cmsUrl: get('STRAPI_URL', 'http://localhost:1337').replace(/\/$/, ''),
     cmsToken: get('STRAPI_TOKEN', ''),
     siteUrl: get('SITE_URL', 'http://localhost:4321'),
+    cmsAttempts: Number(get('STRAPI_ATTEMPTS', '5')),
+    cmsBackoffMs: Number(get('STRAPI_BACKOFF_MS', '500')),
   };
 }

@@ -72,10 +72,7 @@ const UI = {
   applicationAreas: { it: 'Ambiti di applicazione', en: 'Areas of application' },
   noFundingLine: { it: 'La fonte non indica la linea di finanziamento.', en: 'The source does not name the funding line.' },
   totals: { it: 'Totali dei progetti', en: 'Project totals' },
-  projectCount: { it: 'progetti', en: 'projects' },
-  partnerCount: { it: 'partner', en: 'partners' },
-  countryCount: { it: 'paesi', en: 'countries' },
-  euFundingKnown: { it: 'contributi UE e budget indicati', en: 'EU funding and budgets stated' },
+  budgetsStated: { it: 'di budget indicati dalle fonti', en: 'in budgets stated by the sources' },
   ongoingProjects: { it: 'Progetti in corso', en: 'Ongoing projects' },
   allProjects: { it: 'Tutti i progetti', en: 'All projects' },
   exploreProjects: { it: 'Esplora i progetti', en: 'Explore the projects' },
@@ -106,6 +103,19 @@ const UI = {
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type UiKey = keyof typeof UI;
+
+const NOUNS = {
+  project: { it: ['progetto', 'progetti'], en: ['project', 'projects'] },
+  partner: { it: ['partner', 'partner'], en: ['partner', 'partners'] },
+  country: { it: ['paese', 'paesi'], en: ['country', 'countries'] },
+  community: { it: ['comunità di pratica', 'comunità di pratica'], en: ['community of practice', 'communities of practice'] },
+} as const;
+
+/** The noun agreeing with a number: "progetto" for 1, "progetti" otherwise. */
+export const nounFor = (locale: Locale, n: number, noun: keyof typeof NOUNS): string => NOUNS[noun][locale][n === 1 ? 0 : 1];
+
+/** "1 progetto", "5 progetti", "1 project", "5 projects". */
+export const count = (locale: Locale, n: number, noun: keyof typeof NOUNS): string => `${n} ${nounFor(locale, n, noun)}`;
 
 export const t = (locale: Locale, key: UiKey): string => UI[key][locale];
 

@@ -7,8 +7,8 @@ import { ContentContractError } from './errors.ts';
 let sharedClient: CmsClient | undefined;
 /** One client for the whole build, so request counts and settings are shared. */
 export function cmsClient(): CmsClient {
-  const { cmsUrl, cmsToken } = siteConfig();
-  return (sharedClient ??= createClient({ baseUrl: cmsUrl, token: cmsToken }));
+  const { cmsUrl, cmsToken, cmsAttempts, cmsBackoffMs } = siteConfig();
+  return (sharedClient ??= createClient({ baseUrl: cmsUrl, token: cmsToken, attempts: cmsAttempts, backoffMs: cmsBackoffMs }));
 }
 
 /** Entry id in a collection: the same document in each locale is a separate entry. */

@@ -1,0 +1,86 @@
+/**
+ * The project explorer's data and filtering, free of React so it can be tested on its own.
+ * Filters live in the URL (?status=ongoing&theme=housing&q=...) so a view can be shared.
+ */
+export interface ExplorerItem {
+  slug: string;
+  href: string;
+  acronym: string;
+  title: string;
+  summary: string;
+  status: string;
+  statusLabel: string;
+  fundingLine: string | null;
+  fundingLineLabel: string | null;
+  themes: string[];
+  countries: string[];
+  partners: string[];
+  /** Partner names, for text search. */
+  partnerNames: string[];
+  period: string | null;
+  startDate: string | null;
+  budget: number | null;
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export const FILTER_KEYS = ['status', 'funding', 'theme', 'country', 'partner'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+export const SORTS = ['title', 'start', 'budget'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export interface ExplorerState {
+  filters: Partial<Record<FilterKey, string>>;
+  q: string;
+  sort: Sort;
+}
+
+export function stateFromSearch(search: string): ExplorerState {
+  const params = new URLSearchParams(search);
+  const filters: ExplorerState['filters'] = {};
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key);
+    if (value) filters[key] = value;
+  }
+  const sort = params.get('sort');
+  return { filters, q: params.get('q') ?? '', sort: (SORTS as readonly string[]).includes(sort ?? '') ? (sort as Sort) : 'title' };
+}
+
+export function searchFromState(state: ExplorerState): string {
+  const params = new URLSearchParams();
+  for (const key of FILTER_KEYS) if (state.filters[key]) params.set(key, state.filters[key]!);
+  if (state.q.trim()) params.set('q', state.q.trim());
+  if (state.sort !== 'title') params.set('sort', state.sort);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Lower case without accents, so "citta" finds "Città". */
+export const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+
+function matches(item: ExplorerItem, state: ExplorerState): boolean {
+  const { status, funding, theme, country, partner } = state.filters;
+  if (status && item.status !== status) return false;
+  if (funding && item.fundingLine !== funding) return false;
+  if (theme && !item.themes.includes(theme)) return false;
+  if (country && !item.countries.includes(country)) return false;
+  if (partner && !item.partners.includes(partner)) return false;
+  const words = fold(state.q).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const haystack = fold([item.acronym, item.title, item.summary, item.fundingLineLabel ?? '', ...item.partnerNames].join(' '));
+  return words.every((word) => haystack.includes(word));
+}
+
+export function applyState(items: ExplorerItem[], state: ExplorerState, locale: string): ExplorerItem[] {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base' });
+  const sorted = items.filter((item) => matches(item, state));
+  sorted.sort((a, b) => {
+    if (state.sort === 'start') return (b.startDate ?? '').localeCompare(a.startDate ?? '') || collator.compare(a.acronym, b.acronym);
+    if (state.sort === 'budget') return (b.budget ?? -1) - (a.budget ?? -1) || collator.compare(a.acronym, b.acronym);
+    return collator.compare(a.acronym, b.acronym);
+  });
+  return sorted;
+}

@@ -1,0 +1,310 @@
+import { geoAzimuthalEqualArea, geoPath, type GeoContext, type GeoProjection } from 'd3-geo';
+import { feature } from 'topojson-client';
+import atlas from 'world-atlas/countries-50m.json';
+
+/**
+ * Build-time geometry of the partner-country map: Natural Earth 1:50m borders (world-atlas),
+ * Lambert azimuthal equal-area centred on Europe (as EPSG:3035), simplified and written as compact
+ * SVG path data so the whole map stays a small inline SVG with no tiles and no scripts.
+ */
+
+type Topology = Parameters<typeof feature>[0];
+type Point = [number, number];
+/** A GeoJSON polygon's rings of [longitude, latitude] positions. */
+type PolygonCoordinates = number[][][];
+interface AtlasCountry {
+  id?: string | number;
+  properties: { name: string };
+  geometry: { type: string; coordinates?: unknown } | null;
+}
+
+/** Width of the viewBox; the height follows from the frame. */
+const WIDTH = 1000;
+/** Margin around the frame, in viewBox units. */
+const PADDING = 12;
+/** Douglas–Peucker tolerance in viewBox units: finer detail is invisible at the sizes the map is shown. */
+const TOLERANCE = 0.6;
+/** Islands smaller than this (viewBox units²) are dropped, except a country's largest piece. */
+const MIN_ISLAND_AREA = 3;
+/** Highlighted countries smaller than this (viewBox units², about 2,500 km²) also get a circle marker. */
+const MARKER_AREA = 130;
+
+/**
+ * Points the frame must show, [longitude, latitude]: Iceland, Portugal, the sea south of Malta,
+ * Cyprus with a margin, Finland and the North Cape.
+ */
+const FRAME: Point[] = [
+  [-24.6, 63.3],
+  [-22.5, 66.6],
+  [-9.6, 36.8],
+  [14.4, 34.4],
+  [35.4, 34.0],
+  [35.8, 35.8],
+  [31.6, 70.1],
+  [27, 71.3],
+];
+
+/** ISO 3166-1 numeric (as world-atlas spells it) to alpha-2, for every country inside or near the frame. */
+export const NUMERIC_TO_ALPHA2: Readonly<Record<string, string>> = {
+  '008': 'AL', '012': 'DZ', '020': 'AD', '031': 'AZ', '040': 'AT', '051': 'AM', '056': 'BE', '070': 'BA',
+  '100': 'BG', '112': 'BY', '191': 'HR', '196': 'CY', '203': 'CZ', '208': 'DK', '233': 'EE', '234': 'FO',
+  '246': 'FI', '250': 'FR', '268': 'GE', '275': 'PS', '276': 'DE', '292': 'GI', '300': 'GR', '304': 'GL',
+  '336': 'VA', '348': 'HU', '352': 'IS', '364': 'IR', '368': 'IQ', '372': 'IE', '376': 'IL', '380': 'IT',
+  '398': 'KZ', '400': 'JO', '422': 'LB', '428': 'LV', '434': 'LY', '438': 'LI', '440': 'LT', '442': 'LU',
+  '470': 'MT', '492': 'MC', '498': 'MD', '499': 'ME', '504': 'MA', '528': 'NL', '578': 'NO', '616': 'PL',
+  '620': 'PT', '642': 'RO', '643': 'RU', '674': 'SM', '682': 'SA', '688': 'RS', '703': 'SK', '705': 'SI',
+  '724': 'ES', '744': 'SJ', '752': 'SE', '756': 'CH', '760': 'SY', '788': 'TN', '792': 'TR', '804': 'UA',
+  '807': 'MK', '818': 'EG', '826': 'GB', '831': 'GG', '832': 'JE', '833': 'IM',
+  // Åland is part of Finland: partners there are recorded as FI.
+  '248': 'FI',
+};
+
+/** Features Natural Earth ships without an ISO numeric id, by name. */
+const UNNUMBERED: Readonly<Record<string, string>> = {
+  Kosovo: 'XK',
+  // The EU and the UN recognise one Cyprus; the island is drawn as one country.
+  'N. Cyprus': 'CY',
+};
+
+/** Centres of territories too small for the 1:50m atlas, so partners there still get a marker. */
+const SMALL_TERRITORIES: Readonly<Record<string, Point>> = {
+  GI: [-5.35, 36.14],
+};
+
+export interface EuropeMap {
+  /** SVG viewBox, "0 0 width height". */
+  viewBox: string;
+  /** Countries in the frame, non-highlighted first so highlighted borders are drawn on top. */
+  countries: Array<{ code: string; d: string; highlighted: boolean; count: number }>;
+  /** Circles for highlighted countries too small to see (Malta, Luxembourg...). */
+  markers: Array<{ code: string; x: number; y: number }>;
+}
+
+interface Shape {
+  code: string;
+  d: string;
+  area: number;
+  centre: Point;
+}
+
+interface Base {
+  width: number;
+  height: number;
+  shapes: Map<string, Shape>;
+  project: (point: Point) => Point | null;
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+let base: Base | undefined;
+
+/**
+ * The map of Europe with the given countries highlighted. `highlight` maps ISO 3166-1 alpha-2 codes
+ * to a count (partners); codes with a count above 0 are highlighted. Codes outside the frame are
+ * ignored: pages list every country in text as well.
+ */
+export function europeMap(highlight: ReadonlyMap<string, number>): EuropeMap {
+  base ??= buildBase();
+  const { width, height, shapes, project } = base;
+  const countOf = (code: string) => Math.max(0, highlight.get(code) ?? 0);
+
+  const countries = [...shapes.values()]
+    .map(({ code, d }) => ({ code, d, highlighted: countOf(code) > 0, count: countOf(code) }))
+    .sort((a, b) => Number(a.highlighted) - Number(b.highlighted) || a.code.localeCompare(b.code));
+
+  const markers: EuropeMap['markers'] = [];
+  for (const [code, count] of [...highlight].sort(([a], [b]) => a.localeCompare(b))) {
+    if (count <= 0) continue;
+    const shape = shapes.get(code);
+    const territory = SMALL_TERRITORIES[code];
+    const centre = shape ? (shape.area < MARKER_AREA ? shape.centre : null) : territory ? project(territory) : null;
+    if (centre && centre[0] >= 0 && centre[0] <= width && centre[1] >= 0 && centre[1] <= height) {
+      markers.push({ code, x: round(centre[0]), y: round(centre[1]) });
+    }
+  }
+
+  return { viewBox: `0 0 ${width} ${height}`, countries, markers };
+}
+
+function buildBase(): Base {
+  const frame = { type: 'MultiPoint' as const, coordinates: FRAME };
+  const projection = geoAzimuthalEqualArea().rotate([-10, -52]).precision(0);
+  projection.fitWidth(WIDTH - 2 * PADDING, frame);
+  const [, [, bottom]] = geoPath(projection).bounds(frame);
+  const height = Math.ceil(bottom) + 2 * PADDING;
+  projection.translate(projection.translate().map((v) => v + PADDING) as Point);
+  projection.clipExtent([
+    [0, 0],
+    [WIDTH, height],
+  ]);
+
+  const topology = simplify(atlas as unknown as Topology, projection, TOLERANCE);
+  const countries = feature(topology, 'countries') as unknown as { features: AtlasCountry[] };
+  const measure = geoPath(projection);
+
+  const pieces = new Map<string, Array<{ polygon: PolygonCoordinates; area: number }>>();
+  for (const country of countries.features) {
+    const id = country.id === undefined ? undefined : String(country.id);
+    const code = (id && NUMERIC_TO_ALPHA2[id]) ?? UNNUMBERED[country.properties.name] ?? '';
+    const polygons = polygonsOf(country.geometry);
+    const list = pieces.get(code) ?? [];
+    for (const polygon of polygons) list.push({ polygon, area: measure.area({ type: 'Polygon', coordinates: polygon }) });
+    pieces.set(code, list);
+  }
+
+  const shapes = new Map<string, Shape>();
+  for (const [code, list] of pieces) {
+    const largest = list.reduce((a, b) => (b.area > a.area ? b : a));
+    if (largest.area <= 0) continue;
+    const kept = list.filter((p) => p.area >= MIN_ISLAND_AREA || p === largest);
+    const geometry = { type: 'MultiPolygon' as const, coordinates: kept.map((p) => p.polygon) };
+    const writer = new CompactPath();
+    geoPath(projection, writer)(geometry);
+    const centre = measure.centroid({ type: 'Polygon', coordinates: largest.polygon }) as Point;
+    shapes.set(code, { code, d: writer.toString(), area: kept.reduce((sum, p) => sum + p.area, 0), centre });
+  }
+
+  const project = (point: Point) => {
+    const xy = projection(point);
+    return xy ? ([xy[0], xy[1]] as Point) : null;
+  };
+  return { width: WIDTH, height, shapes, project };
+}
+
+function polygonsOf(geometry: AtlasCountry['geometry']): PolygonCoordinates[] {
+  if (geometry?.type === 'Polygon') return [geometry.coordinates as PolygonCoordinates];
+  if (geometry?.type === 'MultiPolygon') return geometry.coordinates as PolygonCoordinates[];
+  return [];
+}
+
+/**
+ * The topology with every arc simplified (Douglas–Peucker in projected units). Arcs are shared by
+ * neighbouring countries, so simplifying them, not the rings, keeps common borders identical.
+ */
+function simplify(topology: Topology, projection: GeoProjection, tolerance: number): Topology {
+  const transform = topology.transform;
+  const arcs = topology.arcs.map((arc) => {
+    let x = 0;
+    let y = 0;
+    const positions: Point[] = arc.map(([a = 0, b = 0]) => {
+      if (!transform) return [a, b];
+      x += a;
+      y += b;
+      return [x * transform.scale[0] + transform.translate[0], y * transform.scale[1] + transform.translate[1]];
+    });
+    const keep = douglasPeucker(
+      positions.map((p): Point => { const xy = projection(p); return xy ? [xy[0], xy[1]] : [Number.NaN, Number.NaN]; }),
+      tolerance,
+    );
+    return positions.filter((_, i) => keep[i]);
+  });
+  return { type: 'Topology', objects: topology.objects, arcs };
+}
+
+/**
+ * Which points of a line to keep so that it moves by less than `tolerance`. Ends always stay; a
+ * closed line (a small island) keeps at least four points so that it still has an area.
+ */
+function douglasPeucker(points: Point[], tolerance: number): boolean[] {
+  const keep = points.map((_, i) => i === 0 || i === points.length - 1);
+  const [ax0, ay0] = points[0] ?? [0, 0];
+  const [bx0, by0] = points[points.length - 1] ?? [0, 0];
+  const closed = ax0 === bx0 && ay0 === by0;
+  const stack: Array<{ first: number; last: number; force: boolean }> = [{ first: 0, last: points.length - 1, force: closed }];
+  while (stack.length > 0) {
+    const { first, last, force } = stack.pop()!;
+    if (last - first < 2) continue;
+    const [ax, ay] = points[first]!;
+    const [bx, by] = points[last]!;
+    let farthest = first + 1;
+    let distance = -1;
+    for (let i = first + 1; i < last; i++) {
+      // A point that did not project is never dropped.
+      const d = Number.isNaN(points[i]![0]) ? Infinity : segmentDistance(points[i]!, ax, ay, bx, by);
+      if (d > distance) {
+        farthest = i;
+        distance = d;
+      }
+    }
+    if (distance > tolerance || (force && distance > 0)) {
+      keep[farthest] = true;
+      const halvesForced = force && first === 0 && last === points.length - 1;
+      stack.push({ first, last: farthest, force: halvesForced }, { first: farthest, last, force: halvesForced });
+    }
+  }
+  return keep;
+}
+
+function segmentDistance([px, py]: Point, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const length2 = dx * dx + dy * dy;
+  const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2));
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+/**
+ * A geoPath context that writes compact SVG path data: one decimal, relative line commands,
+ * no repeated points, no redundant separators.
+ */
+class CompactPath implements GeoContext {
+  #out = '';
+  /** Current and sub-path start points, in tenths of a unit. */
+  #x = 0;
+  #y = 0;
+  #startX = 0;
+  #startY = 0;
+  #inLine = false;
+  /** Whether the last thing written is a number, and whether it has a decimal point. */
+  #afterNumber = false;
+  #afterDot = false;
+
+  moveTo(x: number, y: number): void {
+    this.#x = this.#startX = Math.round(x * 10);
+    this.#y = this.#startY = Math.round(y * 10);
+    this.#command('M');
+    this.#number(this.#x);
+    this.#number(this.#y);
+    this.#inLine = false;
+  }
+
+  lineTo(x: number, y: number): void {
+    const tx = Math.round(x * 10);
+    const ty = Math.round(y * 10);
+    if (tx === this.#x && ty === this.#y) return;
+    if (!this.#inLine) this.#command('l');
+    this.#inLine = true;
+    this.#number(tx - this.#x);
+    this.#number(ty - this.#y);
+    this.#x = tx;
+    this.#y = ty;
+  }
+
+  closePath(): void {
+    this.#command('z');
+    this.#x = this.#startX;
+    this.#y = this.#startY;
+    this.#inLine = false;
+  }
+
+  beginPath(): void {}
+
+  arc(): void {}
+
+  toString(): string {
+    return this.#out;
+  }
+
+  #command(letter: string): void {
+    this.#out += letter;
+    this.#afterNumber = false;
+  }
+
+  #number(tenths: number): void {
+    const text = (tenths / 10).toString().replace(/^(-?)0\./, '$1.');
+    const needsSeparator = this.#afterNumber && (/^\d/.test(text) || (text.startsWith('.') && !this.#afterDot));
+    this.#out += (needsSeparator ? ' ' : '') + text;
+    this.#afterNumber = true;
+    this.#afterDot = text.includes('.');
+  }
+}

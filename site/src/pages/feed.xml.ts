@@ -1,0 +1,73 @@
+import type { APIRoute } from 'astro';
+import { STATUS_LABELS, type Locale } from 'shared-types';
+import { t } from '../lib/i18n.ts';
+import { getPortfolio, type Portfolio } from '../lib/portfolio.ts';
+import { safeExternalUrl } from '../lib/markdown.ts';
+import { href } from '../lib/routes.ts';
+
+/** Text or attribute value made safe for XML; characters XML 1.0 forbids are dropped. */
+export function escapeXml(value: string): string {
+  return value
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/** Site path of the feed in a language. */
+export const feedPath = (locale: Locale): string => (locale === 'it' ? '/feed.xml' : '/en/feed.xml');
+
+/**
+ * Atom feed (RFC 4287) of the projects in one language: one entry per project, the most recently
+ * updated first; the entry id is the project's page URL, `updated` the newest change shown on it.
+ */
+export function atomFeed(portfolio: Portfolio, site: URL): string {
+  const { locale, settings } = portfolio;
+  const institutionUrl = safeExternalUrl(settings.institutionUrl);
+  const url = (path: string) => escapeXml(new URL(path, site).href);
+  const views = [...portfolio.projects].sort(
+    (a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.project.slug.localeCompare(b.project.slug)),
+  );
+  const updated = views[0]?.updatedAt ?? portfolio.updatedAt;
+  const entries = views.map((view) => {
+    const { project } = view;
+    const page = url(href(locale, { page: 'project', slug: project.slug }));
+    const title = project.acronym === project.title ? project.title : `${project.acronym} – ${project.title}`;
+    return [
+      '  <entry>',
+      `    <id>${page}</id>`,
+      `    <title>${escapeXml(title)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${page}"/>`,
+      `    <updated>${escapeXml(view.updatedAt)}</updated>`,
+      `    <summary>${escapeXml(project.summary)}</summary>`,
+      `    <category term="${view.status}" label="${escapeXml(STATUS_LABELS[view.status][locale])}"/>`,
+      '  </entry>',
+    ].join('\n');
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${locale}">`,
+    `  <id>${url(feedPath(locale))}</id>`,
+    `  <title>${escapeXml(`${settings.siteName} – ${t(locale, 'projects')}`)}</title>`,
+    ...(settings.tagline ? [`  <subtitle>${escapeXml(settings.tagline)}</subtitle>`] : []),
+    `  <updated>${escapeXml(updated)}</updated>`,
+    `  <link rel="self" type="application/atom+xml" href="${url(feedPath(locale))}"/>`,
+    `  <link rel="alternate" type="text/html" href="${url(href(locale, { page: 'projects' }))}"/>`,
+    `  <author><name>${escapeXml(settings.institutionName)}</name>${institutionUrl ? `<uri>${escapeXml(institutionUrl)}</uri>` : ''}</author>`,
+    `  <rights>${escapeXml(t(locale, 'licence'))}</rights>`,
+    ...entries,
+    '</feed>',
+    '',
+  ].join('\n');
+}
+
+/** The GET handler of the feed in a language. */
+export const feedRoute =
+  (locale: Locale): APIRoute =>
+  async ({ site }) => {
+    if (!site) throw new Error('The feed needs absolute URLs: set `site` in astro.config.ts (SITE_URL).');
+    return new Response(atomFeed(await getPortfolio(locale), site), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+  };
+
+export const GET = feedRoute('it');

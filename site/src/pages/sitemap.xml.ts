@@ -1,0 +1,82 @@
+import type { APIRoute } from 'astro';
+import type { Locale } from 'shared-types';
+import { allRoutes } from '../lib/pages.ts';
+import { getPortfolio, type Portfolio } from '../lib/portfolio.ts';
+import { href, otherLocale, type Route } from '../lib/routes.ts';
+import { escapeXml } from './feed.xml.ts';
+
+const newest = (dates: string[]) => dates.reduce((a, b) => (a > b ? a : b));
+
+/**
+ * When a page last changed: the newest update of the content it shows, and never older than the
+ * site settings every page's header and footer carry.
+ */
+function lastModified(portfolio: Portfolio, route: Route): string {
+  const floor = portfolio.settings.updatedAt;
+  const projectDates = (views: Portfolio['projects']) => views.map((v) => v.updatedAt);
+  switch (route.page) {
+    case 'project':
+      return newest([floor, ...projectDates(portfolio.projects.filter((v) => v.project.slug === route.slug))]);
+    case 'status':
+      return newest([floor, ...projectDates(portfolio.projects.filter((v) => v.status === route.status))]);
+    case 'partner': {
+      const view = portfolio.partners.find((v) => v.partner.slug === route.slug);
+      return newest([floor, ...(view ? [view.partner.updatedAt, ...view.projects.map((p) => p.view.updatedAt)] : [])]);
+    }
+    case 'fundingLine': {
+      const view = portfolio.fundingLines.find((v) => v.fundingLine.slug === route.slug);
+      return newest([floor, ...(view ? [view.fundingLine.updatedAt, ...projectDates(view.projects)] : [])]);
+    }
+    case 'community': {
+      const view = portfolio.communities.find((v) => v.community.slug === route.slug);
+      return newest([floor, ...(view ? [view.community.updatedAt, ...view.members.map((m) => m.updatedAt), ...(view.project ? [view.project.updatedAt] : [])] : [])]);
+    }
+    case 'theme': {
+      const view = portfolio.themes.find((v) => v.theme.slug === route.slug);
+      return newest([floor, ...(view ? [view.theme.updatedAt, ...projectDates(view.projects), ...view.communities.map((c) => c.community.updatedAt)] : [])]);
+    }
+    case 'country': {
+      const views = portfolio.partners.filter((v) => v.partner.country === route.code);
+      return newest([floor, ...views.flatMap((v) => [v.partner.updatedAt, ...v.projects.map((p) => p.view.updatedAt)])]);
+    }
+    case 'legal':
+    case 'privacy':
+    case 'contacts':
+    case 'accessibility':
+      return floor;
+    default:
+      return portfolio.updatedAt;
+  }
+}
+
+/**
+ * /sitemap.xml: every page of allRoutes() in both languages with absolute URLs, its last
+ * modification, and hreflang alternates (it, en, x-default = Italian) where the twin page exists.
+ */
+export const GET: APIRoute = async ({ site }) => {
+  if (!site) throw new Error('The sitemap needs absolute URLs: set `site` in astro.config.ts (SITE_URL).');
+  const routes = await allRoutes();
+  const portfolios: Record<Locale, Portfolio> = { it: await getPortfolio('it'), en: await getPortfolio('en') };
+  const published = new Set(routes.map(({ locale, route }) => href(locale, route)));
+  const url = (locale: Locale, route: Route) => escapeXml(new URL(href(locale, route), site).href);
+  const entries = routes.map(({ locale, route }) => {
+    const twin = otherLocale(locale);
+    const versions = ([locale, twin] as Locale[]).filter((l) => published.has(href(l, route))).sort();
+    const alternates =
+      versions.length < 2
+        ? []
+        : [
+            ...versions.map((l) => `    <xhtml:link rel="alternate" hreflang="${l}" href="${url(l, route)}"/>`),
+            `    <xhtml:link rel="alternate" hreflang="x-default" href="${url('it', route)}"/>`,
+          ];
+    return ['  <url>', `    <loc>${url(locale, route)}</loc>`, `    <lastmod>${lastModified(portfolios[locale], route)}</lastmod>`, ...alternates, '  </url>'].join('\n');
+  });
+  const xml = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ...entries,
+    '</urlset>',
+    '',
+  ].join('\n');
+  return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+};

@@ -1,0 +1,230 @@
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+import { ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../../scripts/lib/cms.ts';
+import { buildSite } from '../../scripts/lib/site.ts';
+import { createStaticServer } from '../../scripts/lib/static-server.ts';
+
+const secret = () => randomBytes(24).toString('base64url');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** The public site URL the build writes into canonical links, sitemap and feeds. */
+export const BUILD_SITE_URL = 'http://localhost:4321';
+/** "Today" for the build, so project statuses do not depend on the day the suite runs. */
+export const BUILD_DATE = '2026-11-22';
+/** The published project whose draft the setup edits without publishing. */
+export const EDITED_PROJECT_SLUG = 'epi';
+
+/** Calls the admin API (content-manager) as the admin panel does; throws on an unexpected status. */
+async function adminCall(cmsUrl: string, token: string, method: string, pathAndQuery: string, body?: unknown): Promise<any> {
+  const response = await fetch(`${cmsUrl}${pathAndQuery}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = await response.json().catch(() => null);
+  if (!response.ok) throw new Error(`${method} ${pathAndQuery} answered ${response.status}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Reads one published document through the public REST API with the build token. */
+async function publishedBySlug(cmsUrl: string, buildToken: string, collection: string, slug: string, locale: string): Promise<any> {
+  const response = await fetch(`${cmsUrl}/api/${collection}?locale=${locale}&filters[slug][$eq]=${encodeURIComponent(slug)}`, {
+    headers: { Authorization: `Bearer ${buildToken}` },
+  });
+  const body = (await response.json()) as { data?: any[] };
+  const entry = body.data?.[0];
+  if (!entry) throw new Error(`no published ${collection} "${slug}" in locale ${locale}: ${JSON.stringify(body)}`);
+  return entry;
+}
+
+export interface DraftFixtures {
+  /** In the title and summary of a never-published project (acronym SEGRETO), in both locales. */
+  draftProject: string;
+  /** In the name of a never-published partner. */
+  draftPartner: string;
+  /** In the draft summary of the published project EDITED_PROJECT_SLUG, in both locales. */
+  editedDraft: string;
+  editedProject: { slug: string; documentId: string; publishedSummary: Record<'it' | 'en', string> };
+}
+
+/**
+ * Puts content in the CMS that must never reach the site: a draft project and a draft partner
+ * (linked to published entries, so they sit next to published content), and an unpublished edit
+ * of a published project. Returns the markers to look for in the output.
+ */
+async function createDrafts(cmsUrl: string, adminToken: string, buildToken: string): Promise<DraftFixtures> {
+  const id = randomBytes(8).toString('hex');
+  const markers = { draftProject: `DRAFT-MARKER-${id}-P`, draftPartner: `DRAFT-MARKER-${id}-O`, editedDraft: `DRAFT-MARKER-${id}-E` };
+  const cm = (uid: string, rest = '') => `/content-manager/collection-types/${uid}${rest}`;
+
+  const theme = await publishedBySlug(cmsUrl, buildToken, 'themes', 'participation', 'it');
+  const partner = await publishedBySlug(cmsUrl, buildToken, 'partners', 'emilia-romagna-region', 'it');
+  const fundingLine = await publishedBySlug(cmsUrl, buildToken, 'funding-lines', 'amif-european-commission', 'it');
+
+  const draftPartner = await adminCall(cmsUrl, adminToken, 'POST', cm('api::partner.partner', '?locale=it'), {
+    name: `Ente riservato ${markers.draftPartner}`,
+    slug: `ente-riservato-${id}`,
+    organisationType: 'ngo',
+    country: 'IS',
+    city: `Reykjavik ${markers.draftPartner}`,
+  });
+
+  const project = await adminCall(cmsUrl, adminToken, 'POST', cm('api::project.project', '?locale=it'), {
+    acronym: 'SEGRETO',
+    slug: `segreto-${id}`,
+    title: `Progetto riservato ${markers.draftProject}`,
+    summary: `Sintesi riservata ${markers.draftProject}`,
+    startDate: { date: '2026-01-01', precision: 'day' },
+    endDate: { date: '2027-12-31', precision: 'day' },
+    totalBudget: 123456.78,
+    grantAgreementNumber: '999999',
+    fundingLine: { connect: [{ documentId: fundingLine.documentId, locale: 'it' }] },
+    themes: { connect: [{ documentId: theme.documentId, locale: 'it' }] },
+    partnerships: [
+      { role: 'lead', partner: { connect: [{ documentId: partner.documentId, locale: 'it' }] } },
+      { role: 'partner', partner: { connect: [{ documentId: draftPartner.data.documentId, locale: 'it' }] } },
+    ],
+  });
+  await adminCall(cmsUrl, adminToken, 'PUT', cm('api::project.project', `/${project.data.documentId}?locale=en`), {
+    title: `Confidential project ${markers.draftProject}`,
+    summary: `Confidential summary ${markers.draftProject}`,
+  });
+
+  const edited = { it: await publishedBySlug(cmsUrl, buildToken, 'projects', EDITED_PROJECT_SLUG, 'it'), en: await publishedBySlug(cmsUrl, buildToken, 'projects', EDITED_PROJECT_SLUG, 'en') };
+  for (const locale of ['it', 'en'] as const) {
+    await adminCall(cmsUrl, adminToken, 'PUT', cm('api::project.project', `/${edited.it.documentId}?locale=${locale}`), {
+      summary: `${edited[locale].summary} ${markers.editedDraft}`,
+    });
+  }
+  // The edit must have landed on the draft while the published version stays as it was.
+  const draft = await adminCall(cmsUrl, adminToken, 'GET', cm('api::project.project', `/${edited.it.documentId}?locale=it`));
+  if (!String(draft.data.summary).includes(markers.editedDraft)) throw new Error(`the draft edit of ${EDITED_PROJECT_SLUG} did not stick: ${JSON.stringify(draft.data.summary)}`);
+  const stillPublished = await publishedBySlug(cmsUrl, buildToken, 'projects', EDITED_PROJECT_SLUG, 'it');
+  if (stillPublished.summary !== edited.it.summary) throw new Error(`editing the draft of ${EDITED_PROJECT_SLUG} changed its published version`);
+
+  return {
+    ...markers,
+    editedProject: { slug: EDITED_PROJECT_SLUG, documentId: edited.it.documentId, publishedSummary: { it: edited.it.summary, en: edited.en.summary } },
+  };
+}
+
+/**
+ * One real Strapi and one real site build for the whole suite: the CMS from the current sources
+ * on a fresh SQLite database, seeded, plus drafts that must never be published; the site built
+ * from it into a temporary folder and served like a static host. Tests get URLs, folders, markers
+ * and the CMS environment through `inject`.
+ */
+export default async function setup(project: TestProject) {
+  ensureCmsBuilt();
+  const dir = mkdtempSync(path.join(tmpdir(), 'portfolio-site-test-'));
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: String(await freePort()),
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    SITE_BUILD_TOKEN: randomBytes(32).toString('hex'),
+    ADMIN_EMAIL: 'editor@test.local',
+    ADMIN_PASSWORD: `Test-${secret()}`,
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: path.join(dir, 'test.db'),
+    STRAPI_LOG_LEVEL: 'warn',
+  };
+
+  runSeed(env);
+  const cmsLog = path.join(dir, 'cms.log');
+  const tail = (file: string, lines = 60) => readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  let cms: RunningCms;
+  try {
+    cms = await startCms(env, (chunk) => appendFileSync(cmsLog, chunk));
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n--- CMS output ---\n${tail(cmsLog)}`);
+  }
+  cms.process.on('exit', (code, signal) => {
+    console.error(`[test] the CMS under test exited (code ${code}, signal ${signal}):\n${tail(cmsLog)}`);
+  });
+
+  let server: Server | undefined;
+  const teardown = async () => {
+    cms.process.removeAllListeners('exit');
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await cms.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  try {
+    const login = await fetch(`${cms.url}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }),
+    });
+    const loginBody = (await login.json()) as { data?: { token?: string } };
+    if (!login.ok || !loginBody.data?.token) throw new Error(`admin login failed: ${login.status} ${JSON.stringify(loginBody)}`);
+    const drafts = await createDrafts(cms.url, loginBody.data.token, env.SITE_BUILD_TOKEN!);
+
+    const outDir = path.join(dir, 'dist');
+    const cacheDir = path.join(dir, 'astro-cache');
+    const buildEnv = { STRAPI_URL: cms.url, STRAPI_TOKEN: env.SITE_BUILD_TOKEN!, SITE_URL: BUILD_SITE_URL, BUILD_DATE };
+    const build = await buildSite({ outDir, cacheDir, env: buildEnv });
+    const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
+    mkdirSync(resultsDir, { recursive: true });
+    writeFileSync(path.join(resultsDir, 'site-build.log'), build.output);
+    if (!build.ok) throw new Error(`the site build failed (${Math.round(build.durationMs / 1000)} s):\n${build.output.split('\n').slice(-80).join('\n')}`);
+
+    server = createStaticServer(() => outDir);
+    const sitePort = await freePort();
+    await new Promise<void>((resolve, reject) => {
+      server!.once('error', reject);
+      server!.listen(sitePort, '127.0.0.1', () => resolve());
+    });
+
+    project.provide('site', { url: `http://127.0.0.1:${sitePort}`, outDir, buildSiteUrl: BUILD_SITE_URL, buildDate: BUILD_DATE, buildEnv, resultsDir });
+    project.provide('cms', { url: cms.url, token: env.SITE_BUILD_TOKEN!, env, databaseFile: env.DATABASE_FILENAME!, tempDir: dir });
+    project.provide('drafts', drafts);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+
+  return teardown;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    site: {
+      /** Where the built site is served (a static server like the production host). */
+      url: string;
+      /** The built site's folder. */
+      outDir: string;
+      /** SITE_URL the build ran with (canonical links point there). */
+      buildSiteUrl: string;
+      buildDate: string;
+      /** The environment the site was built with, to build again with one thing changed. */
+      buildEnv: Record<string, string>;
+      /** site/test-results/ (git-ignored): build log, screenshots. */
+      resultsDir: string;
+    };
+    cms: { url: string; token: string; env: Record<string, string>; databaseFile: string; tempDir: string };
+    drafts: DraftFixtures;
+  }
+}

@@ -1,0 +1,1 @@
+import { defineConfig } from 'vitest/config'; export default defineConfig({ test: { include: ['test/unit/**/*.test.ts'] } });
