@@ -4,6 +4,7 @@ import { configurePublicRole, ensureBuildToken } from './bootstrap/access';
 import { ensureAdminUser } from './bootstrap/admin-user';
 import { ensureLocales } from './bootstrap/locales';
 import { assertNoDefaultAdminPassword, assertProductionReady } from './bootstrap/production-guard';
+import { ensurePublishWebhook } from './bootstrap/webhook';
 import { registerDocumentMiddleware } from './validation/document-middleware';
 
 export default {
@@ -20,5 +21,6 @@ export default {
     await configurePublicRole(strapi);
     await ensureBuildToken(strapi);
     await configureAdminLayouts(strapi);
+    await ensurePublishWebhook(strapi);
   },
 };

@@ -13,6 +13,7 @@ const ready = {
   JWT_SECRET: strong,
   ENCRYPTION_KEY: strong,
   SITE_BUILD_TOKEN: strong,
+  PUBLISH_WEBHOOK_SECRET: strong,
   ADMIN_PASSWORD: 'A-real-long-password-1',
   CORS_ORIGINS: 'https://cms.example.org',
 };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CMS_DIR, CMS_ENV_FILE, SITE_ENV_FILE } from './paths.ts';
 
@@ -28,16 +28,33 @@ export function fillSecrets(template: string, random = () => randomBytes(24).toS
 }
 
 /**
- * Creates cms/.env from cms/.env.example with fresh secrets on the first run, and site/.env
- * with the CMS URL and the build token. Existing files are never overwritten.
+ * Lines of `template` whose keys `existing` lacks, secrets filled: what a newer .env.example adds
+ * to an existing .env (existing values are never touched).
+ */
+export function missingLines(existing: string, template: string): string[] {
+  const have = parseEnv(existing);
+  return fillSecrets(template)
+    .split('\n')
+    .filter((line) => {
+      const key = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(line)?.[1];
+      return key !== undefined && !(key in have);
+    });
+}
+
+/**
+ * Creates cms/.env from cms/.env.example with fresh secrets on the first run (later runs only add
+ * the keys a newer template introduced), and site/.env with the CMS URL and the build token.
  * Returns true when cms/.env was created now.
  */
 export function ensureEnvFiles(): boolean {
   let created = false;
+  const template = readFileSync(path.join(CMS_DIR, '.env.example'), 'utf8');
   if (!existsSync(CMS_ENV_FILE)) {
-    const template = readFileSync(path.join(CMS_DIR, '.env.example'), 'utf8');
     writeFileSync(CMS_ENV_FILE, fillSecrets(template), { mode: 0o600 });
     created = true;
+  } else {
+    const added = missingLines(readFileSync(CMS_ENV_FILE, 'utf8'), template);
+    if (added.length > 0) appendFileSync(CMS_ENV_FILE, `\n# Added from a newer .env.example\n${added.join('\n')}\n`);
   }
   if (!existsSync(SITE_ENV_FILE)) {
     const cms = readEnvFile(CMS_ENV_FILE);

@@ -24,14 +24,22 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+/** Content-hashed folders: a page of the previous release may still ask for its own files there. */
+const IMMUTABLE_PREFIXES = ['/_astro/', '/pagefind/'];
+
 /**
  * Serves a built static site the way a static host does: /path/ → /path/index.html, unknown paths
  * → 404.html with status 404. `root()` is read on every request, so the served folder can be
- * switched atomically by returning a different path.
+ * switched atomically by returning a different path. Files under the content-hashed folders are
+ * also looked up in `previousRoots()`, so a page loaded just before a switch still gets its assets.
  */
-export function createStaticServer(root: () => string): Server {
+export function createStaticServer(root: () => string | null, previousRoots: () => string[] = () => []): Server {
   return createServer((request, response) => {
     const base = root();
+    if (!base) {
+      response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' }).end('The site is being built: retry in a few seconds.');
+      return;
+    }
     const url = new URL(request.url ?? '/', 'http://localhost');
     let pathname: string;
     try {
@@ -53,6 +61,10 @@ export function createStaticServer(root: () => string): Server {
       file = path.join(file, 'index.html');
     }
     let status = 200;
+    if (!existsSync(file) && IMMUTABLE_PREFIXES.some((prefix) => pathname.startsWith(prefix))) {
+      const older = previousRoots().map((dir) => path.join(dir, pathname)).find((candidate) => existsSync(candidate));
+      if (older) file = older;
+    }
     if (!existsSync(file)) {
       status = 404;
       file = path.join(base, '404.html');

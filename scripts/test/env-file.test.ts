@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillSecrets, parseEnv } from '../lib/env-file.ts';
+import { fillSecrets, missingLines, parseEnv } from '../lib/env-file.ts';
 
 describe('fillSecrets', () => {
   it('gives every placeholder its own secret and leaves comments alone', () => {
@@ -18,5 +18,14 @@ describe('fillSecrets', () => {
 describe('parseEnv', () => {
   it('reads KEY=value lines, unquotes values and skips comments', () => {
     expect(parseEnv('# x=1\nA=1\nB="two words"\n  C = 3 \nnot a line')).toEqual({ A: '1', B: 'two words', C: '3' });
+  });
+});
+
+describe('missingLines', () => {
+  it('adds only the keys the existing file lacks, with fresh secrets', () => {
+    const lines = missingLines('A=kept\n', '# comment\nA=change-me\nB=change-me\nC=plain');
+    expect(lines.map((line) => line.split('=')[0])).toEqual(['B', 'C']);
+    expect(lines[0]).not.toContain('change-me');
+    expect(lines[1]).toBe('C=plain');
   });
 });

@@ -53,6 +53,9 @@ async function publishedBySlug(cmsUrl: string, buildToken: string, collection: s
   return entry;
 }
 
+/** Every marker is this prefix and a random hex word of its own. */
+export const MARKER_PREFIX = 'DRAFT-MARKER-';
+
 export interface DraftFixtures {
   /** In the title and summary of a never-published project (acronym SEGRETO), in both locales. */
   draftProject: string;
@@ -69,8 +72,9 @@ export interface DraftFixtures {
  * of a published project. Returns the markers to look for in the output.
  */
 async function createDrafts(cmsUrl: string, adminToken: string, buildToken: string): Promise<DraftFixtures> {
-  const id = randomBytes(8).toString('hex');
-  const markers = { draftProject: `DRAFT-MARKER-${id}-P`, draftPartner: `DRAFT-MARKER-${id}-O`, editedDraft: `DRAFT-MARKER-${id}-E` };
+  const id = randomBytes(4).toString('hex');
+  const marker = () => `${MARKER_PREFIX}${randomBytes(8).toString('hex')}`;
+  const markers = { draftProject: marker(), draftPartner: marker(), editedDraft: marker() };
   const cm = (uid: string, rest = '') => `/content-manager/collection-types/${uid}${rest}`;
 
   const theme = await publishedBySlug(cmsUrl, buildToken, 'themes', 'participation', 'it');

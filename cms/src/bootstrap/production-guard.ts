@@ -11,6 +11,7 @@ const SECRETS = [
   'JWT_SECRET',
   'ENCRYPTION_KEY',
   'SITE_BUILD_TOKEN',
+  'PUBLISH_WEBHOOK_SECRET',
 ] as const;
 
 const PLACEHOLDERS = ['change-me', 'tobemodified', 'changeme', 'secret'];

@@ -26,8 +26,8 @@ const PADDING = 12;
 const TOLERANCE = 0.6;
 /** Islands smaller than this (viewBox units²) are dropped, except a country's largest piece. */
 const MIN_ISLAND_AREA = 3;
-/** Highlighted countries smaller than this (viewBox units², about 2,500 km²) also get a circle marker. */
-const MARKER_AREA = 130;
+/** Highlighted countries smaller than this (viewBox units², about 5,000 km²: Luxembourg, Malta) also get a circle marker. */
+const MARKER_AREA = 250;
 
 /**
  * Points the frame must show, [longitude, latitude]: Iceland, Portugal, the sea south of Malta,

@@ -123,8 +123,11 @@ export function organizationJsonLd(view: PartnerView, locale: Locale, url: strin
   });
 }
 
-/** A funding line's page: schema.org FundingScheme, funded by its managing body. */
-export function fundingSchemeJsonLd(view: FundingLineView, locale: Locale, url: string): JsonLdObject {
+/**
+ * A funding line's page: schema.org FundingScheme, funded by its managing body. The locale is
+ * unused (the view is already in one language) and kept so every page builder is called alike.
+ */
+export function fundingSchemeJsonLd(view: FundingLineView, _locale: Locale, url: string): JsonLdObject {
   const line = view.fundingLine;
   return compact({
     '@context': CONTEXT,

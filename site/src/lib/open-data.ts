@@ -58,7 +58,10 @@ export interface Dataset {
 /** Separator of list items in CSV; list items are slugs, codes and ids, which never contain it. */
 export const LIST_SEPARATOR = ';';
 export const LICENSE_URL = 'https://creativecommons.org/licenses/by/4.0/';
-export const LICENSE_NAME = 'Creative Commons Attribution 4.0 International (CC BY 4.0)';
+export const LICENSE_NAME: Bilingual = {
+  it: 'Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)',
+  en: 'Creative Commons Attribution 4.0 International (CC BY 4.0)',
+};
 /** Site path of the files. */
 export const OPEN_DATA_PATH = '/opendata/';
 export const CATALOG_FILE = 'catalog.jsonld';
@@ -631,7 +634,7 @@ export function dcatCatalog(portfolios: Portfolios, site: URL, datasets: readonl
     '@id': LICENSE_URL,
     '@type': ['dct:LicenseDocument', 'dcatapit:LicenseDocument'],
     'dct:type': iri('http://purl.org/adms/licencetype/Attribution'),
-    'foaf:name': LICENSE_NAME,
+    'foaf:name': literals(LICENSE_NAME),
   };
   const contactPoint = it.settings.contactEmail
     ? {

@@ -1,0 +1,195 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildSite } from '../lib/site.ts';
+import { createStaticServer } from '../lib/static-server.ts';
+import { checkRelease, createReleases } from './releases.ts';
+import { dispatchToGitHub, type RelayOptions } from './relay.ts';
+import { createScheduler } from './scheduler.ts';
+import { describeEvent, readJsonBody, SECRET_HEADER, secretMatches } from './webhook.ts';
+
+export interface PublisherOptions {
+  /** build: build and serve releases here; relay: forward to GitHub Actions. */
+  mode: 'build' | 'relay';
+  secret: string;
+  /** Port of the webhook and status API (0 = any free port). */
+  port: number;
+  host?: string;
+  quietMs?: number;
+  maxWaitMs?: number;
+  bodyLimit?: number;
+  /** build mode */
+  releasesDir?: string;
+  keepReleases?: number;
+  cacheDir?: string;
+  buildEnv?: Record<string, string>;
+  /** Port the live release is served on (0 = any; omit to not serve). */
+  sitePort?: number;
+  /** relay mode */
+  relay?: RelayOptions;
+  log?: (event: string, fields?: Record<string, unknown>) => void;
+}
+
+export interface BuildReport {
+  ok: boolean;
+  trigger: string;
+  events: number;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  release?: string;
+  error?: string;
+}
+
+/** Structured logs: one JSON object per line. */
+export const jsonLog = (event: string, fields: Record<string, unknown> = {}) =>
+  console.log(JSON.stringify({ time: new Date().toISOString(), service: 'publisher', event, ...fields }));
+
+/** The last lines of a failed build that say why (Astro prints the error last). */
+function failureSummary(output: string): string {
+  const lines = output.trimEnd().split('\n');
+  const start = lines.findIndex((line) => /error|Error|ERROR/.test(line));
+  return (start >= 0 ? lines.slice(start, start + 25) : lines.slice(-25)).join('\n');
+}
+
+export function createPublisher(options: PublisherOptions) {
+  const log = options.log ?? jsonLog;
+  const releases = options.mode === 'build' ? createReleases(options.releasesDir!, options.keepReleases ?? 5) : null;
+  let lastBuild: BuildReport | null = null;
+  let builds = 0;
+  let currentTrigger = 'webhook';
+  let apiServer: Server | null = null;
+  let siteServer: Server | null = null;
+
+  async function buildRelease(events: number): Promise<void> {
+    const started = Date.now();
+    const trigger = currentTrigger;
+    currentTrigger = 'webhook';
+    builds++;
+    const report = (fields: Partial<BuildReport> & { ok: boolean }) => {
+      lastBuild = { trigger, events, startedAt: new Date(started).toISOString(), finishedAt: new Date().toISOString(), durationMs: Date.now() - started, ...fields };
+      log(fields.ok ? 'build_succeeded' : 'build_failed', { ...lastBuild });
+    };
+    log('build_started', { trigger, events });
+
+    if (options.mode === 'relay') {
+      try {
+        await dispatchToGitHub(options.relay!, events);
+        report({ ok: true });
+      } catch (error) {
+        report({ ok: false, error: (error as Error).message });
+      }
+      return;
+    }
+
+    const id = releases!.newId();
+    const dir = releases!.pathOf(id);
+    const result = await buildSite({ outDir: dir, cacheDir: options.cacheDir, env: options.buildEnv });
+    if (!result.ok) {
+      releases!.discard(id);
+      return report({ ok: false, error: failureSummary(result.output) });
+    }
+    const check = checkRelease(dir);
+    if (check.problems.length > 0) {
+      releases!.discard(id);
+      return report({ ok: false, error: `release check failed:\n${check.problems.slice(0, 20).join('\n')}` });
+    }
+    releases!.seal({ id, builtAt: new Date().toISOString(), durationMs: Date.now() - started, pages: check.pages });
+    releases!.switchTo(id);
+    const removed = releases!.prune();
+    report({ ok: true, release: id });
+    log('release_live', { release: id, pages: check.pages, pruned: removed });
+  }
+
+  const scheduler = createScheduler({ quietMs: options.quietMs ?? 1500, maxWaitMs: options.maxWaitMs ?? 10_000, run: buildRelease });
+
+  function status() {
+    const state = scheduler.state();
+    return {
+      mode: options.mode,
+      live: releases ? (releases.list().find((r) => r.id === releases.liveId()) ?? null) : null,
+      releases: releases ? releases.list().map((r) => r.id) : [],
+      building: state.building,
+      pendingEvents: state.pendingEvents,
+      builds,
+      lastBuild,
+    };
+  }
+
+  const send = (response: import('node:http').ServerResponse, status: number, body: unknown) => {
+    response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
+  };
+
+  const api = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    try {
+      if (url.pathname === '/status' && request.method === 'GET') return send(response, 200, status());
+      if (url.pathname === '/healthz') return send(response, 200, { ok: true });
+      if ((url.pathname === '/webhook' || url.pathname === '/rebuild') && request.method === 'POST') {
+        if (!secretMatches(request.headers[SECRET_HEADER] as string | undefined, options.secret)) {
+          request.resume();
+          log('webhook_refused', { reason: 'secret', remote: request.socket.remoteAddress });
+          return send(response, 401, { error: 'missing or wrong secret' });
+        }
+        const body = await readJsonBody(request, options.bodyLimit ?? 256 * 1024);
+        if (!body.ok) {
+          log('webhook_refused', { reason: body.message });
+          return send(response, body.status, { error: body.message });
+        }
+        if (url.pathname === '/rebuild') {
+          currentTrigger = 'manual';
+          scheduler.runNow();
+        } else {
+          log('webhook_received', describeEvent(body.body));
+          scheduler.notify();
+        }
+        return send(response, 202, { accepted: true, pendingEvents: scheduler.state().pendingEvents });
+      }
+      send(response, 404, { error: 'not found' });
+    } catch (error) {
+      log('api_error', { message: (error as Error).message });
+      if (!response.headersSent) send(response, 500, { error: 'internal error' });
+    }
+  });
+
+  const listen = (server: Server, port: number) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, options.host ?? '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+    });
+
+  return {
+    scheduler,
+    status,
+    releases,
+    /** Starts the API (and the site server), removes interrupted builds and builds once. */
+    async start(): Promise<{ apiPort: number; sitePort: number | null }> {
+      if (releases) {
+        const removed = releases.prune();
+        if (removed.length > 0) log('releases_pruned', { removed });
+      }
+      apiServer = api;
+      const apiPort = await listen(api, options.port);
+      let sitePort: number | null = null;
+      if (releases && options.sitePort !== undefined) {
+        siteServer = createStaticServer(
+          () => releases.livePath(),
+          () => releases.list().map((r) => releases.pathOf(r.id)),
+        );
+        sitePort = await listen(siteServer, options.sitePort);
+      }
+      log('publisher_started', { mode: options.mode, apiPort, sitePort, live: releases?.liveId() ?? null });
+      if (options.mode === 'build') {
+        currentTrigger = 'startup';
+        scheduler.runNow();
+      }
+      return { apiPort, sitePort };
+    },
+    async stop(): Promise<void> {
+      scheduler.stop();
+      await scheduler.settled();
+      await Promise.all([apiServer, siteServer].map((server) => server && new Promise((resolve) => server.close(resolve))));
+    },
+  };
+}
+
+export type Publisher = ReturnType<typeof createPublisher>;

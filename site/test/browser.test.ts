@@ -1,0 +1,179 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Locale } from 'shared-types';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSeedBundle } from '../../scripts/seed/read-bundle.ts';
+import { href, type Route } from '../src/lib/routes.ts';
+import { launchBrowser, waitForExplorer, type Browser } from './support/browser.ts';
+import { site, TEMPLATE_PAGES } from './support/site.ts';
+
+/**
+ * The built site in real Chromium, served like a static host: the project explorer, the
+ * language switch, search, what the pages request, and screenshots for a human to look at.
+ */
+const bundle = readSeedBundle();
+let browser: Browser;
+let page: Page;
+const url = (pathname: string) => `${site().url}${pathname}`;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The projects the explorer currently shows, by slug. */
+const shownProjects = (p: Page) => p.locator('.explorer-results [data-project]').evaluateAll((items) => items.map((item) => item.getAttribute('data-project')));
+const resultCount = async (p: Page) => Number(/^(\d+)/.exec((await p.locator('.result-count').textContent()) ?? '')?.[1]);
+
+describe('the project explorer', () => {
+  it('lists every project once hydrated, with the filter controls instead of the plain links', async () => {
+    await page.goto(url('/progetti/'));
+    await waitForExplorer(page);
+    expect((await shownProjects(page)).sort()).toEqual(bundle.projects.map((p) => p.slug).sort());
+    expect(await resultCount(page)).toBe(bundle.projects.length);
+  });
+
+  it('keeps only the projects of the chosen theme, updates the count and writes the filter into the URL', async () => {
+    await page.goto(url('/progetti/'));
+    await waitForExplorer(page);
+    const theme = 'housing';
+    const expected = bundle.projects.filter((p) => p.themes.includes(theme)).map((p) => p.slug);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(bundle.projects.length);
+    await page.selectOption('#explorer-theme', theme);
+    await expect.poll(() => shownProjects(page)).toEqual(expected);
+    expect(await resultCount(page)).toBe(expected.length);
+    expect(new URL(page.url()).searchParams.get('theme')).toBe(theme);
+  });
+
+  it('applies the filters of the URL on arrival and shows them in the controls', async () => {
+    await page.goto(url('/progetti/?status=ongoing&q=digitale'));
+    await waitForExplorer(page);
+    await expect.poll(() => shownProjects(page)).toEqual(['pleiadi']);
+    expect(await page.inputValue('#explorer-status')).toBe('ongoing');
+    expect(await page.inputValue('#explorer-q')).toBe('digitale');
+
+    await page.goto(url('/en/projects/?status=ongoing'));
+    await waitForExplorer(page);
+    await expect.poll(() => shownProjects(page)).toEqual(['connact', 'pleiadi']);
+  });
+
+  it('clears every filter with one button, back to all projects and a clean URL', async () => {
+    await page.goto(url('/progetti/?status=ongoing&theme=labour-market&q=pleiadi'));
+    await waitForExplorer(page);
+    await expect.poll(() => shownProjects(page)).toEqual(['pleiadi']);
+    await page.getByRole('button', { name: 'Azzera i filtri' }).click();
+    await expect.poll(() => shownProjects(page).then((s) => s.length)).toBe(bundle.projects.length);
+    expect(new URL(page.url()).search).toBe('');
+    expect(await page.inputValue('#explorer-theme')).toBe('');
+  });
+
+  it('says "no project" instead of an empty list when nothing matches', async () => {
+    await page.goto(url('/en/projects/?q=zzzz-nothing-matches'));
+    await waitForExplorer(page);
+    await expect.poll(() => page.locator('.explorer-layout').textContent()).toContain('No project matches the filters.');
+    expect(await resultCount(page)).toBe(0);
+  });
+
+  it('counts one result in the singular', async () => {
+    for (const [path, expected] of [
+      ['/progetti/?q=pleiadi', '1 risultato'],
+      ['/en/projects/?q=pleiadi', '1 result'],
+    ] as const) {
+      await page.goto(url(path));
+      await waitForExplorer(page);
+      await expect.poll(() => shownProjects(page)).toEqual(['pleiadi']);
+      expect((await page.locator('.result-count').textContent())?.trim()).toBe(expected);
+    }
+  });
+});
+
+describe('the language switch', () => {
+  it('goes from a project to the same project in English and back', async () => {
+    await page.goto(url('/progetti/pleiadi/'));
+    await page.locator('a.lang-switch').click();
+    await page.waitForURL(url('/en/projects/pleiadi/'));
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.locator('h1').textContent()).toContain('PLEIADI');
+    await page.locator('a.lang-switch').click();
+    await page.waitForURL(url('/progetti/pleiadi/'));
+    expect(await page.getAttribute('html', 'lang')).toBe('it');
+  });
+});
+
+describe('search', () => {
+  it.each([
+    ['it', 'Cerca', '/cerca/?q=PLEIADI', '/progetti/pleiadi/'],
+    ['en', 'Search', '/en/search/?q=PLEIADI', '/en/projects/pleiadi/'],
+  ] as const)('the header form leads to the search page, where Pagefind finds PLEIADI (%s)', async (locale, button, searchPath, projectPath) => {
+    await page.goto(url(href(locale, { page: 'home' })));
+    await page.fill('#header-search-input', 'PLEIADI');
+    await page.locator('form.header-search').getByRole('button', { name: button }).click();
+    await page.waitForURL(url(searchPath));
+    const result = page.locator(`.pagefind-ui__result a[href="${projectPath}"], .pagefind-ui__result a[href="${url(projectPath)}"]`).first();
+    await result.waitFor({ timeout: 15_000 });
+    // Only the language of the page: the Italian index does not send readers to English pages.
+    const links = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((link) => (locale === 'en') === link.startsWith('/en/'))).toBe(true);
+  });
+});
+
+describe('every page template in the browser', () => {
+  it('requests nothing outside the site and throws no script error', async () => {
+    const origin = new URL(site().url).origin;
+    const start = browser.requests.length;
+    const errorsBefore = browser.errors.length;
+    for (const { pathname, island } of TEMPLATE_PAGES) {
+      await page.goto(url(pathname), { waitUntil: 'networkidle' });
+      if (island) await waitForExplorer(page);
+    }
+    await page.goto(url('/cerca/?q=integrazione'), { waitUntil: 'networkidle' });
+    await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
+    const requests = browser.requests.slice(start);
+    expect(requests.length).toBeGreaterThan(TEMPLATE_PAGES.length);
+    expect(requests.filter((request) => !request.startsWith('data:') && new URL(request).origin !== origin)).toEqual([]);
+    expect(browser.errors.slice(errorsBefore)).toEqual([]);
+  });
+
+  it('sent no request outside the site during any of these tests', () => {
+    const origin = new URL(site().url).origin;
+    expect(browser.requests.filter((request) => !request.startsWith('data:') && new URL(request).origin !== origin)).toEqual([]);
+  });
+});
+
+const SCREENSHOTS: Array<[name: string, route: Route]> = [
+  ['home', { page: 'home' }],
+  ['projects', { page: 'projects' }],
+  ['project-pleiadi', { page: 'project', slug: 'pleiadi' }],
+  ['partner-emilia-romagna-region', { page: 'partner', slug: 'emilia-romagna-region' }],
+  ['countries', { page: 'countries' }],
+  ['data', { page: 'data' }],
+];
+
+describe('screenshots for review', () => {
+  const dir = () => path.join(site().resultsDir, 'screenshots');
+
+  it.each((['it', 'en'] as Locale[]).flatMap((locale) => SCREENSHOTS.map(([name, route]) => [`${locale}-${name}`, locale, route] as const)))(
+    '%s at 1280 and 390 pixels wide',
+    async (name, locale, route) => {
+      mkdirSync(dir(), { recursive: true });
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(url(href(locale, route)), { waitUntil: 'networkidle' });
+        if (route.page === 'projects') await waitForExplorer(page);
+        await page.evaluate(() => document.fonts.ready);
+        const file = path.join(dir(), `${name}-${width}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        // Nothing may stick out sideways on a phone: the page is as wide as the window.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${name} is ${overflow}px wider than a ${width}px window`).toBeLessThanOrEqual(0);
+      }
+      await page.setViewportSize({ width: 1280, height: 800 });
+    },
+  );
+});
