@@ -20,5 +20,4 @@ export default defineConfig({
   },
   prefetch: false,
   devToolbar: { enabled: false },
-  telemetry: false,
 });

@@ -1,4 +1,4 @@
-import { getCollection } from 'astro:content';
+import { getCollection, type CollectionKey } from 'astro:content';
 import {
   projectStatus,
   sumKnown,
@@ -74,9 +74,10 @@ export const buildDate = (): Date => (process.env.BUILD_DATE ? new Date(process.
 
 const latest = (dates: string[]) => dates.reduce((a, b) => (a > b ? a : b));
 
-async function entries<T>(name: Parameters<typeof getCollection>[0], locale: Locale): Promise<T[]> {
-  const all = await getCollection(name, (entry: { data: { locale: string } }) => entry.data.locale === locale);
-  return all.map((entry: { data: unknown }) => entry.data as T);
+/** The entries of one collection in one locale (each collection holds both). */
+async function entries<T>(name: CollectionKey, locale: Locale): Promise<T[]> {
+  const all = await getCollection(name);
+  return all.map((entry) => entry.data as T & { locale: string }).filter((data) => data.locale === locale);
 }
 
 async function build(locale: Locale): Promise<Portfolio> {
