@@ -9,6 +9,7 @@ import path from 'node:path';
 import { ensureCmsBuilt, runSeed, startCms } from './lib/cms.ts';
 import { ensureEnvFiles, readEnvFile } from './lib/env-file.ts';
 import { CMS_ENV_FILE, SITE_DIR, SITE_ENV_FILE } from './lib/paths.ts';
+import { createPreviewServer } from './publisher/preview.ts';
 import { createPublisher } from './publisher/publisher.ts';
 
 const started = Date.now();
@@ -37,6 +38,18 @@ const publisher = createPublisher({
   buildEnv: { STRAPI_URL: siteEnv.STRAPI_URL ?? cms.url, STRAPI_TOKEN: siteEnv.STRAPI_TOKEN ?? '' },
 });
 const { sitePort, apiPort } = await publisher.start();
+
+const previewUrl = new URL(env.PREVIEW_URL ?? 'http://localhost:4323');
+const preview = createPreviewServer({
+  port: Number(previewUrl.port),
+  host: '0.0.0.0',
+  secret: env.PREVIEW_SECRET ?? '',
+  cmsUrl: siteEnv.STRAPI_URL ?? cms.url,
+  token: siteEnv.STRAPI_TOKEN ?? '',
+  dir: path.join(SITE_DIR, 'preview'),
+  cacheDir: path.join(SITE_DIR, 'node_modules', '.astro-preview'),
+});
+await preview.start();
 console.log('[site] building the static site from the published content...');
 await publisher.scheduler.settled();
 const build = publisher.status().lastBuild;
@@ -51,12 +64,13 @@ console.log(`
   Login:     ${env.ADMIN_EMAIL}  /  ${firstRun ? `password: ${env.ADMIN_PASSWORD}` : 'password: ADMIN_PASSWORD in cms/.env'}
   REST API:  http://localhost:${port}/api/projects?locale=it   (published content only)
   Publisher: http://localhost:${apiPort}/status   (publishing in the admin rebuilds the site)
+  Preview:   the Preview button in the admin (drafts built on ${previewUrl.origin}, editors only)
 
   Press Ctrl+C to stop.
 `);
 
 const shutdown = async () => {
-  await publisher.stop();
+  await Promise.all([publisher.stop(), preview.stop()]);
   await cms.stop();
   process.exit(0);
 };

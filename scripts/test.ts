@@ -21,6 +21,7 @@ const STEPS: Array<[title: string, command: string[]]> = [
   ['site: build and browser tests (real Strapi, Chromium)', vitest('site')],
   // After the site tests: their build generated the content types (.astro/) this check reads.
   ['site: type-check', tsc('site')],
+  ['e2e: edit, preview, publish and unpublish in the admin (real stack, Chromium)', ['site', 'node_modules/vitest/vitest.mjs', 'run', '--config', '../e2e/vitest.config.ts']],
 ];
 
 const only = process.argv.slice(2);

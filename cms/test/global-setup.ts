@@ -44,6 +44,9 @@ export default async function setup(project: TestProject) {
     DATABASE_CLIENT: client,
     DATABASE_FILENAME: path.join(dir, 'test.db'),
     STRAPI_LOG_LEVEL: 'warn',
+    // Scheduled publishing checks every 2 s instead of every minute.
+    PUBLISH_SCHEDULE_RULE: '*/2 * * * * *',
+    PREVIEW_SECRET: secret(),
   };
   if (client === 'postgres') env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? '';
 

@@ -14,6 +14,7 @@ const ready = {
   ENCRYPTION_KEY: strong,
   SITE_BUILD_TOKEN: strong,
   PUBLISH_WEBHOOK_SECRET: strong,
+  PREVIEW_SECRET: strong,
   ADMIN_PASSWORD: 'A-real-long-password-1',
   CORS_ORIGINS: 'https://cms.example.org',
 };

@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -34,7 +34,12 @@ const IMMUTABLE_PREFIXES = ['/_astro/', '/pagefind/'];
  * also looked up in `previousRoots()`, so a page loaded just before a switch still gets its assets.
  */
 export function createStaticServer(root: () => string | null, previousRoots: () => string[] = () => []): Server {
-  return createServer((request, response) => {
+  return createServer(staticHandler(root, previousRoots));
+}
+
+/** The request handler of createStaticServer, for servers that wrap it (the preview server). */
+export function staticHandler(root: () => string | null, previousRoots: () => string[] = () => []) {
+  return (request: IncomingMessage, response: ServerResponse): void => {
     const base = root();
     if (!base) {
       response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' }).end('The site is being built: retry in a few seconds.');
@@ -80,5 +85,5 @@ export function createStaticServer(root: () => string | null, previousRoots: () 
       'Cache-Control': file.includes(`${path.sep}_astro${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     createReadStream(file).pipe(response);
-  });
+  };
 }

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildSite } from '../lib/site.ts';
+import { buildSite, type SiteBuildResult } from '../lib/site.ts';
 import { createStaticServer } from '../lib/static-server.ts';
 import { checkRelease, createReleases } from './releases.ts';
 import { dispatchToGitHub, type RelayOptions } from './relay.ts';
@@ -22,6 +22,8 @@ export interface PublisherOptions {
   keepReleases?: number;
   cacheDir?: string;
   buildEnv?: Record<string, string>;
+  /** Builds the site into `outDir` (default: `astro build` with cacheDir and buildEnv; tests pass a fake). */
+  build?: (outDir: string) => Promise<SiteBuildResult>;
   /** Port the live release is served on (0 = any; omit to not serve). */
   sitePort?: number;
   /** relay mode */
@@ -54,6 +56,7 @@ function failureSummary(output: string): string {
 export function createPublisher(options: PublisherOptions) {
   const log = options.log ?? jsonLog;
   const releases = options.mode === 'build' ? createReleases(options.releasesDir!, options.keepReleases ?? 5) : null;
+  const build = options.build ?? ((outDir: string) => buildSite({ outDir, cacheDir: options.cacheDir, env: options.buildEnv }));
   let lastBuild: BuildReport | null = null;
   let builds = 0;
   let currentTrigger = 'webhook';
@@ -83,12 +86,19 @@ export function createPublisher(options: PublisherOptions) {
 
     const id = releases!.newId();
     const dir = releases!.pathOf(id);
-    const result = await buildSite({ outDir: dir, cacheDir: options.cacheDir, env: options.buildEnv });
-    if (!result.ok) {
+    let check: ReturnType<typeof checkRelease>;
+    try {
+      const result = await build(dir);
+      if (!result.ok) {
+        releases!.discard(id);
+        return report({ ok: false, error: failureSummary(result.output) });
+      }
+      check = checkRelease(dir);
+    } catch (error) {
+      // A build or check that throws instead of failing is still a failed build: reported, folder removed.
       releases!.discard(id);
-      return report({ ok: false, error: failureSummary(result.output) });
+      return report({ ok: false, error: `the build threw: ${(error as Error).message}` });
     }
-    const check = checkRelease(dir);
     if (check.problems.length > 0) {
       releases!.discard(id);
       return report({ ok: false, error: `release check failed:\n${check.problems.slice(0, 20).join('\n')}` });

@@ -9,10 +9,13 @@ export interface RelayOptions {
   repository: string;
   token: string;
   eventType?: string;
+  /** How long to wait for GitHub's answer before the dispatch counts as failed (default 30 s). */
+  timeoutMs?: number;
 }
 
-export async function dispatchToGitHub({ apiUrl, repository, token, eventType = 'content-changed' }: RelayOptions, events: number): Promise<void> {
-  const response = await fetch(`${apiUrl.replace(/\/$/, '')}/repos/${repository}/dispatches`, {
+export async function dispatchToGitHub({ apiUrl, repository, token, eventType = 'content-changed', timeoutMs = 30_000 }: RelayOptions, events: number): Promise<void> {
+  const url = `${apiUrl.replace(/\/$/, '')}/repos/${repository}/dispatches`;
+  const response = await fetch(url, {
     method: 'POST',
     headers: {
       Accept: 'application/vnd.github+json',
@@ -22,6 +25,11 @@ export async function dispatchToGitHub({ apiUrl, repository, token, eventType = 
       'User-Agent': 'portfolio-publisher',
     },
     body: JSON.stringify({ event_type: eventType, client_payload: { events, sentAt: new Date().toISOString() } }),
+    // A hung request would hold the single build slot, and with it every later dispatch.
+    signal: AbortSignal.timeout(timeoutMs),
+  }).catch((error: Error) => {
+    // fetch only says "fetch failed"; the cause (DNS, refused, TLS) is what tells the operator what to fix.
+    throw new Error(`GitHub dispatch to ${repository} could not reach ${url}: ${(error.cause as Error | undefined)?.message ?? error.message}`);
   });
   if (response.status !== 204) {
     throw new Error(`GitHub dispatch to ${repository} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);

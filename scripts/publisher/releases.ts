@@ -41,9 +41,9 @@ export function createReleases(root: string, keep: number) {
 
   return {
     root,
-    /** A fresh, empty folder name for the next build (sortable by time). */
+    /** A fresh, empty folder name for the next build (sortable by time, to the millisecond). */
     newId(): string {
-      return `${new Date().toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
+      return `${new Date().toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 18)}-${randomBytes(3).toString('hex')}`;
     },
     pathOf(id: string): string {
       return path.join(root, id);

@@ -20,6 +20,11 @@ const SLUG: FieldText = {
   label: 'Slug (indirizzo)',
   description: 'Parte finale dell’indirizzo della pagina: minuscole e trattini. Uguale in tutte le lingue.',
 };
+/** Scheduled publishing, on every public collection type. */
+const PUBLISH_AT: FieldText = {
+  label: 'Pubblica il',
+  description: 'Data e ora in cui la bozza sarà pubblicata automaticamente (controllo ogni minuto). Vuoto: pubblicazione manuale.',
+};
 const ADMIN_LABEL: FieldText = {
   label: 'Etichetta (automatica)',
   description: 'Calcolata al salvataggio: è il nome con cui la voce compare negli elenchi e nelle relazioni.',
@@ -31,6 +36,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
     list: ['acronym', 'title', 'fundingLine', 'statusOverride', 'updatedAt'],
     defaultSortBy: 'acronym',
     fields: {
+      publishAt: PUBLISH_AT,
       acronym: { label: 'Acronimo', description: 'Nome breve del progetto, es. PLEIADI. Uguale in tutte le lingue.' },
       title: { label: 'Titolo', description: 'Titolo esteso del progetto nella lingua corrente.' },
       subtitle: { label: 'Sottotitolo / nome completo', description: 'Scioglimento dell’acronimo o nome ufficiale completo, se diverso dal titolo.' },
@@ -72,6 +78,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
     list: ['name', 'shortName', 'organisationType', 'country', 'city'],
     defaultSortBy: 'name',
     fields: {
+      publishAt: PUBLISH_AT,
       name: { label: 'Nome', description: 'Denominazione ufficiale nella lingua corrente. Un’organizzazione è un solo partner anche se compare in più progetti.' },
       shortName: { label: 'Sigla', description: 'Acronimo o nome breve, es. ANCI Piemonte.' },
       slug: SLUG,
@@ -90,6 +97,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
     list: ['code', 'title', 'project', 'actionType', 'order'],
     defaultSortBy: 'order',
     fields: {
+      publishAt: PUBLISH_AT,
       project: { label: 'Progetto' },
       code: { label: 'Codice', description: 'Come nella fonte, es. “Azione 01”. Vuoto se la fonte non ne dà.' },
       title: { label: 'Titolo' },
@@ -106,6 +114,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
     list: ['code', 'title', 'project', 'theme', 'order'],
     defaultSortBy: 'order',
     fields: {
+      publishAt: PUBLISH_AT,
       project: { label: 'Progetto' },
       code: { label: 'Codice', description: 'Es. CoP1.' },
       title: { label: 'Titolo' },
@@ -123,6 +132,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
     list: ['acronym', 'name', 'programmingPeriod', 'managementMode'],
     defaultSortBy: 'acronym',
     fields: {
+      publishAt: PUBLISH_AT,
       name: { label: 'Nome' },
       acronym: { label: 'Sigla', description: 'Nella lingua corrente: FAMI in italiano, AMIF in inglese.' },
       slug: SLUG,
@@ -148,6 +158,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
     list: ['name', 'slug'],
     defaultSortBy: 'name',
     fields: {
+      publishAt: PUBLISH_AT,
       name: { label: 'Nome' },
       slug: SLUG,
       description: { label: 'Descrizione' },

@@ -12,6 +12,7 @@ const SECRETS = [
   'ENCRYPTION_KEY',
   'SITE_BUILD_TOKEN',
   'PUBLISH_WEBHOOK_SECRET',
+  'PREVIEW_SECRET',
 ] as const;
 
 const PLACEHOLDERS = ['change-me', 'tobemodified', 'changeme', 'secret'];

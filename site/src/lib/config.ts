@@ -13,6 +13,11 @@ export interface SiteConfig {
   /** Attempts per CMS request before the build fails, and the first backoff delay (doubling). */
   cmsAttempts: number;
   cmsBackoffMs: number;
+  /**
+   * Set only for draft previews (by the preview server): the build reads drafts, sending this
+   * secret, and its output is served to editors only — never published.
+   */
+  previewSecret: string | null;
 }
 
 const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -39,5 +44,6 @@ export function siteConfig(): SiteConfig {
     siteUrl: get('SITE_URL', 'http://localhost:4321'),
     cmsAttempts: Number(get('STRAPI_ATTEMPTS', '5')),
     cmsBackoffMs: Number(get('STRAPI_BACKOFF_MS', '500')),
+    previewSecret: process.env.STRAPI_PREVIEW_SECRET || null,
   };
 }

@@ -8,6 +8,8 @@ export interface ClientOptions {
   attempts?: number;
   /** First backoff delay in ms; doubles on each retry. */
   backoffMs?: number;
+  /** Draft preview only: sent as x-preview-secret so the CMS allows status=draft. */
+  previewSecret?: string | null;
   fetch?: typeof fetch;
 }
 
@@ -26,7 +28,7 @@ export function toQueryString(params: Record<string, unknown>): string {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A tiny read-only REST client: bearer token, retries with exponential backoff, clear failures. */
-export function createClient({ baseUrl, token, attempts = 5, backoffMs = 500, fetch: fetchImpl = fetch }: ClientOptions) {
+export function createClient({ baseUrl, token, attempts = 5, backoffMs = 500, previewSecret = null, fetch: fetchImpl = fetch }: ClientOptions) {
   let requests = 0;
 
   async function getJson(path: string): Promise<unknown> {
@@ -35,7 +37,10 @@ export function createClient({ baseUrl, token, attempts = 5, backoffMs = 500, fe
     for (let attempt = 1; attempt <= attempts; attempt++) {
       requests++;
       try {
-        const response = await fetchImpl(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+        const headers: Record<string, string> = {};
+        if (token) headers.Authorization = `Bearer ${token}`;
+        if (previewSecret) headers['x-preview-secret'] = previewSecret;
+        const response = await fetchImpl(url, { headers });
         if (response.ok) return await response.json();
         const body = await response.text();
         lastProblem = `HTTP ${response.status} ${body.slice(0, 300)}`;
@@ -67,7 +72,8 @@ export function createClient({ baseUrl, token, attempts = 5, backoffMs = 500, fe
     async listAll(path: string, locale: string, populate: object, extra: Record<string, unknown> = {}): Promise<unknown[]> {
       const entries: unknown[] = [];
       for (let page = 1; ; page++) {
-        const query = toQueryString({ locale, populate, sort: 'id:asc', pagination: { page, pageSize: 100 }, ...extra });
+        const status = previewSecret ? { status: 'draft' } : {};
+        const query = toQueryString({ locale, populate, sort: 'id:asc', pagination: { page, pageSize: 100 }, ...status, ...extra });
         const envelope = ListEnvelopeSchema.parse(await getJson(`${path}?${query}`));
         entries.push(...envelope.data);
         if (page >= envelope.meta.pagination.pageCount) return entries;
@@ -77,7 +83,8 @@ export function createClient({ baseUrl, token, attempts = 5, backoffMs = 500, fe
     /** A single type in a locale; null when it has no published entry. */
     async getSingle(path: string, locale: string, populate: object): Promise<unknown | null> {
       try {
-        return SingleEnvelopeSchema.parse(await getJson(`${path}?${toQueryString({ locale, populate })}`)).data;
+        const status = previewSecret ? { status: 'draft' } : {};
+        return SingleEnvelopeSchema.parse(await getJson(`${path}?${toQueryString({ locale, populate, ...status })}`)).data;
       } catch (error) {
         if (error instanceof CmsUnavailableError && error.message.includes('HTTP 404')) return null;
         throw error;

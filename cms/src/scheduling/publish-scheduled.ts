@@ -1,0 +1,31 @@
+import type { Core } from '@strapi/strapi';
+import { PUBLIC_CONTENT_TYPES } from '../bootstrap/public-types';
+
+/**
+ * Publishes every draft whose "publish at" date has come, in all its locales. The date is cleared
+ * first, so the published version does not carry a stale schedule. Publishing fires Strapi's
+ * entry.publish webhook, so the site rebuild follows by itself.
+ */
+export async function publishScheduled({ strapi }: { strapi: Core.Strapi }): Promise<void> {
+  const now = new Date().toISOString();
+  for (const uid of PUBLIC_CONTENT_TYPES) {
+    if (!('publishAt' in strapi.contentType(uid).attributes)) continue;
+    const documents = strapi.documents(uid as any);
+    const due = await documents.findMany({
+      status: 'draft',
+      locale: '*',
+      filters: { publishAt: { $lte: now } },
+      fields: ['documentId', 'locale', 'publishAt'],
+    } as any);
+    const ids = [...new Set((due as Array<{ documentId: string }>).map((entry) => entry.documentId))];
+    for (const documentId of ids) {
+      try {
+        await documents.update({ documentId, locale: 'it', data: { publishAt: null } } as any);
+        await documents.publish({ documentId, locale: '*' } as any);
+        strapi.log.info(`Scheduled publishing: published ${uid} ${documentId}`);
+      } catch (error) {
+        strapi.log.error(`Scheduled publishing of ${uid} ${documentId} failed: ${(error as Error).message}`);
+      }
+    }
+  }
+}
