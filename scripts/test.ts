@@ -10,7 +10,7 @@ import { ROOT } from './lib/paths.ts';
 const tsc = (pkg: string) => [pkg, 'node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'];
 const vitest = (pkg: string) => [pkg, 'node_modules/vitest/vitest.mjs', 'run'];
 
-const STEPS: Array<[title: string, command: string[]]> = [
+const STEPS: Array<[title: string, command: string[], env?: Record<string, string>]> = [
   ['shared-types: type-check', tsc('shared-types')],
   ['scripts: type-check', tsc('scripts')],
   ['cms: type-check', tsc('cms')],
@@ -18,6 +18,7 @@ const STEPS: Array<[title: string, command: string[]]> = [
   ['scripts: unit tests', vitest('scripts')],
   ['site: unit tests', ['site', 'node_modules/vitest/vitest.mjs', 'run', '--config', 'vitest.unit.config.ts']],
   ['cms: integration tests (real Strapi, SQLite)', vitest('cms')],
+  ['cms: integration tests (real Strapi, PostgreSQL)', vitest('cms'), { TEST_DATABASE_CLIENT: 'postgres' }],
   ['site: build and browser tests (real Strapi, Chromium)', vitest('site')],
   // After the site tests: their build generated the content types (.astro/) this check reads.
   ['site: type-check', tsc('site')],
@@ -26,11 +27,11 @@ const STEPS: Array<[title: string, command: string[]]> = [
 
 const only = process.argv.slice(2);
 const started = Date.now();
-for (const [title, [pkg, ...args]] of STEPS) {
+for (const [title, [pkg, ...args], env = {}] of STEPS) {
   if (only.length > 0 && !only.some((word) => title.includes(word))) continue;
   console.log(`\n=== ${title}`);
   const stepStarted = Date.now();
-  const result = spawnSync(process.execPath, args, { cwd: path.join(ROOT, pkg!), stdio: 'inherit' });
+  const result = spawnSync(process.execPath, args, { cwd: path.join(ROOT, pkg!), stdio: 'inherit', env: { ...process.env, ...env } });
   if (result.status !== 0) {
     console.error(`\n✗ ${title} failed (exit ${result.status}) after ${Math.round((Date.now() - stepStarted) / 1000)} s`);
     process.exit(result.status ?? 1);

@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../../scripts/lib/cms.ts';
+import { ensureTestPostgres } from '../../scripts/lib/postgres.ts';
 
+const require = createRequire(import.meta.url);
 const secret = () => randomBytes(24).toString('base64url');
 
 async function freePort(): Promise<number> {
@@ -48,7 +51,24 @@ export default async function setup(project: TestProject) {
     PUBLISH_SCHEDULE_RULE: '*/2 * * * * *',
     PREVIEW_SECRET: secret(),
   };
-  if (client === 'postgres') env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? '';
+  let dropSchema = async () => {};
+  if (client === 'postgres') {
+    // A fresh schema per run in the test database, dropped afterwards.
+    const { Client } = require('pg') as typeof import('pg');
+    const url = ensureTestPostgres();
+    const schema = `test_${randomBytes(6).toString('hex')}`;
+    const admin = new Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.end();
+    Object.assign(env, { DATABASE_URL: url, DATABASE_SCHEMA: schema });
+    dropSchema = async () => {
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    };
+  }
 
   const seedOutput = runSeed(env);
   const logFile = path.join(dir, 'cms.log');
@@ -69,6 +89,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     cms.process.removeAllListeners('exit');
     await cms.stop();
+    await dropSchema();
     rmSync(dir, { recursive: true, force: true });
   };
 }

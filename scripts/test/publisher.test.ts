@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
@@ -15,6 +15,8 @@ import { SECRET_HEADER } from '../publisher/webhook.ts';
 const SECRET = 'test-secret-2f8c1e9a';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const execFileAsync = promisify(execFile);
+/** Tests that start Node processes: each start can take a second on a loaded machine. */
+const CHILD_PROCESS_TIMEOUT_MS = 20_000;
 
 type Status = ReturnType<Publisher['status']>;
 
@@ -115,7 +117,10 @@ function fakeSite({ delayMs = 0, padding = 0 } = {}) {
   return site;
 }
 
-/** Starts a publisher on free ports (build mode, fast scheduling unless told) and helpers to talk to it. */
+/**
+ * Starts a publisher on free ports and helpers to talk to it. The quiet window (100 ms unless told)
+ * is wide enough that requests sent back to back count as one burst even on a loaded machine.
+ */
 async function startPublisher(options: Partial<PublisherOptions> = {}) {
   const releasesDir = options.releasesDir ?? tempDir('releases-');
   const logs: Array<{ event: string; fields: Record<string, unknown> }> = [];
@@ -124,8 +129,8 @@ async function startPublisher(options: Partial<PublisherOptions> = {}) {
     secret: SECRET,
     port: 0,
     sitePort: 0,
-    quietMs: 20,
-    maxWaitMs: 200,
+    quietMs: 100,
+    maxWaitMs: 2000,
     log: (event, fields = {}) => logs.push({ event, fields }),
     ...options,
     releasesDir,
@@ -189,7 +194,7 @@ describe('createPublisher: the webhook', () => {
     for (const [response] of refusals) expect(await response.json()).toEqual({ error: expect.any(String) });
     expect(p.logs.filter((entry) => entry.event === 'webhook_refused')).toHaveLength(refusals.length);
 
-    await sleep(100);
+    await sleep(150);
     expect(site.started).toHaveLength(1);
     expect(await p.status()).toMatchObject({ builds: 1, pendingEvents: 0, building: false });
   });
@@ -433,7 +438,7 @@ describe('rollback', () => {
     await p.webhook();
     await p.settled();
     expect(releaseIdsIn((await p.page('/')).text)).toEqual([site.started[3]]);
-  });
+  }, CHILD_PROCESS_TIMEOUT_MS);
 });
 
 describe('createPublisher: relay mode', () => {
@@ -460,8 +465,8 @@ describe('createPublisher: relay mode', () => {
   const relay = (apiUrl: string, timeoutMs?: number) => ({
     mode: 'relay' as const,
     relay: { apiUrl, repository: 'comune-esempio/portfolio', token: 'ghp_test_token', timeoutMs },
-    quietMs: 30,
-    maxWaitMs: 300,
+    quietMs: 150,
+    maxWaitMs: 2000,
   });
 
   it('forwards a burst of webhooks to GitHub as one repository_dispatch', async () => {
@@ -535,5 +540,57 @@ describe('createPublisher: relay mode', () => {
     await p.settled();
     expect(github.requests).toHaveLength(2);
     expect((await p.status()).lastBuild).toMatchObject({ ok: true });
+  });
+  describe('scripts/publisher/run.ts', () => {
+    const env = (overrides: Record<string, string>) => ({
+      ...process.env,
+      PUBLISHER_MODE: 'relay',
+      PUBLISH_WEBHOOK_SECRET: SECRET,
+      PUBLISHER_PORT: '0',
+      GITHUB_REPOSITORY: 'comune-esempio/portfolio',
+      GITHUB_TOKEN: 'ghp_env_token',
+      ...overrides,
+    });
+
+    it('runs the relay from the environment and stops cleanly on SIGTERM', async () => {
+      const github = await standInGitHub();
+      const child = spawn(process.execPath, ['scripts/publisher/run.ts'], { cwd: ROOT, env: env({ GITHUB_API_URL: github.url }), stdio: ['ignore', 'pipe', 'pipe'] });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      cleanups.push(() => child.kill());
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      const startedLine = () => stdout.split('\n').find((line) => line.includes('"publisher_started"'));
+      await waitFor(() => startedLine() !== undefined, 5000);
+      const { apiPort, mode } = JSON.parse(startedLine()!) as { apiPort: number; mode: string };
+      expect(mode).toBe('relay');
+
+      const rebuild = await fetch(`http://127.0.0.1:${apiPort}/rebuild`, { method: 'POST', headers: { [SECRET_HEADER]: SECRET } });
+      expect(rebuild.status).toBe(202);
+      await waitFor(() => github.requests.length === 1);
+      expect(github.requests[0]).toMatchObject({ url: '/repos/comune-esempio/portfolio/dispatches', headers: { authorization: 'Bearer ghp_env_token' } });
+
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }, CHILD_PROCESS_TIMEOUT_MS);
+
+    it('refuses to start without a setting it needs, naming it', async () => {
+      const cases = [
+        ['GITHUB_TOKEN', { GITHUB_TOKEN: '' }],
+        ['PUBLISH_WEBHOOK_SECRET', { PUBLISH_WEBHOOK_SECRET: '' }],
+        ['PUBLISHER_MODE', { PUBLISHER_MODE: 'deploy' }],
+      ] as const;
+      const failures = await Promise.all(
+        cases.map(([, overrides]) =>
+          execFileAsync(process.execPath, ['scripts/publisher/run.ts'], { cwd: ROOT, env: env(overrides), timeout: 5000 }).then(
+            () => ({ code: 0, stderr: '' }),
+            (error: { code: number; stderr: string }) => error,
+          ),
+        ),
+      );
+      for (const [i, [name]] of cases.entries()) {
+        expect(failures[i]!.code, name).toBe(1);
+        expect(failures[i]!.stderr).toContain(name);
+      }
+    }, CHILD_PROCESS_TIMEOUT_MS);
   });
 });
