@@ -24,6 +24,12 @@ export type Route =
 
 export type PageName = Route['page'];
 
+/** The props every page component receives from the router. */
+export interface PageProps<P extends PageName = PageName> {
+  locale: Locale;
+  route: Extract<Route, { page: P }>;
+}
+
 const SEGMENTS = {
   it: {
     projects: 'progetti',
