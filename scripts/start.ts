@@ -34,7 +34,6 @@ const publisher = createPublisher({
   releasesDir: path.join(SITE_DIR, 'releases'),
   cacheDir: path.join(SITE_DIR, 'node_modules', '.astro'),
   sitePort: Number(process.env.SITE_PORT ?? 4321),
-  host: '0.0.0.0',
   buildEnv: { STRAPI_URL: siteEnv.STRAPI_URL ?? cms.url, STRAPI_TOKEN: siteEnv.STRAPI_TOKEN ?? '' },
 });
 const { sitePort, apiPort } = await publisher.start();
@@ -42,7 +41,6 @@ const { sitePort, apiPort } = await publisher.start();
 const previewUrl = new URL(env.PREVIEW_URL ?? 'http://localhost:4323');
 const preview = createPreviewServer({
   port: Number(previewUrl.port),
-  host: '0.0.0.0',
   secret: env.PREVIEW_SECRET ?? '',
   cmsUrl: siteEnv.STRAPI_URL ?? cms.url,
   token: siteEnv.STRAPI_TOKEN ?? '',

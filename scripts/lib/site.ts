@@ -12,6 +12,8 @@ export interface SiteBuildOptions {
   /** Extra environment: STRAPI_URL, STRAPI_TOKEN, SITE_URL, BUILD_DATE... */
   env?: Record<string, string>;
   onOutput?: (chunk: string) => void;
+  /** A build that hangs is killed and reported failed after this long. */
+  timeoutMs?: number;
 }
 
 export interface SiteBuildResult {
@@ -21,7 +23,7 @@ export interface SiteBuildResult {
 }
 
 /** Runs `astro build` into `outDir`; resolves with its output whether it succeeded or not. */
-export function buildSite({ outDir, cacheDir, env = {}, onOutput }: SiteBuildOptions): Promise<SiteBuildResult> {
+export function buildSite({ outDir, cacheDir, env = {}, onOutput, timeoutMs = 15 * 60_000 }: SiteBuildOptions): Promise<SiteBuildResult> {
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [ASTRO_BIN, 'build'], {
@@ -43,6 +45,13 @@ export function buildSite({ outDir, cacheDir, env = {}, onOutput }: SiteBuildOpt
     };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
-    child.on('close', (code) => resolve({ ok: code === 0, output, durationMs: Date.now() - started }));
+    const timer = setTimeout(() => {
+      output += `\nThe build did not finish within ${timeoutMs / 1000} s and was stopped.\n`;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ ok: code === 0, output, durationMs: Date.now() - started });
+    });
   });
 }

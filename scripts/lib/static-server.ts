@@ -84,6 +84,7 @@ export function staticHandler(root: () => string | null, previousRoots: () => st
       'Referrer-Policy': 'strict-origin-when-cross-origin',
       'Cache-Control': file.includes(`${path.sep}_astro${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
-    createReadStream(file).pipe(response);
+    // A file removed after the check (an old release pruned) ends the response instead of hanging.
+    createReadStream(file).on('error', () => response.destroy()).pipe(response);
   };
 }

@@ -1,8 +1,16 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkRelease, createReleases } from '../publisher/releases.ts';
+
+const temporary: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+};
+afterAll(() => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function fakeBuild(dir: string, pages: string[]) {
   for (const page of ['', 'en/', ...pages]) {
@@ -18,13 +26,13 @@ function fakeBuild(dir: string, pages: string[]) {
 
 describe('checkRelease', () => {
   it('accepts a build with every sitemap page present', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'release-'));
+    const dir = tempDir('release-');
     fakeBuild(dir, ['progetti/', 'progetti/pleiadi/']);
     expect(checkRelease(dir)).toEqual({ problems: [], pages: 4 });
   });
 
   it('names what is missing', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'release-'));
+    const dir = tempDir('release-');
     fakeBuild(dir, ['progetti/']);
     writeFileSync(path.join(dir, 'sitemap.xml'), '<urlset><url><loc>http://x/progetti/epi/</loc></url></urlset>');
     expect(checkRelease(dir).problems).toEqual(['sitemap lists /progetti/epi/ but the page is missing']);
@@ -33,7 +41,7 @@ describe('checkRelease', () => {
 
 describe('createReleases', () => {
   it('switches the live release atomically and refuses incomplete ones', () => {
-    const releases = createReleases(mkdtempSync(path.join(tmpdir(), 'releases-')), 2);
+    const releases = createReleases(tempDir('releases-'), 2);
     const first = 'a-1';
     fakeBuild(releases.pathOf(first), []);
     expect(() => releases.switchTo(first)).toThrow(/not complete/);
@@ -44,7 +52,7 @@ describe('createReleases', () => {
   });
 
   it('prunes interrupted builds and old releases but never the live one', () => {
-    const releases = createReleases(mkdtempSync(path.join(tmpdir(), 'releases-')), 2);
+    const releases = createReleases(tempDir('releases-'), 2);
     for (const id of ['r1', 'r2', 'r3', 'r4']) {
       fakeBuild(releases.pathOf(id), []);
       releases.seal({ id, builtAt: id, durationMs: 1, pages: 2 });

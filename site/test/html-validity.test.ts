@@ -5,12 +5,10 @@ import { fileFor, TEMPLATE_PAGES } from './support/site.ts';
 
 /**
  * The built HTML of one page of every template, in both languages, against html-validate's
- * recommended rules. Rules are turned off only where Astro's own output conflicts with them.
+ * recommended rules. A rule would be turned off only where Astro's own output conflicts with it;
+ * none does (islands, scoped-style attributes and inline JSON-LD all pass), so the preset is whole.
  */
-const validator = new HtmlValidate({
-  extends: ['html-validate:recommended'],
-  rules: {},
-});
+const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
 
 const format = (file: string, messages: Message[]) =>
   messages.map((m) => `${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}${m.selector ? ` (${m.selector})` : ''}`).join('\n');

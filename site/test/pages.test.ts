@@ -397,6 +397,28 @@ describe('every built page', () => {
   });
 });
 
+describe('the assets the pages load', () => {
+  it('are built and served with their content type (stylesheets, scripts, icon)', async () => {
+    const assets = new Set<string>();
+    for (const path of builtPagePaths()) {
+      const page = await readPage(path);
+      for (const link of page.doc.querySelectorAll('link[rel="stylesheet"], link[rel="icon"], link[rel="modulepreload"]')) assets.add(attr(link, 'href')!);
+      for (const script of page.doc.querySelectorAll('script[src]')) assets.add(attr(script, 'src')!);
+      for (const island of page.doc.querySelectorAll('astro-island')) ['component-url', 'renderer-url'].forEach((name) => assets.add(attr(island, name)!));
+    }
+    const TYPES: Record<string, string> = { css: 'text/css', js: 'text/javascript', svg: 'image/svg+xml' };
+    const wrong: string[] = [];
+    for (const asset of [...assets].filter((a) => a.startsWith('/'))) {
+      const response = await fetch(`${site().url}${asset}`);
+      const expected = TYPES[asset.split('.').pop()!];
+      const type = response.headers.get('content-type') ?? '';
+      if (response.status !== 200 || (expected && !type.startsWith(expected))) wrong.push(`${asset}: ${response.status} ${type}`);
+    }
+    expect([...assets].some((a) => a.endsWith('.css'))).toBe(true);
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe('the projects page', () => {
   it.each(LOCALES)('carries exactly one island, the explorer, hydrated when visible (%s)', async (locale) => {
     const page = await readPage(href(locale, { page: 'projects' }));

@@ -21,7 +21,7 @@ export interface Browser {
   context: BrowserContext;
   /** Every URL any page of the context requested, in order. */
   requests: string[];
-  /** Uncaught exceptions and console errors, with the page they happened on. */
+  /** Uncaught exceptions, console errors and failed responses, with the page they happened on. */
   errors: string[];
   close(): Promise<void>;
 }
@@ -48,6 +48,9 @@ export async function launchBrowser(): Promise<Browser> {
   const watch = (page: Page) => {
     page.on('request', (request) => requests.push(request.url()));
     page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) errors.push(`${page.url()}: ${response.request().resourceType()} ${response.url()} answered ${response.status()}`);
+    });
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(`${page.url()}: console error: ${message.text()}`);
     });

@@ -40,7 +40,7 @@ export function createClient({ baseUrl, token, attempts = 5, backoffMs = 500, pr
         const headers: Record<string, string> = {};
         if (token) headers.Authorization = `Bearer ${token}`;
         if (previewSecret) headers['x-preview-secret'] = previewSecret;
-        const response = await fetchImpl(url, { headers });
+        const response = await fetchImpl(url, { headers, signal: AbortSignal.timeout(30_000) });
         if (response.ok) return await response.json();
         const body = await response.text();
         lastProblem = `HTTP ${response.status} ${body.slice(0, 300)}`;

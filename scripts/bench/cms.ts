@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { SeedBundle } from 'shared-types';
+import { ensureCmsBuilt, startCms, type RunningCms } from '../lib/cms.ts';
+import { loadStrapi } from '../lib/strapi-app.ts';
+import { importSeed } from '../seed/import.ts';
+
+const secret = () => randomBytes(24).toString('base64url');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export interface BenchCms {
+  cms: RunningCms;
+  /** The environment the CMS runs with (secrets, temp database, admin account). */
+  env: Record<string, string>;
+  /** Working folder of this run: database, CMS log, builds. */
+  dir: string;
+  importMs: number;
+  importedEntries: number;
+  tail(): string;
+}
+
+/**
+ * A fresh CMS for one benchmark run: temp SQLite database and random secrets (as the CMS tests
+ * do), the bundle imported through the Document Service in this process, then the server started.
+ * `webhook` points the CMS's publish webhook at a publisher.
+ */
+export async function startBenchCms(bundle: SeedBundle, webhook: { url: string; secret: string }, log: (line: string) => void): Promise<BenchCms> {
+  ensureCmsBuilt(log);
+  const dir = mkdtempSync(path.join(tmpdir(), 'portfolio-bench-'));
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: String(await freePort()),
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    SITE_BUILD_TOKEN: randomBytes(32).toString('hex'),
+    ADMIN_EMAIL: 'bench@bench.local',
+    ADMIN_PASSWORD: `Bench-${secret()}`,
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: path.join(dir, 'bench.db'),
+    STRAPI_LOG_LEVEL: 'warn',
+    PREVIEW_SECRET: secret(),
+    PUBLISH_WEBHOOK_URL: webhook.url,
+    PUBLISH_WEBHOOK_SECRET: webhook.secret,
+  };
+
+  // loadStrapi reads the environment of this process (over cms/.env) and moves it to cms/.
+  const saved = { ...process.env };
+  const cwd = process.cwd();
+  Object.assign(process.env, env);
+  const started = performance.now();
+  let importedEntries = 0;
+  try {
+    const strapi = await loadStrapi();
+    try {
+      const report = await importSeed(strapi, bundle);
+      importedEntries = Object.values(report.created).reduce((a, b) => a + b, 0);
+    } finally {
+      await strapi.destroy();
+    }
+  } finally {
+    for (const key of Object.keys(env)) if (saved[key] === undefined) delete process.env[key];
+    Object.assign(process.env, saved);
+    process.chdir(cwd);
+  }
+  const importMs = performance.now() - started;
+  log(`[bench] imported ${importedEntries} localized entries in ${(importMs / 1000).toFixed(1)} s`);
+
+  const logFile = path.join(dir, 'cms.log');
+  const tail = () => readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
+  const cms = await startCms(env, (chunk) => appendFileSync(logFile, chunk));
+  return { cms, env, dir, importMs, importedEntries, tail };
+}
+
+/** Logs into the admin API as the admin panel does; returns the bearer token. */
+export async function adminLogin(cmsUrl: string, env: Record<string, string>): Promise<string> {
+  const response = await fetch(`${cmsUrl}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }),
+  });
+  const body = (await response.json()) as { data?: { token?: string } };
+  if (!response.ok || !body.data?.token) throw new Error(`admin login at ${cmsUrl} failed: HTTP ${response.status} ${JSON.stringify(body)}`);
+  return body.data.token;
+}
