@@ -13,6 +13,8 @@ import { site, TEMPLATE_PAGES } from './support/site.ts';
  * language switch, search, what the pages request, and screenshots for a human to look at.
  */
 const bundle = readSeedBundle();
+type Seed = (typeof bundle.projects)[number];
+const partnerCountry = new Map(bundle.partners.map((p) => [p.slug, p.country]));
 let browser: Browser;
 let page: Page;
 const url = (pathname: string) => `${site().url}${pathname}`;
@@ -62,6 +64,28 @@ describe('the project explorer', () => {
     await expect.poll(() => shownProjects(page)).toEqual(['connact', 'pleiadi']);
   });
 
+  it.each([
+    ['funding', 'amif-european-commission', (p: Seed) => p.fundingLine === 'amif-european-commission'],
+    ['country', 'LV', (p: Seed) => p.partnerships.some((row) => partnerCountry.get(row.partner) === 'LV')],
+    ['partner', 'eurocities', (p: Seed) => p.partnerships.some((row) => row.partner === 'eurocities')],
+    ['status', 'not_stated', (p: Seed) => p.slug === 'connection'],
+  ] as const)('filters by %s from the URL (?%s=%s)', async (key, value, keep) => {
+    const expected = bundle.projects.filter(keep).map((p) => p.slug).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    await page.goto(url(`/progetti/?${key}=${encodeURIComponent(value)}`));
+    await waitForExplorer(page);
+    await expect.poll(async () => (await shownProjects(page)).sort()).toEqual(expected);
+    expect(await page.inputValue(`#explorer-${key}`)).toBe(value);
+  });
+
+  it('sorts by budget, the projects with a stated budget first', async () => {
+    await page.goto(url('/en/projects/?sort=budget'));
+    await waitForExplorer(page);
+    const withBudget = bundle.projects.filter((p) => p.totalBudget !== undefined).sort((a, b) => b.totalBudget! - a.totalBudget!).map((p) => p.slug);
+    await expect.poll(async () => (await shownProjects(page)).slice(0, withBudget.length)).toEqual(withBudget);
+    expect(await page.inputValue('#explorer-sort')).toBe('budget');
+  });
+
   it('clears every filter with one button, back to all projects and a clean URL', async () => {
     await page.goto(url('/progetti/?status=ongoing&theme=labour-market&q=pleiadi'));
     await waitForExplorer(page);
@@ -102,6 +126,19 @@ describe('the language switch', () => {
     await page.locator('a.lang-switch').click();
     await page.waitForURL(url('/progetti/pleiadi/'));
     expect(await page.getAttribute('html', 'lang')).toBe('it');
+  });
+});
+
+describe('keyboard use', () => {
+  it('offers a skip link first, after which the next Tab lands in the main content', async () => {
+    await page.goto(url('/progetti/pleiadi/'));
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Vai al contenuto');
+    expect(await page.evaluate(() => document.activeElement?.getBoundingClientRect().left ?? -1)).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(url('/progetti/pleiadi/#main'));
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('main')?.id ?? null)).toBe('main');
   });
 });
 

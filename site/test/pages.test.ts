@@ -212,6 +212,18 @@ describe.each(LOCALES)('the index pages (%s)', (locale) => {
     expect(page.main).toContain(`${bundle.projects.length} ${locale === 'it' ? 'risultati' : 'results'}`);
   });
 
+  it('the projects page offers, without JavaScript, plain links to browse by status, funding line, theme and country', async () => {
+    const page = await readPage(href(locale, { page: 'projects' }));
+    const themes = bundle.themes.filter((t) => bundle.projects.some((p) => p.themes.includes(t.slug)));
+    const projectCountries = [...new Set(bundle.projects.flatMap((p) => p.partnerships.map((row) => partnerBySlug.get(row.partner)!.country).filter((c): c is string => !!c)))];
+    expectLinksTo(page, locale, [
+      ...[...new Set(Object.values(EXPECTED_STATUS))].map((status) => ({ page: 'status' as const, status })),
+      ...bundle.fundingLines.map((f) => ({ page: 'fundingLine' as const, slug: f.slug })),
+      ...themes.map((t) => ({ page: 'theme' as const, slug: t.slug })),
+      ...projectCountries.map((code) => ({ page: 'country' as const, code })),
+    ]);
+  });
+
   it('the partners page lists every partner', async () => {
     expectLinksTo(await readPage(href(locale, { page: 'partners' })), locale, bundle.partners.map((p) => ({ page: 'partner', slug: p.slug })));
   });
@@ -433,6 +445,49 @@ describe('the projects page', () => {
     }
     const external = page.doc.querySelectorAll('script[src]').map((s) => s.getAttributeValue('src'));
     expect(external).toEqual([]);
+  });
+});
+
+describe('structured data (JSON-LD) of a project', () => {
+  const projectLd = async (path: string) => {
+    const page = await readPage(path);
+    const objects = page.doc.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.textContent) as Record<string, any>);
+    const project = objects.find((o) => o['@type'] === 'Project');
+    expect(project, `${path} has a schema.org Project`).toBeDefined();
+    return project!;
+  };
+
+  it.each(LOCALES)('describes PLEIADI with its name, period at the known precision, funding and partners (%s)', async (locale) => {
+    const seed = bundle.projects.find((p) => p.slug === 'pleiadi')!;
+    const ld = await projectLd(href(locale, { page: 'project', slug: 'pleiadi' }));
+    expect(ld.name).toBe(seed.title[locale]);
+    expect(ld.alternateName).toBe('PLEIADI');
+    expect(ld.url).toBe(new URL(href(locale, { page: 'project', slug: 'pleiadi' }), site().buildSiteUrl).href);
+    expect(ld.startDate).toBe('2025-06');
+    expect(ld.endDate).toBe('2029-09-30');
+    expect(ld.funding?.['@type']).toBe('MonetaryGrant');
+    expect((ld.member as Array<{ name: string }>).map((m) => m.name).sort()).toEqual(
+      [...new Set(seed.partnerships.map((p) => p.partner))].map((slug) => partnerBySlug.get(slug)!.name[locale]).sort(),
+    );
+  });
+
+  it('gives EPI’s grant agreement number as the grant’s identifier', async () => {
+    expect((await projectLd('/progetti/epi/')).funding?.identifier).toBe('863614');
+  });
+});
+
+describe('names on the pages', () => {
+  it('never repeat themselves in a heading or title ("Erasmus+ – Erasmus+", "FAMI – FAMI 2021-2027")', async () => {
+    const repeated: string[] = [];
+    for (const path of builtPagePaths()) {
+      const page = await readPage(path);
+      const texts = [page.doc.querySelector('title')?.textContent ?? '', ...page.doc.querySelectorAll('h1, h2, h3, .eu-funding a').map((el) => el.textContent)];
+      for (const text of texts.map(normalise)) {
+        const match = /^(\S+) – (\S+)/.exec(text);
+        if (match && match[2]!.startsWith(match[1]!)) repeated.push(`${path}: "${text.slice(0, 80)}"`);
+      }
+    }
+    expect(repeated).toEqual([]);
   });
 });
 

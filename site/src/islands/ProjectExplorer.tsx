@@ -15,7 +15,7 @@ export interface ExplorerProps {
   locale: string;
   items: ExplorerItem[];
   options: Record<FilterKey, Option[]>;
-  labels: Record<FilterKey | 'search' | 'sort' | 'sortTitle' | 'sortStart' | 'sortBudget' | 'any' | 'reset' | 'results' | 'noResults' | 'shareHint' | 'filters', string>;
+  labels: Record<FilterKey | 'search' | 'sort' | 'sortTitle' | 'sortStart' | 'sortBudget' | 'any' | 'reset' | 'result' | 'results' | 'noResults' | 'shareHint' | 'filters', string>;
   /** Plain links to the static listing pages (by status, funding line, theme, country): the filters without JavaScript. */
   browse: Array<{ title: string; links: Array<{ href: string; label: string }> }>;
 }
@@ -90,7 +90,7 @@ export default function ProjectExplorer({ locale, items, options, labels, browse
         </nav>
       )}
       <div>
-        <p className="result-count" role="status" aria-live="polite">{visible.length} {labels.results}</p>
+        <p className="result-count" role="status" aria-live="polite">{visible.length} {visible.length === 1 ? labels.result : labels.results}</p>
         {visible.length === 0 ? (
           <p>{labels.noResults}</p>
         ) : (

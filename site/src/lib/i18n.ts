@@ -13,7 +13,9 @@ const UI = {
   skipToContent: { it: 'Vai al contenuto', en: 'Skip to content' },
   home: { it: 'Home', en: 'Home' },
   projects: { it: 'Progetti', en: 'Projects' },
+  partner: { it: 'Partner', en: 'Partner' },
   partners: { it: 'Partner', en: 'Partners' },
+  notes: { it: 'Note', en: 'Notes' },
   fundingLines: { it: 'Linee di finanziamento', en: 'Funding lines' },
   communities: { it: 'Comunità di pratica', en: 'Communities of practice' },
   themes: { it: 'Temi', en: 'Themes' },
@@ -89,6 +91,7 @@ const UI = {
   sortBudget: { it: 'Budget (maggiore)', en: 'Budget (largest)' },
   any: { it: 'Tutti', en: 'All' },
   resetFilters: { it: 'Azzera i filtri', en: 'Clear filters' },
+  result: { it: 'risultato', en: 'result' },
   results: { it: 'risultati', en: 'results' },
   noResults: { it: 'Nessun progetto corrisponde ai filtri.', en: 'No project matches the filters.' },
   copyLink: { it: 'Il link di questa pagina conserva i filtri.', en: 'This page’s link keeps the filters.' },
@@ -186,6 +189,10 @@ const countryNames = {
 
 /** "Paesi Bassi" / "Netherlands" from "NL". */
 export const countryName = (code: string, locale: Locale): string => countryNames[locale].of(code) ?? code;
+
+/** "FAMI – FAMI 2021-2027 ..." says the acronym twice: name it once when the name starts with it. */
+export const fundingLineLabel = (line: { acronym: string; name: string }): string =>
+  line.name.startsWith(line.acronym) ? line.name : `${line.acronym} – ${line.name}`;
 
 /** Locale-aware alphabetical comparison. */
 export const byText = (locale: Locale) => new Intl.Collator(locale, { sensitivity: 'base' }).compare;

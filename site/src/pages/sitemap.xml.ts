@@ -55,7 +55,8 @@ function lastModified(portfolio: Portfolio, route: Route): string {
  */
 export const GET: APIRoute = async ({ site }) => {
   if (!site) throw new Error('The sitemap needs absolute URLs: set `site` in astro.config.ts (SITE_URL).');
-  const routes = await allRoutes();
+  // The search pages are noindex: search engines must not be sent there.
+  const routes = (await allRoutes()).filter(({ route }) => route.page !== 'search');
   const portfolios: Record<Locale, Portfolio> = { it: await getPortfolio('it'), en: await getPortfolio('en') };
   const published = new Set(routes.map(({ locale, route }) => href(locale, route)));
   const url = (locale: Locale, route: Route) => escapeXml(new URL(href(locale, route), site).href);
