@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../scripts/lib/cms.ts';
 import { createPreviewServer } from '../scripts/publisher/preview.ts';
@@ -22,6 +21,8 @@ import { launchBrowser, type Browser } from '../site/test/support/browser.ts';
  */
 const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 const PROJECT_UID = 'api::project.project';
+/** The admin's pages for projects: `${PROJECTS_ADMIN}/create`, `${PROJECTS_ADMIN}/<documentId>`. */
+const PROJECTS_ADMIN = `/admin/content-manager/collection-types/${PROJECT_UID}`;
 /** Live-site waits: a build takes 15-25 s, a cold one (empty Astro cache) longer. */
 const LIVE_TIMEOUT_MS = 180_000;
 
@@ -51,6 +52,9 @@ const PUBLIC_PATH = href('it', { page: 'project', slug: PROJECT.slug });
 const LISTINGS = [href('it', { page: 'projects' }), '/sitemap.xml', '/feed.xml', '/opendata/projects.json', '/opendata/projects.csv'];
 /** Listings that must not mention the project after it is unpublished (the English feed never had it: no English version). */
 const LISTINGS_AFTER_UNPUBLISH = [...LISTINGS, '/en/feed.xml'];
+
+/** Playwright's page, typed through the site's browser helper (playwright-core lives in site/node_modules). */
+type Page = Awaited<ReturnType<Browser['context']['newPage']>>;
 
 const secret = () => randomBytes(24).toString('base64url');
 
@@ -102,7 +106,17 @@ describe('a communications officer publishes, edits and unpublishes a project', 
   const tail = (file: string, lines = 40) => readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
 
   const screenshot = (name: string) => page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`) });
-  const editUrl = () => `${cms.url}/admin/content-manager/collection-types/${PROJECT_UID}/${documentId}?plugins[i18n][locale]=it`;
+  /** A screenshot of the project's public page, in a tab of its own. */
+  async function screenshotPublicPage(name: string): Promise<void> {
+    const tab = await browser.context.newPage();
+    await tab.setViewportSize({ width: 1440, height: 1000 });
+    await tab.goto(`${siteUrl}${PUBLIC_PATH}`);
+    await tab.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`) });
+    await tab.close();
+  }
+  const editUrl = () => `${cms.url}${PROJECTS_ADMIN}/${documentId}?plugins[i18n][locale]=it`;
+  /** The edit view's Preview button (a link to the admin's preview page; its text is not translated). */
+  const previewLink = () => page.locator(`a[href^="${PROJECTS_ADMIN}/${documentId}/preview"]`);
 
   /** Fetches a public page without any cache in between. */
   async function get(pathname: string): Promise<{ status: number; text: string }> {
@@ -231,15 +245,14 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     await screenshot('01-login');
     await page.locator('button[type="submit"]').click();
     await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.startsWith('/admin/auth'));
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('it');
-    await expect.poll(() => page.getByRole('link', { name: 'Libreria Media' }).count()).toBeGreaterThan(0);
+    // The admin switches to the account's language (Italian) once it has loaded the user.
+    await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 30_000 }).toBe('it');
+    await expect.poll(() => page.getByRole('link', { name: 'Libreria Media' }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
   });
 
   it('creates a project in Italian with a partnership and a funding line, and saves it as a draft', async () => {
-    await page.goto(`${cms.url}/admin/content-manager/collection-types/${PROJECT_UID}/create?plugins[i18n][locale]=it`);
+    await page.goto(`${cms.url}${PROJECTS_ADMIN}/create?plugins[i18n][locale]=it`);
     await page.locator('input[name="acronym"]').waitFor();
-    // Strapi's announcement banner covers the top of the page in screenshots.
-    await page.getByRole('button', { name: 'Close the banner.' }).click({ timeout: 2_000 }).catch(() => undefined);
     // The fields carry the Italian labels of cms/src/admin-layout/labels.ts.
     for (const [label, name] of FIELD_LABELS) {
       expect(await page.getByLabel(new RegExp(`^${label.replace(/[()]/g, '\\$&')}\\s*\\*?$`)).getAttribute('name'), label).toBe(name);
@@ -260,9 +273,10 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     await screenshot('02-edit-view-relations');
 
     await page.getByRole('button', { name: 'Salva', exact: true }).click();
-    await page.waitForURL(new RegExp(`/${PROJECT_UID.replace(/\./g, '\\.')}/(?!create)([a-z0-9]+)`));
-    documentId = new RegExp(`/${PROJECT_UID.replace(/\./g, '\\.')}/([a-z0-9]+)`).exec(page.url())![1]!;
-    await page.getByRole('link', { name: 'Open preview' }).waitFor();
+    // Saved, the admin moves from …/create to the new document's own address.
+    await page.waitForURL((url) => url.pathname.startsWith(`${PROJECTS_ADMIN}/`) && url.pathname !== `${PROJECTS_ADMIN}/create`);
+    documentId = path.posix.basename(new URL(page.url()).pathname);
+    await previewLink().waitFor();
     await page.locator('input[name="acronym"]').scrollIntoViewIfNeeded();
     await screenshot('03-saved-draft');
     expect(await page.inputValue('input[name="title"]')).toBe(PROJECT.title);
@@ -270,7 +284,7 @@ describe('a communications officer publishes, edits and unpublishes a project', 
   });
 
   it('shows the draft in the preview, and not on the public site', async () => {
-    await page.getByRole('link', { name: 'Open preview' }).click();
+    await previewLink().click();
     const frame = page.frameLocator('iframe').first();
     // The preview server builds the drafts before it answers: allow a build's time.
     await frame.locator('h1').waitFor({ timeout: LIVE_TIMEOUT_MS });
@@ -297,6 +311,7 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     timings.publishToLiveMs = await waitForLive('first publish', clicked, (p) => p.status === 200 && p.text.includes(PROJECT.title));
     console.log(`[e2e] publish → live: ${timings.publishToLiveMs} ms`);
     await screenshot('05-published');
+    await screenshotPublicPage('05-public-page');
 
     const live = await get(PUBLIC_PATH);
     expect(live.text).toContain(PROJECT.summary);
@@ -316,11 +331,12 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     timings.editToLiveMs = await waitForLive('edited summary', clicked, (p) => p.status === 200 && p.text.includes(PROJECT.editedSummary));
     console.log(`[e2e] edit → live: ${timings.editToLiveMs} ms`);
     await screenshot('06-edit-published');
+    await screenshotPublicPage('06-public-page-edited');
     expect((await get(PUBLIC_PATH)).text).not.toContain(PROJECT.summary);
   });
 
   it('unpublishes it, and every trace of it leaves the live site', async () => {
-    await page.getByRole('button', { name: 'More document actions' }).click();
+    await page.getByRole('button', { name: /^(More document actions|Altre azioni)$/ }).click();
     const unpublish = page.getByRole('menuitem', { name: /^(Converti in bozza|Annulla pubblicazione|Unpublish)$/ });
     await unpublish.waitFor();
     const clicked = Date.now();

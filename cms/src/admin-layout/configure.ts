@@ -3,6 +3,21 @@ import { COMPONENT_LAYOUTS, CONTENT_TYPE_LAYOUTS, type FieldText } from './label
 
 type Metadatas = Record<string, { edit?: Record<string, unknown>; list?: Record<string, unknown> }>;
 
+/** The field each type is shown by: relation pickers read it from the relation field itself. */
+const MAIN_FIELDS: Record<string, string> = Object.fromEntries(
+  Object.entries({ ...CONTENT_TYPE_LAYOUTS, ...COMPONENT_LAYOUTS }).map(([uid, layout]) => [uid, layout.mainField]),
+);
+
+/** Relation fields of a model shown by their target's main field (a partner by name and country). */
+function withRelationLabels(metadatas: Metadatas, attributes: Record<string, { type: string; target?: string }>): Metadatas {
+  const next: Metadatas = { ...metadatas };
+  for (const [field, attribute] of Object.entries(attributes)) {
+    const mainField = attribute.type === 'relation' && attribute.target ? MAIN_FIELDS[attribute.target] : undefined;
+    if (mainField && next[field]) next[field] = { ...next[field], edit: { ...next[field]!.edit, mainField } };
+  }
+  return next;
+}
+
 function withLabels(metadatas: Metadatas, fields: Record<string, FieldText>): Metadatas {
   const next: Metadatas = { ...metadatas };
   for (const [field, text] of Object.entries(fields)) {
@@ -39,7 +54,7 @@ export async function configureAdminLayouts(strapi: Core.Strapi): Promise<void> 
           mainField: layout.mainField,
           ...(layout.defaultSortBy ? { defaultSortBy: layout.defaultSortBy, defaultSortOrder: 'ASC' } : {}),
         },
-        metadatas: withLabels(current.metadatas, layout.fields),
+        metadatas: withRelationLabels(withLabels(current.metadatas, layout.fields), strapi.contentType(uid as any).attributes as any),
         layouts: { ...current.layouts, list: layout.list },
     });
   }
@@ -50,7 +65,7 @@ export async function configureAdminLayouts(strapi: Core.Strapi): Promise<void> 
     await updateIfChanged(current, (next) => components.updateConfiguration({ uid }, next), {
       ...current,
       settings: { ...current.settings, mainField: layout.mainField },
-      metadatas: withLabels(current.metadatas, layout.fields),
+      metadatas: withRelationLabels(withLabels(current.metadatas, layout.fields), strapi.components[uid as keyof typeof strapi.components].attributes as any),
     });
   }
 }

@@ -2,8 +2,12 @@ import type { Core } from '@strapi/strapi';
 
 export const PUBLISH_WEBHOOK_NAME = 'site-publisher';
 
-/** What can change the public site: publication state of entries and the media library. */
-const EVENTS = ['entry.publish', 'entry.unpublish', 'entry.delete', 'entry.update', 'media.create', 'media.update', 'media.delete'];
+/**
+ * What can change the public site: publication state of entries and the media library. Every
+ * public type has draft & publish, so saving a draft (entry.update) changes nothing public; a
+ * published entry changes only when it is published again (entry.publish).
+ */
+const EVENTS = ['entry.publish', 'entry.unpublish', 'entry.delete', 'media.create', 'media.update', 'media.delete'];
 
 /**
  * Registers (or brings up to date) the webhook that tells the publisher content changed, from

@@ -1,11 +1,18 @@
 import { LOCALES, type Locale, type ProjectStatus } from 'shared-types';
 import { getPortfolio } from './portfolio.ts';
-import type { Route } from './routes.ts';
+import { href, type Route } from './routes.ts';
 
 /**
  * Every page the site publishes, in both languages, from the published content. The same list
  * feeds the router (getStaticPaths), the sitemap and the release check.
  */
+let published: Promise<Set<string>> | undefined;
+
+/** Paths of every published page, to know whether a page has its twin in the other language. */
+export function publishedPaths(): Promise<Set<string>> {
+  return (published ??= allRoutes().then((routes) => new Set(routes.map(({ locale, route }) => href(locale, route)))));
+}
+
 export async function allRoutes(): Promise<Array<{ locale: Locale; route: Route }>> {
   const routes: Array<{ locale: Locale; route: Route }> = [];
   for (const locale of LOCALES) {
