@@ -18,6 +18,23 @@ export default defineConfig({
     // Media is fetched from the CMS at build time and served from the site itself.
     remotePatterns: [{ protocol: new URL(cmsUrl).protocol.replace(':', ''), hostname: new URL(cmsUrl).hostname }],
   },
+  // Content-Security-Policy as a <meta> in every page: Astro hashes its own inline scripts and
+  // styles, so no 'unsafe-inline' is needed. Hosts should also send it as a header (README).
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind's search runs WebAssembly.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   prefetch: false,
   devToolbar: { enabled: false },
 });
