@@ -1,6 +1,6 @@
 import { strapi } from '@strapi/client';
 import { CONTENT_TYPES, LOCALES, type ContentTypeName } from 'shared-types';
-import { createClient } from '../../site/src/lib/strapi/client.ts';
+import { importSiteClient } from './site-client.ts';
 
 /** Raw published entries as the CMS returned them, by content type and locale: the floor's fixture. */
 export type Fixture = Record<ContentTypeName, Record<string, unknown[]>>;
@@ -16,7 +16,7 @@ export interface FetchResult {
  * populate rules of shared-types, every type in both locales, one after the other.
  */
 export async function fetchLikeTheSite(cmsUrl: string, token: string): Promise<FetchResult & { fixture: Fixture }> {
-  const client = createClient({ baseUrl: cmsUrl, token, attempts: 1 });
+  const client = (await importSiteClient())({ baseUrl: cmsUrl, token, attempts: 1 });
   const fixture = {} as Fixture;
   let entries = 0;
   const started = performance.now();
