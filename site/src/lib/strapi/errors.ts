@@ -8,17 +8,22 @@ export class CmsUnavailableError extends Error {
 
 /** An entry the CMS returned does not satisfy the shared contract (shared-types schemas). */
 export class ContentContractError extends Error {
-  constructor(
-    readonly contentType: string,
-    readonly documentId: string,
-    readonly locale: string,
-    readonly problems: Array<{ path: string; reason: string }>,
-  ) {
+  readonly contentType: string;
+  readonly documentId: string;
+  readonly locale: string;
+  readonly problems: Array<{ path: string; reason: string }>;
+
+  // Plain fields rather than parameter properties: scripts load this file with Node's type stripping.
+  constructor(contentType: string, documentId: string, locale: string, problems: Array<{ path: string; reason: string }>) {
     super(
       `Content contract broken by ${contentType} documentId=${documentId} locale=${locale}:\n` +
         problems.map((p) => `  - ${p.path || '(entry)'}: ${p.reason}`).join('\n') +
         '\nFix the entry in the CMS admin (or the schema in shared-types) and build again.',
     );
     this.name = 'ContentContractError';
+    this.contentType = contentType;
+    this.documentId = documentId;
+    this.locale = locale;
+    this.problems = problems;
   }
 }

@@ -1,0 +1,98 @@
+import type { BuildMeasurement } from './build.ts';
+import type { FetchResult } from './fetch.ts';
+import type { LighthouseResult } from './lighthouse.ts';
+import type { PublishMeasurement } from './publish.ts';
+import type { TemplateWeight } from './weight.ts';
+
+/** "Not measured" with the reason, in place of a number. */
+export interface NotMeasured {
+  measured: false;
+  reason: string;
+}
+export type Maybe<T> = (T & { measured: true }) | NotMeasured;
+
+export interface BenchResults {
+  scale: string;
+  date: string;
+  machine: { cpus: number; loadAverageAtStart: number[]; node: string };
+  content: { seed: number; projects: number; partners: number; actions: number; communities: number; fundingLines: number; themes: number; localizedEntries: number };
+  strapiLoadMs: number;
+  importMs: number;
+  /** Fetch results are the median of `rounds` alternating rounds after a warm-up. */
+  fetch: { rounds: number; site: FetchResult; peer: Maybe<FetchResult & { client: string; strategy: string }> };
+  build: { full: BuildMeasurement; floor: Maybe<BuildMeasurement> };
+  publishToLive: Maybe<PublishMeasurement & { n: number }>;
+  pageWeight: TemplateWeight[];
+  lighthouse: LighthouseResult;
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '–');
+const nm = (reason: string) => `not measured (${reason})`;
+
+/** The results as a Markdown report: one table per measurement, ratios to the floor and the peer. */
+export function toMarkdown(r: BenchResults): string {
+  const lines: string[] = [];
+  const row = (...cells: Array<string | number>) => lines.push(`| ${cells.join(' | ')} |`);
+  const c = r.content;
+  lines.push(`# Benchmark — scale ${r.scale} (${r.date})`, '');
+  lines.push(
+    `${c.projects} projects, ${c.partners} partners, ${c.actions} actions, ${c.communities} communities, ${c.fundingLines} funding lines, ${c.themes} themes; ` +
+      `${c.localizedEntries} localized entries (it + en), PRNG seed ${c.seed}. Seed import through the Document Service: ${s(r.importMs)} (after loading Strapi: ${s(r.strapiLoadMs)}).`,
+    `Machine: ${r.machine.cpus} CPUs, load average at start ${r.machine.loadAverageAtStart.map((l) => l.toFixed(1)).join(' / ')}, Node ${r.machine.node}.`,
+    '',
+  );
+
+  lines.push('## Fetch (all published content, both locales)', '', `Median of ${r.fetch.rounds} alternating rounds after a warm-up.`, '');
+  row('reader', 'time', 'requests', 'entries', 'time vs ours', 'requests vs ours');
+  row('---', '---:', '---:', '---:', '---:', '---:');
+  const f = r.fetch.site;
+  row('ours: site client + populate rules', s(f.durationMs), f.requests, f.entries, '1.00×', '1.00×');
+  const peer = r.fetch.peer;
+  if (peer.measured) row(`peer: ${peer.client} (${peer.strategy})`, s(peer.durationMs), peer.requests, peer.entries, ratio(peer.durationMs, f.durationMs), ratio(peer.requests, f.requests));
+  else row('peer', nm(peer.reason), '', '', '', '');
+  lines.push('');
+
+  lines.push('## Full build (cold cache)', '');
+  row('build', 'wall time', 'pages', 'pages/s', 'peak RSS (tree)', 'time vs floor');
+  row('---', '---:', '---:', '---:', '---:', '---:');
+  const full = r.build.full;
+  const floor = r.build.floor;
+  const fullTime = full.ok ? s(full.durationMs) : `FAILED: ${full.error?.split('\n').at(-1)}`;
+  row('ours: CMS over HTTP, validated', fullTime, full.pages, full.pagesPerSecond.toFixed(1), `${full.peakRssMb.toFixed(0)} MB`, floor.measured && floor.ok ? ratio(full.durationMs, floor.durationMs) : '–');
+  if (floor.measured) row('floor: in-memory JSON, no fetch, no validation', floor.ok ? s(floor.durationMs) : 'FAILED', floor.pages, floor.pagesPerSecond.toFixed(1), `${floor.peakRssMb.toFixed(0)} MB`, '1.00×');
+  else row('floor', nm(floor.reason), '', '', '', '');
+  lines.push('');
+
+  lines.push('## Publish to live (editor Publish → webhook → debounce → build → switch → page shows it)', '');
+  const p = r.publishToLive;
+  if (p.measured) {
+    row('N', 'p50', 'p95', 'min', 'max');
+    row('---:', '---:', '---:', '---:', '---:');
+    row(p.n, s(p.p50Ms), s(p.p95Ms), s(Math.min(...p.samples)), s(Math.max(...p.samples)));
+  } else lines.push(nm(p.reason));
+  lines.push('');
+
+  lines.push('## Page weight per template (median page; gzip in brackets)', '');
+  row('template', 'pages', 'HTML', 'CSS', 'JS shipped', 'JS files');
+  row('---', '---:', '---:', '---:', '---:', '---:');
+  for (const w of r.pageWeight) {
+    row(w.template, w.pages, `${kb(w.html.bytes)} (${kb(w.html.gzip)})`, `${kb(w.css.bytes)} (${kb(w.css.gzip)})`, `${kb(w.js.bytes)} (${kb(w.js.gzip)})`, w.js.files);
+  }
+  lines.push('');
+
+  lines.push('## Lighthouse', '');
+  const l = r.lighthouse;
+  if (l.measured) {
+    lines.push(`${l.config}.`, '');
+    row('page', 'performance', 'accessibility', 'best practices', 'SEO', 'LCP', 'CLS', 'TBT');
+    row('---', '---:', '---:', '---:', '---:', '---:', '---:', '---:');
+    for (const page of l.pages) {
+      const v = (n: number | null) => (n === null ? '–' : String(n));
+      row(page.name, v(page.scores.performance), v(page.scores.accessibility), v(page.scores['best-practices']), v(page.scores.seo), page.lcpMs === null ? '–' : s(page.lcpMs), page.cls === null ? '–' : page.cls.toFixed(3), page.tbtMs === null ? '–' : `${Math.round(page.tbtMs)} ms`);
+    }
+  } else lines.push(nm(l.reason));
+  lines.push('');
+  return lines.join('\n');
+}

@@ -1,0 +1,185 @@
+/**
+ * `pnpm bench [--scale seed|200|1000] [--publishes N] [--seed N] [--no-lighthouse] [--keep]`
+ *
+ * A fresh CMS (temp SQLite, random secrets) with synthetic content at the scale, then: fetch
+ * (ours vs the official @strapi/client), a cold full build (vs the floor), publish-to-live through
+ * the real webhook path, page weight per template and Lighthouse. Results go to
+ * scripts/bench/results/<scale>-<date>.json and latest-<scale>.md, and the table to stdout.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createStaticServer } from '../lib/static-server.ts';
+import { createPublisher } from '../publisher/publisher.ts';
+import { loaderHasFixtureSwitch, measureBuild } from './build.ts';
+import { adminLogin, freePort, startBenchCms, type BenchCms } from './cms.ts';
+import { fetchLikeTheSite, fetchNaively, type FetchResult } from './fetch.ts';
+import { generateBundle, SCALES, type Scale } from './generate.ts';
+import { runLighthouse } from './lighthouse.ts';
+import { measurePublishToLive, publisherIdle } from './publish.ts';
+import { toMarkdown, type BenchResults } from './report.ts';
+import { weighTemplates } from './weight.ts';
+
+const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+/** "Today" for every build, so project statuses do not depend on the day of the run. */
+const BUILD_DATE = '2026-11-22';
+const SITE_URL = 'http://localhost:4321';
+const FETCH_ROUNDS = 3;
+
+/** The run with the median duration. */
+const medianRun = (runs: FetchResult[]): FetchResult => [...runs].sort((a, b) => a.durationMs - b.durationMs)[Math.floor(runs.length / 2)]!;
+
+const { values: args } = parseArgs({
+  // `pnpm bench -- --scale 200` passes the `--` through.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  options: {
+    scale: { type: 'string', default: 'seed' },
+    publishes: { type: 'string', default: '10' },
+    seed: { type: 'string', default: '20261122' },
+    'no-lighthouse': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+if (!(args.scale in SCALES)) {
+  console.error(`--scale must be one of ${Object.keys(SCALES).join(', ')}; got "${args.scale}"`);
+  process.exit(2);
+}
+const scale = args.scale as Scale;
+const publishes = Number(args.publishes);
+const seed = Number(args.seed);
+const log = (line: string) => console.error(line);
+
+const loadAverageAtStart = os.loadavg();
+const bundle = generateBundle({ projects: SCALES[scale], seed });
+log(`[bench] scale ${scale}: ${bundle.projects.length} projects, ${bundle.partners.length} partners (generated and validated)`);
+
+const webhookSecret = randomBytes(24).toString('base64url');
+const publisherPort = await freePort();
+let bench: BenchCms | undefined;
+let publisher: ReturnType<typeof createPublisher> | undefined;
+let staticServer: Server | undefined;
+try {
+  bench = await startBenchCms(bundle, { url: `http://127.0.0.1:${publisherPort}/webhook`, secret: webhookSecret }, log);
+  const { cms, env, dir } = bench;
+  const token = env.SITE_BUILD_TOKEN!;
+  const buildEnv = { STRAPI_URL: cms.url, STRAPI_TOKEN: token, SITE_URL, BUILD_DATE, STRAPI_ATTEMPTS: '2' };
+
+  // Warm-up (first connections, the CMS's lazy paths), then alternating rounds; the median round counts.
+  log(`[bench] fetch: ours vs the peer, ${FETCH_ROUNDS} alternating rounds after a warm-up`);
+  const first = await fetchLikeTheSite(cms.url, token);
+  const fixtureFile = path.join(dir, 'fixture.json');
+  writeFileSync(fixtureFile, JSON.stringify(first.fixture));
+  let peerError: Error | null = null;
+  await fetchNaively(cms.url, token).catch((error: Error) => (peerError = error));
+  const ours: FetchResult[] = [];
+  const theirs: FetchResult[] = [];
+  for (let round = 0; round < FETCH_ROUNDS; round++) {
+    const { fixture: _, ...result } = await fetchLikeTheSite(cms.url, token);
+    ours.push(result);
+    if (!peerError) theirs.push(await fetchNaively(cms.url, token));
+  }
+  const site = medianRun(ours);
+  const peer: BenchResults['fetch']['peer'] = peerError
+    ? { measured: false, reason: `@strapi/client failed: ${(peerError as Error).message}` }
+    : { measured: true, client: '@strapi/client', strategy: 'populate=* per collection and locale, one findOne per project for partners', ...medianRun(theirs) };
+
+  log('[bench] full build (cold cache)');
+  const fullOut = path.join(dir, 'full');
+  const full = await measureBuild(fullOut, path.join(dir, 'cache-full'), buildEnv);
+  if (!full.ok) log(`[bench] the full build failed:\n${full.error}`);
+
+  let floor: BenchResults['build']['floor'];
+  if (loaderHasFixtureSwitch()) {
+    log('[bench] floor build (fixture JSON, cold cache)');
+    floor = { measured: true, ...(await measureBuild(path.join(dir, 'floor'), path.join(dir, 'cache-floor'), { ...buildEnv, SITE_FIXTURE_FILE: fixtureFile })) };
+  } else {
+    floor = { measured: false, reason: 'loader switch missing: site/src/lib/strapi/loader.ts does not read SITE_FIXTURE_FILE' };
+  }
+
+  const pageWeight = full.ok ? weighTemplates(fullOut) : [];
+
+  let lighthouse: BenchResults['lighthouse'] = { measured: false, reason: '--no-lighthouse' };
+  if (!args['no-lighthouse'] && full.ok) {
+    log('[bench] Lighthouse');
+    staticServer = createStaticServer(() => fullOut);
+    await new Promise<void>((resolve) => staticServer!.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(staticServer.address() as AddressInfo).port}`;
+    const project = bundle.projects[0]!.slug;
+    lighthouse = await runLighthouse([
+      { name: 'home', url: `${base}/` },
+      { name: 'explorer (projects index)', url: `${base}/progetti/` },
+      { name: `project (${project})`, url: `${base}/progetti/${project}/` },
+    ]);
+  } else if (!full.ok) lighthouse = { measured: false, reason: 'the full build failed' };
+
+  let publishToLive: BenchResults['publishToLive'] = { measured: false, reason: publishes > 0 ? 'the full build failed' : '--publishes 0' };
+  if (publishes > 0 && full.ok) {
+    log(`[bench] publish-to-live: publisher start-up build, then ${publishes} publishes`);
+    const events: string[] = [];
+    publisher = createPublisher({
+      mode: 'build',
+      secret: webhookSecret,
+      port: publisherPort,
+      releasesDir: path.join(dir, 'releases'),
+      cacheDir: path.join(dir, 'cache-full'),
+      buildEnv,
+      sitePort: 0,
+      log: (event, fields) => {
+        events.push(event);
+        if (event === 'build_failed') log(`[bench] publisher build failed: ${String(fields?.error)}`);
+      },
+    });
+    const { sitePort } = await publisher.start();
+    const timeoutMs = Math.max(120_000, full.durationMs * 4);
+    await publisherIdle(publisher, timeoutMs);
+    const adminToken = await adminLogin(cms.url, env);
+    const projects = (first.fixture.projects.it as Array<{ documentId: string; slug: string }>).filter((_, i, all) => i % Math.max(1, Math.floor(all.length / publishes)) === 0);
+    const measured = await measurePublishToLive({ cmsUrl: cms.url, adminToken, siteUrl: `http://127.0.0.1:${sitePort}`, projects, samples: publishes, publisher, timeoutMs, log });
+    publishToLive = { measured: true, n: publishes, ...measured };
+  }
+
+  const c = bundle.projects;
+  const results: BenchResults = {
+    scale,
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, loadAverageAtStart, node: process.versions.node },
+    content: {
+      seed,
+      projects: c.length,
+      partners: bundle.partners.length,
+      actions: c.reduce((n, p) => n + p.actions.length, 0),
+      communities: c.reduce((n, p) => n + p.communities.length, 0),
+      fundingLines: bundle.fundingLines.length,
+      themes: bundle.themes.length,
+      localizedEntries: bench.importedEntries,
+    },
+    strapiLoadMs: bench.loadMs,
+    importMs: bench.importMs,
+    fetch: { rounds: FETCH_ROUNDS, site, peer },
+    build: { full, floor },
+    publishToLive,
+    pageWeight,
+    lighthouse,
+  };
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const stamp = results.date.slice(0, 19).replace(/[:T]/g, '-');
+  writeFileSync(path.join(RESULTS_DIR, `${scale}-${stamp}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  const markdown = toMarkdown(results);
+  writeFileSync(path.join(RESULTS_DIR, `latest-${scale}.md`), markdown);
+  console.log(markdown);
+} catch (error) {
+  log(`[bench] failed: ${(error as Error).stack ?? error}`);
+  if (bench) log(`--- CMS output ---\n${bench.tail()}`);
+  process.exitCode = 1;
+} finally {
+  await publisher?.stop();
+  await new Promise((resolve) => (staticServer ? staticServer.close(resolve) : resolve(null)));
+  await bench?.cms.stop();
+  if (bench && !args.keep) for (const folder of new Set([bench.dir, bench.dbDir])) rmSync(folder, { recursive: true, force: true });
+  else if (bench) log(`[bench] kept ${bench.dir} and ${bench.dbDir}`);
+}

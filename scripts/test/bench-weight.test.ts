@@ -1,0 +1,48 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { weighPage, weighTemplates } from '../bench/weight.ts';
+
+/** A tiny built site: a project index with an island whose module imports a shared chunk, and a project page without JS. */
+function fakeSite(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-weight-'));
+  const write = (file: string, content: string) => {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), content);
+  };
+  write('_astro/Base.css', 'body{margin:0}');
+  write('_astro/Explorer.js', 'import{a}from"./chunk.js";export default a;');
+  write('_astro/client.js', 'import{a}from"./chunk.js";import("./lazy.js");');
+  write('_astro/chunk.js', 'export const a=1;');
+  write('_astro/lazy.js', 'export const never=0;'.repeat(100));
+  const head = '<link rel="stylesheet" href="/_astro/Base.css">';
+  write('progetti/index.html', `<html><head>${head}</head><body><astro-island component-url="/_astro/Explorer.js" renderer-url="/_astro/client.js"></astro-island><script>1</script></body></html>`);
+  write('progetti/a/index.html', `<html><head>${head}</head><body><p>A</p></body></html>`);
+  write('progetti/b/index.html', `<html><head>${head}</head><body><p>B, longer</p></body></html>`);
+  return dir;
+}
+
+describe('weighPage', () => {
+  it('counts island modules and their static imports once, not lazy imports', () => {
+    const { js, css } = weighPage(fakeSite(), '/progetti/');
+    const expected = ['import{a}from"./chunk.js";export default a;', 'import{a}from"./chunk.js";import("./lazy.js");', 'export const a=1;', '1'];
+    expect(js.files).toBe(4);
+    expect(js.bytes).toBe(expected.reduce((n, s) => n + s.length, 0));
+    expect(css.bytes).toBe('body{margin:0}'.length);
+  });
+
+  it('gives no JS for a page without scripts', () => {
+    expect(weighPage(fakeSite(), '/progetti/a/').js).toEqual({ bytes: 0, gzip: 0, files: 0 });
+  });
+});
+
+describe('weighTemplates', () => {
+  it('groups pages by template and reports the median page', () => {
+    const weights = weighTemplates(fakeSite());
+    expect(weights.map((w) => [w.template, w.pages])).toEqual([
+      ['projects', 1],
+      ['project', 2],
+    ]);
+  });
+});
