@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Loader } from 'astro/loaders';
 import { CONTENT_TYPES, LOCALES, type ContentTypeName } from 'shared-types';
 import { siteConfig } from '../config.ts';
@@ -49,6 +50,19 @@ export function strapiLoader(type: ContentTypeName, client: () => CmsClient = cm
     name: `strapi-${type}`,
     schema,
     async load({ store, logger, generateDigest }) {
+      // Benchmark floor only (pnpm bench): entries from a JSON dump, no HTTP and no schema parse.
+      const fixtureFile = process.env.SITE_FIXTURE_FILE;
+      if (fixtureFile) {
+        const fixture = JSON.parse(readFileSync(fixtureFile, 'utf8')) as Partial<
+          Record<ContentTypeName, Record<string, Array<{ documentId: string } & Record<string, unknown>>>>
+        >;
+        store.clear();
+        for (const locale of LOCALES) {
+          for (const data of fixture[type]?.[locale] ?? []) store.set({ id: entryId(locale, data.documentId), data, digest: generateDigest(data) });
+        }
+        logger.info(`${store.keys().length} ${type} entries from SITE_FIXTURE_FILE (no fetch, no validation)`);
+        return;
+      }
       const seen = new Set<string>();
       for (const locale of LOCALES) {
         const raws = single
