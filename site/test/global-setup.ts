@@ -42,6 +42,46 @@ async function adminCall(cmsUrl: string, token: string, method: string, pathAndQ
   return json;
 }
 
+/** Fixtures for the media checks: an uploaded partner logo and a project document. */
+export interface MediaFixtures {
+  logoPartnerSlug: string;
+  documentProjectSlug: string;
+  documentBytes: string;
+}
+
+/** A one-page PDF: enough for a browser to call it a PDF. */
+const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+
+/**
+ * Uploads a logo (PNG made with sharp) and a PDF through the admin's upload API, gives the logo to
+ * a published partner and the PDF to a published project's links, and publishes both: the site
+ * must then serve them itself, never from the CMS.
+ */
+async function attachMedia(cmsUrl: string, adminToken: string): Promise<MediaFixtures> {
+  const sharp = (await import('sharp')).default;
+  const png = await sharp({ create: { width: 400, height: 200, channels: 3, background: '#0066cc' } }).png().toBuffer();
+  const upload = async (bytes: Buffer | string, name: string, type: string) => {
+    const form = new FormData();
+    form.append('files', new Blob([bytes], { type }), name);
+    const response = await fetch(`${cmsUrl}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${adminToken}` }, body: form });
+    const json = (await response.json()) as Array<{ id: number }>;
+    if (!response.ok) throw new Error(`upload of ${name} answered ${response.status}: ${JSON.stringify(json)}`);
+    return json[0]!.id;
+  };
+  const logoId = await upload(png, 'logo-torino.png', 'image/png');
+  const pdfId = await upload(PDF, 'scheda-progetto.pdf', 'application/pdf');
+
+  const publishWith = async (uid: string, slug: string, changes: Record<string, unknown>) => {
+    const list = await adminCall(cmsUrl, adminToken, 'GET', `/content-manager/collection-types/${uid}?locale=it&filters[slug][$eq]=${slug}`);
+    const documentId = list.results[0].documentId;
+    const draft = (await adminCall(cmsUrl, adminToken, 'GET', `/content-manager/collection-types/${uid}/${documentId}?locale=it`)).data;
+    await adminCall(cmsUrl, adminToken, 'POST', `/content-manager/collection-types/${uid}/${documentId}/actions/publish?locale=it`, { ...draft, ...changes });
+  };
+  await publishWith('api::partner.partner', 'city-of-turin', { logo: logoId });
+  await publishWith('api::project.project', 'pleiadi', { links: [{ label: 'Scheda di progetto (PDF)', kind: 'document', file: pdfId }] });
+  return { logoPartnerSlug: 'city-of-turin', documentProjectSlug: 'pleiadi', documentBytes: PDF };
+}
+
 /** Reads one published document through the public REST API with the build token. */
 async function publishedBySlug(cmsUrl: string, buildToken: string, collection: string, slug: string, locale: string): Promise<any> {
   const response = await fetch(`${cmsUrl}/api/${collection}?locale=${locale}&filters[slug][$eq]=${encodeURIComponent(slug)}`, {
@@ -185,6 +225,7 @@ export default async function setup(project: TestProject) {
     const loginBody = (await login.json()) as { data?: { token?: string } };
     if (!login.ok || !loginBody.data?.token) throw new Error(`admin login failed: ${login.status} ${JSON.stringify(loginBody)}`);
     const drafts = await createDrafts(cms.url, loginBody.data.token, env.SITE_BUILD_TOKEN!);
+    const media = await attachMedia(cms.url, loginBody.data.token);
 
     const outDir = path.join(dir, 'dist');
     const cacheDir = path.join(dir, 'astro-cache');
@@ -205,6 +246,7 @@ export default async function setup(project: TestProject) {
     project.provide('site', { url: `http://127.0.0.1:${sitePort}`, outDir, buildSiteUrl: BUILD_SITE_URL, buildDate: BUILD_DATE, buildEnv, resultsDir });
     project.provide('cms', { url: cms.url, token: env.SITE_BUILD_TOKEN!, env, databaseFile: env.DATABASE_FILENAME!, tempDir: dir });
     project.provide('drafts', drafts);
+    project.provide('media', media);
   } catch (error) {
     await teardown();
     throw error;
@@ -215,6 +257,7 @@ export default async function setup(project: TestProject) {
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    media: MediaFixtures;
     site: {
       /** Where the built site is served (a static server like the production host). */
       url: string;
