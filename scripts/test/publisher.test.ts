@@ -242,6 +242,55 @@ describe('createPublisher: scheduling', () => {
     expect(status.lastBuild!.durationMs).toBeGreaterThanOrEqual(30);
   });
 
+  it('coalesces a flood of 500 events in 10 s, with abuse mixed in, into at most 2 builds while the site keeps answering', async () => {
+    const site = fakeSite({ delayMs: 500 });
+    // The production debounce: 1.5 s quiet window, 10 s maximum wait.
+    const p = await startPublisher({ build: site.build, quietMs: 1500, maxWaitMs: 10_000 });
+    await p.settled();
+    const buildsBefore = site.started.length;
+
+    let polling = true;
+    const pollerStatuses: number[] = [];
+    const poller = (async () => {
+      while (polling) {
+        pollerStatuses.push((await p.page('/progetti/')).status);
+        await sleep(25);
+      }
+    })();
+
+    const answers: number[] = [];
+    const started = Date.now();
+    for (let i = 0; i < 500; i++) {
+      const abuse = i % 10;
+      const response =
+        abuse === 1 ? await p.webhook(undefined, {})
+        : abuse === 2 ? await p.webhook(undefined, { [SECRET_HEADER]: 'wrong' })
+        : abuse === 3 ? await p.webhook('{not json')
+        : abuse === 4 ? await p.webhook(JSON.stringify({ junk: 'x'.repeat(300 * 1024) }))
+        : await p.webhook();
+      answers.push(response.status);
+      await sleep(Math.max(0, started + ((i + 1) * 10_000) / 500 - Date.now()));
+    }
+    await p.settled();
+    polling = false;
+    await poller;
+
+    const count = (status: number) => answers.filter((a) => a === status).length;
+    expect({ accepted: count(202), unauthorised: count(401), malformed: count(400), tooLarge: count(413) }).toEqual({
+      accepted: 300,
+      unauthorised: 100,
+      malformed: 50,
+      tooLarge: 50,
+    });
+    const floodBuilds = site.started.length - buildsBefore;
+    expect(floodBuilds).toBeGreaterThanOrEqual(1);
+    expect(floodBuilds).toBeLessThanOrEqual(2);
+    expect(site.maxConcurrent).toBe(1);
+    expect(pollerStatuses.length).toBeGreaterThan(100);
+    expect(pollerStatuses.every((status) => status === 200)).toBe(true);
+    console.log(`[battery] webhook flood: 500 requests in ${((Date.now() - started) / 1000).toFixed(1)} s, 300 accepted, 200 refused, ${floodBuilds} build(s), ${pollerStatuses.length} site polls, 0 errors`);
+  }, 30_000);
+
   it('runs exactly one more build for the events that arrive during a build, never two at once', async () => {
     const site = fakeSite();
     const p = await startPublisher({ build: site.build });
