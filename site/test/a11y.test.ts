@@ -22,7 +22,7 @@ interface Violation {
 let browser: Browser;
 let page: Page;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser({ injectsScripts: true });
   page = await browser.context.newPage();
 });
 afterAll(async () => {

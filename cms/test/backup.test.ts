@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startCms } from '../../scripts/lib/cms.ts';
+import { ensureTestPostgres } from '../../scripts/lib/postgres.ts';
+import { exportBackup, importBackup } from '../../scripts/lib/transfer.ts';
+import { adminToken, api, cms } from './http.ts';
+
+const require = createRequire(import.meta.url);
+const dir = mkdtempSync(path.join(tmpdir(), 'portfolio-backup-'));
+const cleanups: Array<() => Promise<void> | void> = [() => rmSync(dir, { recursive: true, force: true })];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+const TYPES = ['api::project.project', 'api::partner.partner', 'api::action.action', 'api::community-of-practice.community-of-practice', 'api::funding-line.funding-line', 'api::theme.theme'];
+
+/** Strips what an import may renumber (row ids) so two databases can be compared by content. */
+const withoutIds = (value: unknown): unknown =>
+  Array.isArray(value) ? value.map(withoutIds)
+  : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'id').map(([k, v]) => [k, withoutIds(v)]))
+  : value;
+
+/** Every entry of every public type, drafts and published, both locales, as the admin sees them. */
+async function snapshot(baseUrl: string, email: string, password: string) {
+  const login = await (await fetch(`${baseUrl}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) })).json();
+  const headers = { Authorization: `Bearer ${login.data.token}` };
+  const result: Record<string, unknown> = {};
+  for (const uid of TYPES) {
+    for (const locale of ['it', 'en']) {
+      const list = await (await fetch(`${baseUrl}/content-manager/collection-types/${uid}?locale=${locale}&pageSize=100&sort=documentId:ASC`, { headers })).json();
+      result[`${uid}/${locale}`] = list.results
+        .map((entry: Record<string, unknown>) => ({ ...(withoutIds(entry) as object), updatedBy: undefined, createdBy: undefined }))
+        .sort((a: any, b: any) => String(a.documentId).localeCompare(String(b.documentId)));
+    }
+  }
+  const files = await (await fetch(`${baseUrl}/upload/files?pageSize=100`, { headers })).json();
+  result.files = (files.results ?? files).map((f: Record<string, unknown>) => `${f.name}:${f.size}:${f.hash}`).sort();
+  return result;
+}
+
+describe('backups', () => {
+  it('round-trips every type, both locales, drafts and media — into SQLite and, as a migration, into PostgreSQL', async () => {
+    const source = cms();
+    // A draft and an uploaded file, so the archive has both to carry.
+    const token = await adminToken();
+    const form = new FormData();
+    form.append('files', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'backup-check.pdf');
+    expect((await fetch(`${source.url}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form })).status).toBe(201);
+    const draft = await api('/content-manager/collection-types/api::theme.theme?locale=it', 'public', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ name: 'Tema in bozza da salvare', slug: `bozza-backup-${Date.now()}` }),
+    });
+    expect(draft.status).toBe(201);
+
+    const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = source.env;
+    const before = await snapshot(source.url, email!, password!);
+    expect(JSON.stringify(before)).toContain('Tema in bozza da salvare');
+    expect((before.files as string[]).some((f) => f.startsWith('backup-check.pdf'))).toBe(true);
+
+    const key = 'a-backup-key-for-tests-1234';
+    const archive = exportBackup(path.join(dir, 'portfolio'), { key, env: source.env });
+    expect(archive.endsWith('.tar.gz.enc')).toBe(true);
+
+    const targets: Array<[string, Record<string, string>]> = [['sqlite', { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'restored.db') }]];
+    const { Client } = require('pg') as typeof import('pg');
+    const url = ensureTestPostgres();
+    const schema = `restore_${Date.now().toString(36)}`;
+    const pg = new Client({ connectionString: url });
+    await pg.connect();
+    await pg.query(`CREATE SCHEMA ${schema}`);
+    await pg.end();
+    cleanups.push(async () => {
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    });
+    targets.push(['postgres', { DATABASE_CLIENT: 'postgres', DATABASE_URL: url, DATABASE_SCHEMA: schema }]);
+
+    for (const [name, databaseEnv] of targets) {
+      const env = { ...source.env, ...databaseEnv, PORT: String(await freePort()) };
+      expect(() => importBackup(archive, { key: 'the-wrong-key-000000000', env })).toThrow();
+      importBackup(archive, { key, env });
+      const restored = await startCms(env, () => {});
+      try {
+        expect(await snapshot(restored.url, email!, password!), `restored into ${name}`).toEqual(before);
+      } finally {
+        await restored.stop();
+      }
+    }
+  }, 600_000);
+});

@@ -1,0 +1,35 @@
+/**
+ * `npm run backup [-- --file <path-without-extension>]`: an archive of the CMS (entries in both
+ * locales with drafts, media files, configuration) in backups/. Encrypted when BACKUP_KEY is set.
+ * `npm run restore -- <archive>`: puts an archive back (replacing the content; stop the CMS first).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { ensureCmsBuilt } from './lib/cms.ts';
+import { ensureEnvFiles } from './lib/env-file.ts';
+import { ROOT } from './lib/paths.ts';
+import { exportBackup, importBackup } from './lib/transfer.ts';
+
+const [command, ...args] = process.argv.slice(2);
+const key = process.env.BACKUP_KEY || undefined;
+ensureEnvFiles();
+ensureCmsBuilt();
+
+if (command === 'backup') {
+  const fileFlag = args.indexOf('--file');
+  const base = fileFlag >= 0 ? path.resolve(args[fileFlag + 1]!) : path.join(ROOT, 'backups', `portfolio-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  mkdirSync(path.dirname(base), { recursive: true });
+  const file = exportBackup(base, { key });
+  console.log(`Backup written: ${file}${key ? ' (encrypted with BACKUP_KEY)' : ' (not encrypted: set BACKUP_KEY to encrypt)'}`);
+} else if (command === 'restore') {
+  const file = args[0];
+  if (!file) {
+    console.error('Usage: npm run restore -- <archive> (set BACKUP_KEY for an encrypted archive; stop the CMS first)');
+    process.exit(1);
+  }
+  importBackup(path.resolve(file), { key });
+  console.log(`Restored ${file}: the CMS holds exactly the archive's content.`);
+} else {
+  console.error('Usage: node scripts/backup.ts backup|restore ...');
+  process.exit(1);
+}
