@@ -16,7 +16,7 @@ const strapi = await loadStrapi();
 try {
   const projects = await strapi.db.query('api::project.project').count();
   if (ifEmpty && projects > 0) {
-    console.log(`[seed] database already holds ${projects} project rows: nothing to do`);
+    console.log('[seed] the database already holds content: nothing to import');
   } else {
     const started = performance.now();
     const report = await importSeed(strapi, bundle);
