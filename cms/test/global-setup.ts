@@ -84,7 +84,15 @@ export default async function setup(project: TestProject) {
   });
 
   project.provide('cms', { url: cms.url, token: env.SITE_BUILD_TOKEN!, env, seedOutput });
-  project.provide('admin', { email: env.ADMIN_EMAIL!, password: env.ADMIN_PASSWORD! });
+  // One admin login for the whole suite: Strapi rate-limits logins (as it should).
+  const login = await fetch(`${cms.url}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }),
+  });
+  const loginBody = (await login.json()) as { data?: { token?: string } };
+  if (!loginBody.data?.token) throw new Error(`admin login failed: ${login.status} ${JSON.stringify(loginBody)}`);
+  project.provide('admin', { email: env.ADMIN_EMAIL!, password: env.ADMIN_PASSWORD!, token: loginBody.data.token });
 
   return async () => {
     cms.process.removeAllListeners('exit');
@@ -97,6 +105,6 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     cms: { url: string; token: string; env: Record<string, string>; seedOutput: string };
-    admin: { email: string; password: string };
+    admin: { email: string; password: string; token: string };
   }
 }
