@@ -48,10 +48,6 @@ if ! system_node_ok || ! system_pnpm_ok; then
   export npm_config_nodedir="$node_home"
 fi
 
-# The pnpm on PATH is the pinned one; without this, pnpm tries to record every platform's pnpm
-# binary in the lockfile and fails on the ones the registry does not publish.
-export npm_config_manage_package_manager_versions=false
-
 if ! version_at_least "$(node -p process.versions.node)" "$min_node"; then
   log "Node $(node -p process.versions.node) is older than $min_node even after provisioning"; exit 1
 fi
