@@ -62,7 +62,7 @@ async function attachMedia(cmsUrl: string, adminToken: string): Promise<MediaFix
   const png = await sharp({ create: { width: 400, height: 200, channels: 3, background: '#0066cc' } }).png().toBuffer();
   const upload = async (bytes: Buffer | string, name: string, type: string) => {
     const form = new FormData();
-    form.append('files', new Blob([bytes], { type }), name);
+    form.append('files', new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], { type }), name);
     const response = await fetch(`${cmsUrl}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${adminToken}` }, body: form });
     const json = (await response.json()) as Array<{ id: number }>;
     if (!response.ok) throw new Error(`upload of ${name} answered ${response.status}: ${JSON.stringify(json)}`);
