@@ -37,8 +37,8 @@ const PROJECT = {
   /** Seeded, published entries chosen in the relation pickers. */
   partner: { search: 'Regione Emilia', option: /^Regione Emilia-Romagna/, slug: 'emilia-romagna-region' },
   role: 'lead',
-  // The picker shows the funding line by name or by acronym, depending on the admin's list settings.
-  fundingLine: { search: 'FAMI', option: /^FAMI(\s|$)/, slug: 'fami-2021-2027-os2-regional-plans' },
+  // Options read "<label><status badge>": match the start only (the label is the name or the acronym).
+  fundingLine: { search: 'FAMI', option: /^FAMI/, slug: 'fami-2021-2027-os2-regional-plans' },
 };
 /** Italian label the edit view shows → the field's name attribute, which the steps type into. */
 const FIELD_LABELS = [
