@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort, randomSecret, throwawayCmsEnv } from '../scripts/lib/test-env.ts';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -56,19 +55,6 @@ const LISTINGS_AFTER_UNPUBLISH = [...LISTINGS, '/en/feed.xml'];
 
 /** Playwright's page, typed through the site's browser helper (playwright-core lives in site/node_modules). */
 type Page = Awaited<ReturnType<Browser['context']['newPage']>>;
-
-const secret = () => randomBytes(24).toString('base64url');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** Every file under `dir`, relative to it. */
 function filesUnder(dir: string, prefix = ''): string[] {
@@ -153,27 +139,12 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     tempDir = mkdtempSync(path.join(tmpdir(), 'portfolio-e2e-'));
     // The CMS registers the webhook URL and allows the preview origin at bootstrap: ports first.
     const [cmsPort, webhookPort, sitePort, previewPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
-    env = {
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
+    env = await throwawayCmsEnv(path.join(tempDir, 'cms.db'), {
       PORT: String(cmsPort),
-      APP_KEYS: [secret(), secret()].join(','),
-      API_TOKEN_SALT: secret(),
-      ADMIN_JWT_SECRET: secret(),
-      TRANSFER_TOKEN_SALT: secret(),
-      JWT_SECRET: secret(),
-      ENCRYPTION_KEY: secret(),
-      SITE_BUILD_TOKEN: randomBytes(32).toString('hex'),
-      ADMIN_EMAIL: 'redazione@test.local',
-      ADMIN_PASSWORD: `Test-${secret()}`,
-      DATABASE_CLIENT: 'sqlite',
-      DATABASE_FILENAME: path.join(tempDir, 'cms.db'),
-      STRAPI_LOG_LEVEL: 'warn',
       PUBLISH_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/webhook`,
-      PUBLISH_WEBHOOK_SECRET: secret(),
+      PUBLISH_WEBHOOK_SECRET: randomSecret(),
       PREVIEW_URL: `http://127.0.0.1:${previewPort}`,
-      PREVIEW_SECRET: secret(),
-    };
+    });
     siteUrl = `http://127.0.0.1:${sitePort}`;
     previewOrigin = env.PREVIEW_URL!;
 

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCms } from '../../scripts/lib/cms.ts';
 import { ensureTestPostgres } from '../../scripts/lib/postgres.ts';
+import { freePort } from '../../scripts/lib/test-env.ts';
 import { exportBackup, importBackup } from '../../scripts/lib/transfer.ts';
 import { adminToken, api, cms } from './http.ts';
 
@@ -15,14 +15,6 @@ const cleanups: Array<() => Promise<void> | void> = [() => rmSync(dir, { recursi
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 const TYPES = ['api::project.project', 'api::partner.partner', 'api::action.action', 'api::community-of-practice.community-of-practice', 'api::funding-line.funding-line', 'api::theme.theme'];
 

@@ -1,27 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../../scripts/lib/cms.ts';
 import { ensureTestPostgres } from '../../scripts/lib/postgres.ts';
+import { throwawayCmsEnv } from '../../scripts/lib/test-env.ts';
 
 const require = createRequire(import.meta.url);
-const secret = () => randomBytes(24).toString('base64url');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
 /**
  * One real Strapi for the whole suite: built from the current sources, on a fresh database,
  * seeded with the seed data files, listening on a free port. Tests get its URL, the build token,
@@ -31,26 +18,11 @@ export default async function setup(project: TestProject) {
   ensureCmsBuilt();
   const dir = mkdtempSync(path.join(tmpdir(), 'portfolio-cms-test-'));
   const client = process.env.TEST_DATABASE_CLIENT ?? 'sqlite';
-  const env: Record<string, string> = {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: String(await freePort()),
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    SITE_BUILD_TOKEN: randomBytes(32).toString('hex'),
-    ADMIN_EMAIL: 'editor@test.local',
-    ADMIN_PASSWORD: `Test-${secret()}`,
+  const env = await throwawayCmsEnv(path.join(dir, 'test.db'), {
     DATABASE_CLIENT: client,
-    DATABASE_FILENAME: path.join(dir, 'test.db'),
-    STRAPI_LOG_LEVEL: 'warn',
     // Scheduled publishing checks every 2 s instead of every minute.
     PUBLISH_SCHEDULE_RULE: '*/2 * * * * *',
-    PREVIEW_SECRET: secret(),
-  };
+  });
   let dropSchema = async () => {};
   if (client === 'postgres') {
     // A fresh schema per run in the test database, dropped afterwards.

@@ -1,25 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { throwawayCmsEnv } from '../lib/test-env.ts';
 import type { SeedBundle } from 'shared-types';
 import { ensureCmsBuilt, startCms, type RunningCms } from '../lib/cms.ts';
 import { loadStrapi } from '../lib/strapi-app.ts';
 import { importSeed } from '../seed/import.ts';
-
-const secret = () => randomBytes(24).toString('base64url');
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 export interface BenchCms {
   cms: RunningCms;
@@ -47,26 +33,7 @@ export async function startBenchCms(bundle: SeedBundle, webhook: { url: string; 
   // The database on tmpfs when there is one: the import makes thousands of small writes, each
   // synced to disk otherwise. Reads (what the benchmark measures) come from the page cache either way.
   const dbDir = existsSync('/dev/shm') ? mkdtempSync(path.join('/dev/shm', 'portfolio-bench-db-')) : dir;
-  const env: Record<string, string> = {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: String(await freePort()),
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    SITE_BUILD_TOKEN: randomBytes(32).toString('hex'),
-    ADMIN_EMAIL: 'bench@bench.local',
-    ADMIN_PASSWORD: `Bench-${secret()}`,
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: path.join(dbDir, 'bench.db'),
-    STRAPI_LOG_LEVEL: 'warn',
-    PREVIEW_SECRET: secret(),
-    PUBLISH_WEBHOOK_URL: webhook.url,
-    PUBLISH_WEBHOOK_SECRET: webhook.secret,
-  };
+  const env = await throwawayCmsEnv(path.join(dbDir, 'bench.db'), { PUBLISH_WEBHOOK_URL: webhook.url, PUBLISH_WEBHOOK_SECRET: webhook.secret });
 
   // loadStrapi reads the environment of this process (over cms/.env) and moves it to cms/.
   const saved = { ...process.env };

@@ -1,9 +1,9 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../scripts/lib/test-env.ts';
 import { buildSite, type SiteBuildResult } from '../../scripts/lib/site.ts';
 
 /**
@@ -27,18 +27,6 @@ async function buildWith(env: Record<string, string>): Promise<SiteBuildResult &
   return { ...result, outDir };
 }
 
-/** A port nothing listens on: bound, read, released. */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
 interface Statement {
   run(...params: unknown[]): { changes: number };
   get(...params: unknown[]): unknown;
@@ -55,7 +43,7 @@ const openDatabase = (file: string): Database => {
 
 describe('a build against a CMS that does not answer', () => {
   it('fails after the configured attempts, naming the URL, and writes no site', async () => {
-    const url = `http://127.0.0.1:${await closedPort()}`;
+    const url = `http://127.0.0.1:${await freePort()}`;
     const build = await buildWith({ STRAPI_URL: url, STRAPI_ATTEMPTS: '3', STRAPI_BACKOFF_MS: '50' });
     expect(build.ok, build.output).toBe(false);
     expect(build.output).toContain(`The CMS at ${url} did not answer`);

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,19 +8,7 @@ import type { TestProject } from 'vitest/node';
 import { ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../../scripts/lib/cms.ts';
 import { buildSite } from '../../scripts/lib/site.ts';
 import { createStaticServer } from '../../scripts/lib/static-server.ts';
-
-const secret = () => randomBytes(24).toString('base64url');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+import { freePort, throwawayCmsEnv } from '../../scripts/lib/test-env.ts';
 
 /** The public site URL the build writes into canonical links, sitemap and feeds. */
 export const BUILD_SITE_URL = 'http://localhost:4321';
@@ -177,23 +164,7 @@ async function createDrafts(cmsUrl: string, adminToken: string, buildToken: stri
 export default async function setup(project: TestProject) {
   ensureCmsBuilt();
   const dir = mkdtempSync(path.join(tmpdir(), 'portfolio-site-test-'));
-  const env: Record<string, string> = {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: String(await freePort()),
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    SITE_BUILD_TOKEN: randomBytes(32).toString('hex'),
-    ADMIN_EMAIL: 'editor@test.local',
-    ADMIN_PASSWORD: `Test-${secret()}`,
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: path.join(dir, 'test.db'),
-    STRAPI_LOG_LEVEL: 'warn',
-  };
+  const env = await throwawayCmsEnv(path.join(dir, 'test.db'));
 
   runSeed(env);
   const cmsLog = path.join(dir, 'cms.log');
