@@ -4,7 +4,7 @@ import path from 'node:path';
 import { throwawayCmsEnv } from '../lib/test-env.ts';
 import type { SeedBundle } from 'shared-types';
 import { ensureCmsBuilt, startCms, type RunningCms } from '../lib/cms.ts';
-import { loadStrapi } from '../lib/strapi-app.ts';
+import { loadStrapi, unloadStrapi } from '../lib/strapi-app.ts';
 import { importSeed } from '../seed/import.ts';
 
 export interface BenchCms {
@@ -35,10 +35,12 @@ export async function startBenchCms(bundle: SeedBundle, webhook: { url: string; 
   const dbDir = existsSync('/dev/shm') ? mkdtempSync(path.join('/dev/shm', 'portfolio-bench-db-')) : dir;
   const env = await throwawayCmsEnv(path.join(dbDir, 'bench.db'), { PUBLISH_WEBHOOK_URL: webhook.url, PUBLISH_WEBHOOK_SECRET: webhook.secret });
 
-  // loadStrapi reads the environment of this process (over cms/.env) and moves it to cms/.
+  // loadStrapi reads the environment of this process (over cms/.env) and moves it to cms/. The
+  // import runs without the webhook: thousands of publish events nobody listens to yet.
+  const { PUBLISH_WEBHOOK_URL: _url, PUBLISH_WEBHOOK_SECRET: _secret, ...importEnv } = env;
   const saved = { ...process.env };
   const cwd = process.cwd();
-  Object.assign(process.env, env);
+  Object.assign(process.env, importEnv);
   let started = performance.now();
   let loadMs = 0;
   let importedEntries = 0;
@@ -47,13 +49,13 @@ export async function startBenchCms(bundle: SeedBundle, webhook: { url: string; 
     loadMs = performance.now() - started;
     started = performance.now();
     try {
-      const report = await importSeed(strapi, bundle);
+      const report = await importSeed(strapi, bundle, { emptyDatabase: true });
       importedEntries = Object.values(report.created).reduce((a, b) => a + b, 0);
     } finally {
-      await strapi.destroy();
+      await unloadStrapi(strapi);
     }
   } finally {
-    for (const key of Object.keys(env)) if (saved[key] === undefined) delete process.env[key];
+    for (const key of Object.keys(importEnv)) if (saved[key] === undefined) delete process.env[key];
     Object.assign(process.env, saved);
     process.chdir(cwd);
   }

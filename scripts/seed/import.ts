@@ -8,6 +8,9 @@ import { LOCALES, type Locale, type SeedBundle, type SeedText } from 'shared-typ
  * Idempotent by construction: an entry (looked up by slug, or project + order for actions) is
  * created only when it does not exist in that locale, and only what this run created is published.
  * Entries that already exist are never changed, so an editor's work is never overwritten.
+ *
+ * `emptyDatabase: true` is the fast path for a fresh database (benchmarks, first start): the
+ * per-entry lookups are skipped, after checking once that no type holds any entry.
  */
 
 type Uid =
@@ -35,17 +38,46 @@ interface Entry {
 
 const pick = (text: SeedText | undefined, locale: Locale): string | null => (text ? text[locale] : null);
 
-export async function importSeed(strapi: StrapiApp, bundle: SeedBundle): Promise<ImportReport> {
+const UIDS: Uid[] = [
+  'api::theme.theme',
+  'api::funding-line.funding-line',
+  'api::partner.partner',
+  'api::project.project',
+  'api::action.action',
+  'api::community-of-practice.community-of-practice',
+  'api::site-setting.site-setting',
+];
+
+export interface ImportOptions {
+  /** The caller knows the database is empty: skip the lookups (checked once, refused otherwise). */
+  emptyDatabase?: boolean;
+}
+
+export function importSeed(strapi: StrapiApp, bundle: SeedBundle, options: ImportOptions = {}): Promise<ImportReport> {
+  // One transaction: a failed import leaves nothing behind (and SQLite commits once, ~20% faster).
+  return strapi.db.transaction(() => importAll(strapi, bundle, options));
+}
+
+async function importAll(strapi: StrapiApp, bundle: SeedBundle, options: ImportOptions): Promise<ImportReport> {
   const report: ImportReport = { created: {}, existing: {} };
   const count = (bucket: Record<string, number>, uid: string) => (bucket[uid] = (bucket[uid] ?? 0) + 1);
-  const toPublish: Array<{ uid: Uid; documentId: string; locale: Locale }> = [];
+  /** Documents created by this run and the locales created in each, in creation order. */
+  const toPublish: Array<{ uid: Uid; documentId: string; locales: Locale[] }> = [];
+
+  if (options.emptyDatabase) {
+    for (const uid of UIDS) {
+      const entries: number = await strapi.db.query(uid).count();
+      if (entries > 0) throw new Error(`importSeed({ emptyDatabase: true }) refused: ${uid} already holds ${entries} entries`);
+    }
+  }
 
   /** Finds the document matching `filters` (any locale), creating each missing locale. */
   async function upsert(uid: Uid, filters: Data, entry: Entry): Promise<string> {
     const documents = strapi.documents(uid);
     let documentId: string | undefined;
+    const created: Locale[] = [];
     for (const locale of LOCALES) {
-      const found = await documents.findFirst({ filters, locale, status: 'draft', fields: ['documentId'] });
+      const found = options.emptyDatabase ? null : await documents.findFirst({ filters, locale, status: 'draft', fields: ['documentId'] });
       if (found) {
         documentId = found.documentId;
         count(report.existing, uid);
@@ -58,8 +90,9 @@ export async function importSeed(strapi: StrapiApp, bundle: SeedBundle): Promise
       const createdId: string = saved.documentId;
       documentId = createdId;
       count(report.created, uid);
-      toPublish.push({ uid, documentId: createdId, locale });
+      created.push(locale);
     }
+    if (created.length > 0) toPublish.push({ uid, documentId: documentId!, locales: created });
     return documentId!;
   }
 
@@ -206,9 +239,11 @@ export async function importSeed(strapi: StrapiApp, bundle: SeedBundle): Promise
     }),
   });
 
-  // Publish what was created, referenced types first so published relations resolve.
-  for (const { uid, documentId, locale } of toPublish) {
-    await strapi.documents(uid).publish({ documentId, locale });
+  // Publish what was created, referenced types first so published relations resolve. One call
+  // per document when this run created every locale of it (half the work of one per locale).
+  for (const { uid, documentId, locales } of toPublish) {
+    if (locales.length === LOCALES.length) await strapi.documents(uid).publish({ documentId, locale: '*' });
+    else for (const locale of locales) await strapi.documents(uid).publish({ documentId, locale });
   }
   return report;
 }

@@ -4,7 +4,7 @@
  * The CMS server must not be running on the same SQLite file meanwhile.
  */
 import { ensureEnvFiles } from '../lib/env-file.ts';
-import { loadStrapi } from '../lib/strapi-app.ts';
+import { loadStrapi, unloadStrapi } from '../lib/strapi-app.ts';
 import { importSeed } from './import.ts';
 import { readSeedBundle } from './read-bundle.ts';
 
@@ -29,5 +29,5 @@ try {
     for (const [uid, n] of Object.entries(report.created)) console.log(`[seed]   + ${n} ${uid}`);
   }
 } finally {
-  await strapi.destroy();
+  await unloadStrapi(strapi);
 }
