@@ -1,6 +1,5 @@
 import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { siteConfig } from './src/lib/config.ts';
 
 const { siteUrl, cmsUrl } = siteConfig();
@@ -13,7 +12,8 @@ export default defineConfig({
   cacheDir: process.env.SITE_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'auto' },
-  integrations: [react(), pagefindIndex()],
+  // The search index is a step after the build: site/scripts/search-index.ts.
+  integrations: [react()],
   image: {
     // Media is fetched from the CMS at build time and served from the site itself.
     remotePatterns: [{ protocol: new URL(cmsUrl).protocol.replace(':', ''), hostname: new URL(cmsUrl).hostname }],

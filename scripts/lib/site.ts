@@ -3,6 +3,7 @@ import path from 'node:path';
 import { SITE_DIR } from './paths.ts';
 
 const ASTRO_BIN = path.join(SITE_DIR, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const SEARCH_INDEX = path.join(SITE_DIR, 'scripts', 'search-index.ts');
 
 export interface SiteBuildOptions {
   /** Folder the static site is written to. */
@@ -22,36 +23,48 @@ export interface SiteBuildResult {
   durationMs: number;
 }
 
-/** Runs `astro build` into `outDir`; resolves with its output whether it succeeded or not. */
-export function buildSite({ outDir, cacheDir, env = {}, onOutput, timeoutMs = 15 * 60_000 }: SiteBuildOptions): Promise<SiteBuildResult> {
+/** The two steps of a site build, in order: Astro's, then Pagefind's index of what it wrote. */
+export function siteBuildSteps(outDir: string): string[][] {
+  return [
+    [ASTRO_BIN, 'build'],
+    [SEARCH_INDEX, outDir],
+  ];
+}
+
+/**
+ * Builds the site into `outDir`: `astro build`, then the search index (the same two steps as
+ * `pnpm --filter site build`). Resolves with the output of both whether they succeeded or not.
+ */
+export async function buildSite({ outDir, cacheDir, env = {}, onOutput, timeoutMs = 15 * 60_000 }: SiteBuildOptions): Promise<SiteBuildResult> {
   const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [ASTRO_BIN, 'build'], {
-      cwd: SITE_DIR,
-      env: {
-        ...process.env,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        SITE_OUT_DIR: outDir,
-        ...(cacheDir ? { SITE_CACHE_DIR: cacheDir } : {}),
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const collect = (chunk: Buffer) => {
-      const text = chunk.toString();
+  let output = '';
+  for (const args of siteBuildSteps(outDir)) {
+    const step = await runStep(args, { ...siteBuildEnv(outDir, cacheDir), ...env }, started + timeoutMs, (text) => {
       output += text;
       onOutput?.(text);
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
+    });
+    if (!step.ok) return { ok: false, output, durationMs: Date.now() - started };
+  }
+  return { ok: true, output, durationMs: Date.now() - started };
+}
+
+/** The environment of both steps: where to write, Astro's cache, no telemetry. */
+export function siteBuildEnv(outDir: string, cacheDir?: string): Record<string, string> {
+  return { ASTRO_TELEMETRY_DISABLED: '1', SITE_OUT_DIR: outDir, ...(cacheDir ? { SITE_CACHE_DIR: cacheDir } : {}) };
+}
+
+function runStep(args: string[], env: Record<string, string>, deadline: number, collect: (text: string) => void): Promise<{ ok: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: SITE_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk: Buffer) => collect(chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => collect(chunk.toString()));
     const timer = setTimeout(() => {
-      output += `\nThe build did not finish within ${timeoutMs / 1000} s and was stopped.\n`;
+      collect(`\nThe build did not finish in time and was stopped (${path.basename(args[0]!)}).\n`);
       child.kill('SIGKILL');
-    }, timeoutMs);
+    }, Math.max(0, deadline - Date.now()));
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ ok: code === 0, output, durationMs: Date.now() - started });
+      resolve({ ok: code === 0 });
     });
   });
 }
