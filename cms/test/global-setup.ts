@@ -1,14 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../../scripts/lib/cms.ts';
-import { ensureTestPostgres } from '../../scripts/lib/postgres.ts';
+import { createTestSchema } from '../../scripts/lib/postgres.ts';
 import { throwawayCmsEnv } from '../../scripts/lib/test-env.ts';
 
-const require = createRequire(import.meta.url);
 /**
  * One real Strapi for the whole suite: built from the current sources, on a fresh database,
  * seeded with the seed data files, listening on a free port. Tests get its URL, the build token,
@@ -26,20 +23,9 @@ export default async function setup(project: TestProject) {
   let dropSchema = async () => {};
   if (client === 'postgres') {
     // A fresh schema per run in the test database, dropped afterwards.
-    const { Client } = require('pg') as typeof import('pg');
-    const url = ensureTestPostgres();
-    const schema = `test_${randomBytes(6).toString('hex')}`;
-    const admin = new Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
-    Object.assign(env, { DATABASE_URL: url, DATABASE_SCHEMA: schema });
-    dropSchema = async () => {
-      const client = new Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    };
+    const schema = await createTestSchema();
+    Object.assign(env, schema.env);
+    dropSchema = schema.drop;
   }
 
   const seedOutput = runSeed(env);

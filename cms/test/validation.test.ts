@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, api } from './http.ts';
 
 let token: string;
@@ -87,3 +87,34 @@ async function fetchLabel(documentId: string) {
   });
   return body.data.adminLabel;
 }
+
+describe('link targets', () => {
+  // What an editor might paste; the site drops these too (safeExternalUrl), the CMS refuses them first.
+  const UNSAFE = ['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', '//evil.example/x', 'https://exa mple.org', 'http://', 'ftp://files.example.org/a'];
+  const published: string[] = [];
+  const publishProject = async (data: Record<string, unknown>) => {
+    const response = await api('/content-manager/collection-types/api::project.project/actions/publish?locale=it', 'public', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ ...base, slug: `links-${Math.random().toString(36).slice(2, 8)}`, ...data }),
+    });
+    if (response.body?.data?.documentId) published.push(response.body.data.documentId);
+    return response;
+  };
+  // Other suites count the published projects: leave none behind.
+  afterAll(async () => {
+    for (const documentId of published) {
+      await api(`/content-manager/collection-types/api::project.project/${documentId}?locale=*`, 'public', { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
+    }
+  });
+
+  it.each(UNSAFE)('refuses to publish a website or link set to %j', async (url) => {
+    expect((await publishProject({ website: url })).status).toBe(400);
+    expect((await publishProject({ links: [{ label: 'Link', url, kind: 'website' }] })).status).toBe(400);
+  });
+
+  it.each(['https://example.org/a?b=c', 'http://example.org', 'mailto:ufficio@example.org'])('publishes %s', async (url) => {
+    const { status } = await publishProject({ website: url, links: [{ label: 'Link', url, kind: 'website' }] });
+    expect(status).toBe(200);
+  });
+});

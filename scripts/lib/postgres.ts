@@ -1,4 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { CMS_DIR } from './paths.ts';
+
+// pg is the CMS's dependency.
+const require = createRequire(`${CMS_DIR}/package.json`);
 
 /** The throwaway role and database the PostgreSQL test runs use (never a production database). */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://portfolio_test:portfolio_test@127.0.0.1:5432/portfolio_test';
@@ -30,4 +36,31 @@ export function ensureTestPostgres(): string {
     psql('CREATE DATABASE portfolio_test OWNER portfolio_test');
   }
   return TEST_DATABASE_URL;
+}
+
+interface PgClient {
+  connect(): Promise<void>;
+  query(sql: string): Promise<unknown>;
+  end(): Promise<void>;
+}
+
+/**
+ * A fresh schema in the test database for one run (a CMS test suite, the battery): the settings a
+ * throwaway CMS needs to use it, and `drop()` to remove it afterwards.
+ */
+export async function createTestSchema(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  const { Client } = require('pg') as { Client: new (options: { connectionString: string }) => PgClient };
+  const url = ensureTestPostgres();
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const run = async (sql: string) => {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE SCHEMA ${schema}`);
+  return { env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url, DATABASE_SCHEMA: schema }, drop: () => run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
 }

@@ -6,7 +6,8 @@
  * - PUBLISHER_PORT, PUBLISHER_HOST: the webhook and status API (default 4322 on 127.0.0.1).
  * - PUBLISHER_MODE=build (default): builds releases into PUBLISHER_RELEASES_DIR (default
  *   site/releases) and serves the live one on SITE_PORT (default 4321; `off` when nginx serves
- *   site/releases/current). The build reads STRAPI_URL, STRAPI_TOKEN, SITE_URL (or site/.env).
+ *   site/releases/current). The build reads STRAPI_URL, STRAPI_TOKEN, SITE_URL (or site/.env);
+ *   Astro's cache goes to PUBLISHER_CACHE_DIR (default site/node_modules/.astro).
  * - PUBLISHER_MODE=relay: asks GitHub Actions to rebuild instead: GITHUB_REPOSITORY (owner/name)
  *   and GITHUB_TOKEN (required), GITHUB_API_URL (default https://api.github.com).
  */
@@ -38,7 +39,7 @@ const publisher = createPublisher({
   ...(mode === 'build'
     ? {
         releasesDir: process.env.PUBLISHER_RELEASES_DIR ?? path.join(SITE_DIR, 'releases'),
-        cacheDir: path.join(SITE_DIR, 'node_modules', '.astro'),
+        cacheDir: process.env.PUBLISHER_CACHE_DIR ?? path.join(SITE_DIR, 'node_modules', '.astro'),
         sitePort: sitePort === 'off' ? undefined : Number(sitePort),
       }
     : {

@@ -34,6 +34,13 @@ export function readSeedBundle(dir = SEED_DATA_DIR): SeedBundle {
   return result.data;
 }
 
+/** Reads one JSON file holding a whole bundle (tests, generated content); validated the same way. */
+export function readSeedBundleFile(file: string): SeedBundle {
+  const result = SeedBundleSchema.safeParse(readJson(file));
+  if (!result.success) throw new Error(`Seed bundle ${file} is invalid:\n${formatIssues(result.error)}`);
+  return result.data;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const bundle = readSeedBundle();
   console.log(

@@ -1,16 +1,23 @@
 /**
  * `pnpm seed`: imports the seed data files into the CMS database (see import.ts).
- *   --if-empty  do nothing when the database already holds projects (used by `npm start`)
+ *   --if-empty       do nothing when the database already holds projects (used by `npm start`)
+ *   --bundle <file>  import this JSON bundle (the SeedBundle format) instead of the data files
  * The CMS server must not be running on the same SQLite file meanwhile.
  */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { ensureEnvFiles } from '../lib/env-file.ts';
 import { loadStrapi, unloadStrapi } from '../lib/strapi-app.ts';
 import { importSeed } from './import.ts';
-import { readSeedBundle } from './read-bundle.ts';
+import { readSeedBundle, readSeedBundleFile } from './read-bundle.ts';
 
-const ifEmpty = process.argv.includes('--if-empty');
+const { values: args } = parseArgs({
+  // `pnpm seed -- --bundle x` passes the `--` through.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  options: { 'if-empty': { type: 'boolean', default: false }, bundle: { type: 'string' } } });
+const ifEmpty = args['if-empty'];
 
-const bundle = readSeedBundle();
+const bundle = args.bundle ? readSeedBundleFile(path.resolve(args.bundle)) : readSeedBundle();
 ensureEnvFiles();
 const strapi = await loadStrapi();
 try {

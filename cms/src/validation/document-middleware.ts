@@ -51,9 +51,10 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
         const adminLabel = saved ? labels.label(saved) : null;
         if (adminLabel && saved.adminLabel !== adminLabel) {
           // A direct query: the label is bookkeeping, not an edit that should run this middleware again.
+          // 255: a string column is varchar(255) on PostgreSQL.
           await strapi.db.query(context.uid as any).updateMany({
             where: { documentId, ...(locale ? { locale } : {}) },
-            data: { adminLabel: adminLabel.slice(0, 300) },
+            data: { adminLabel: adminLabel.slice(0, 255) },
           });
         }
       }

@@ -40,9 +40,17 @@ export function markdownToText(source: string | null | undefined): string {
     .trim();
 }
 
-/** Only http(s) and mailto links leave the site; anything else (javascript:, data:) is dropped. */
+/**
+ * Only http(s) and mailto links leave the site; anything else (javascript:, data:, relative or
+ * unparsable text) is dropped. The URL comes back normalised, so `new URL()` on it cannot throw.
+ */
 export function safeExternalUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  const trimmed = url.trim();
-  return /^(https?:\/\/|mailto:)/i.test(trimmed) ? trimmed : null;
+  if (!url || !/^(https?:\/\/|mailto:)/i.test(url.trim())) return null;
+  try {
+    const parsed = new URL(url.trim());
+    if (parsed.protocol === 'mailto:') return parsed.href;
+    return parsed.hostname ? parsed.href : null;
+  } catch {
+    return null;
+  }
 }

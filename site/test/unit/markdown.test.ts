@@ -51,12 +51,17 @@ describe('renderMarkdown', () => {
 
 describe('safeExternalUrl', () => {
   it('allows only http(s) and mailto', () => {
-    expect(safeExternalUrl(' https://example.org ')).toBe('https://example.org');
+    expect(safeExternalUrl(' https://example.org ')).toBe('https://example.org/');
+    expect(safeExternalUrl('HTTP://Example.org/a b?q=<x>')).toBe('http://example.org/a%20b?q=%3Cx%3E');
     expect(safeExternalUrl('mailto:a@b.it')).toBe('mailto:a@b.it');
     expect(safeExternalUrl('javascript:alert(1)')).toBeNull();
     expect(safeExternalUrl('data:text/html,x')).toBeNull();
     expect(safeExternalUrl('//evil.example')).toBeNull();
     expect(safeExternalUrl(null)).toBeNull();
+  });
+
+  it('drops what does not parse as a URL instead of failing the build', () => {
+    for (const text of ['http://', 'https://exa mple.org', 'https://[::1', 'http://a:b:c']) expect(safeExternalUrl(text)).toBeNull();
   });
 });
 

@@ -1,0 +1,32 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Rules the content-type files must keep, checked on the files themselves: what SQLite lets
+ * through but PostgreSQL refuses, and the link targets the site may publish.
+ */
+const SRC = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src');
+const schemaFiles = [
+  ...readdirSync(path.join(SRC, 'api')).map((api) => path.join(SRC, 'api', api, 'content-types', api, 'schema.json')),
+  ...readdirSync(path.join(SRC, 'components')).flatMap((group) => readdirSync(path.join(SRC, 'components', group)).map((file) => path.join(SRC, 'components', group, file))),
+];
+const attributes = schemaFiles.flatMap((file) =>
+  Object.entries((JSON.parse(readFileSync(file, 'utf8')) as { attributes: Record<string, { type: string; maxLength?: number; regex?: string }> }).attributes).map(
+    ([name, attribute]) => ({ where: `${path.relative(SRC, file)}: ${name}`, name, ...attribute }),
+  ),
+);
+
+describe('content-type schemas', () => {
+  it('give no string field more than 255 characters (a varchar(255) column on PostgreSQL)', () => {
+    expect(attributes.length).toBeGreaterThan(50);
+    expect(attributes.filter((a) => a.type === 'string' && (a.maxLength === undefined || a.maxLength > 255)).map((a) => a.where)).toEqual([]);
+  });
+
+  it('accept only http(s) and mailto targets in every URL field', () => {
+    const urlFields = attributes.filter((a) => /^(website|url)$|Url$/.test(a.name));
+    expect(urlFields.length).toBeGreaterThanOrEqual(8);
+    for (const field of urlFields) expect(field.regex, field.where).toBe('^(https?://|mailto:)\\S+$');
+  });
+});

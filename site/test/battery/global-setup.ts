@@ -1,0 +1,105 @@
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+import { ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../../../scripts/lib/cms.ts';
+import { createTestSchema } from '../../../scripts/lib/postgres.ts';
+import { buildSite } from '../../../scripts/lib/site.ts';
+import { createStaticServer } from '../../../scripts/lib/static-server.ts';
+import { freePort, throwawayCmsEnv } from '../../../scripts/lib/test-env.ts';
+import { batteryBundle } from './content.ts';
+
+export const BUILD_SITE_URL = 'http://localhost:4321';
+export const BUILD_DATE = '2026-11-22';
+
+/**
+ * The reliability battery's world: a fresh CMS on the database under test (TEST_DATABASE_CLIENT:
+ * sqlite or postgres) holding only the battery's hostile and extreme content, imported through
+ * the seed importer; the site built from it and served like a static host. The fault tests stop
+ * and restart this CMS, so they get what they need to start it again.
+ */
+export default async function setup(project: TestProject) {
+  ensureCmsBuilt();
+  const dir = mkdtempSync(path.join(tmpdir(), 'portfolio-battery-'));
+  const databaseClient = process.env.TEST_DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite';
+  const env = await throwawayCmsEnv(path.join(dir, 'battery.db'));
+  let dropSchema = async () => {};
+  if (databaseClient === 'postgres') {
+    const schema = await createTestSchema();
+    Object.assign(env, schema.env);
+    dropSchema = schema.drop;
+  }
+
+  const bundleFile = path.join(dir, 'battery-bundle.json');
+  writeFileSync(bundleFile, JSON.stringify(batteryBundle()));
+  let cms: RunningCms | undefined;
+  let server: Server | undefined;
+  const cmsLog = path.join(dir, 'cms.log');
+  const teardown = async () => {
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await cms?.stop();
+    await dropSchema();
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  try {
+    runSeed(env, ['--bundle', bundleFile]);
+    try {
+      cms = await startCms(env, (chunk) => appendFileSync(cmsLog, chunk));
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n--- CMS output ---\n${readFileSync(cmsLog, 'utf8').split('\n').slice(-60).join('\n')}`);
+    }
+
+    const outDir = path.join(dir, 'dist');
+    const buildEnv = { STRAPI_URL: cms.url, STRAPI_TOKEN: env.SITE_BUILD_TOKEN!, SITE_URL: BUILD_SITE_URL, BUILD_DATE };
+    const build = await buildSite({ outDir, cacheDir: path.join(dir, 'astro-cache'), env: buildEnv });
+    const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-results');
+    mkdirSync(resultsDir, { recursive: true });
+    writeFileSync(path.join(resultsDir, `battery-build-${databaseClient}.log`), build.output);
+    if (!build.ok) throw new Error(`the battery site build failed:\n${build.output.split('\n').slice(-80).join('\n')}`);
+
+    server = createStaticServer(() => outDir);
+    const sitePort = await freePort();
+    await new Promise<void>((resolve, reject) => {
+      server!.once('error', reject);
+      server!.listen(sitePort, '127.0.0.1', () => resolve());
+    });
+
+    project.provide('battery', {
+      databaseClient,
+      siteUrl: `http://127.0.0.1:${sitePort}`,
+      outDir,
+      buildEnv,
+      buildDurationMs: build.durationMs,
+      resultsDir,
+      tempDir: dir,
+      cmsEnv: env,
+      cmsUrl: cms.url,
+    });
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    battery: {
+      databaseClient: 'sqlite' | 'postgres';
+      /** The built battery site, served like a static host. */
+      siteUrl: string;
+      outDir: string;
+      /** The environment the site was built with (STRAPI_URL, token, SITE_URL, BUILD_DATE). */
+      buildEnv: Record<string, string>;
+      buildDurationMs: number;
+      resultsDir: string;
+      tempDir: string;
+      /** The CMS's environment: the fault tests restart it with the same database and port. */
+      cmsEnv: Record<string, string>;
+      cmsUrl: string;
+    };
+  }
+}
