@@ -42,14 +42,14 @@ export function markdownToText(source: string | null | undefined): string {
 
 /**
  * Only http(s) and mailto links leave the site; anything else (javascript:, data:, relative or
- * unparsable text) is dropped. The URL comes back normalised, so `new URL()` on it cannot throw.
+ * unparsable text) is dropped, so `new URL()` on what comes back cannot throw.
  */
 export function safeExternalUrl(url: string | null | undefined): string | null {
-  if (!url || !/^(https?:\/\/|mailto:)/i.test(url.trim())) return null;
+  const trimmed = url?.trim();
+  if (!trimmed || !/^(https?:\/\/|mailto:)/i.test(trimmed)) return null;
   try {
-    const parsed = new URL(url.trim());
-    if (parsed.protocol === 'mailto:') return parsed.href;
-    return parsed.hostname ? parsed.href : null;
+    const parsed = new URL(trimmed);
+    return parsed.protocol === 'mailto:' || parsed.hostname ? trimmed : null;
   } catch {
     return null;
   }
