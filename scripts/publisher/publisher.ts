@@ -26,6 +26,9 @@ export interface PublisherOptions {
   build?: (outDir: string) => Promise<SiteBuildResult>;
   /** Port the live release is served on (0 = any; omit to not serve). */
   sitePort?: number;
+  /** Build once on start (default), so content changed while the publisher was down goes live.
+   * False only when the live release is known to be current (the benchmark adopts its own build). */
+  buildOnStart?: boolean;
   /** relay mode */
   relay?: RelayOptions;
   log?: (event: string, fields?: Record<string, unknown>) => void;
@@ -188,7 +191,7 @@ export function createPublisher(options: PublisherOptions) {
         sitePort = await listen(siteServer, options.sitePort);
       }
       log('publisher_started', { mode: options.mode, apiPort, sitePort, live: releases?.liveId() ?? null });
-      if (options.mode === 'build') {
+      if (options.mode === 'build' && options.buildOnStart !== false) {
         currentTrigger = 'startup';
         scheduler.runNow();
       }

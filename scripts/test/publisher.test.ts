@@ -313,6 +313,23 @@ describe('createPublisher: scheduling', () => {
   });
 });
 
+describe('createPublisher: start', () => {
+  it('builds once on start, unless told the live release is current', async () => {
+    const site = fakeSite();
+    const p = await startPublisher({ build: site.build });
+    await p.settled();
+    expect(site.started).toHaveLength(1);
+
+    const idle = fakeSite();
+    const q = await startPublisher({ build: idle.build, buildOnStart: false });
+    await sleep(300);
+    expect(idle.started).toHaveLength(0);
+    expect(q.publisher.status().building).toBe(false);
+    await q.webhook();
+    await waitFor(() => idle.started.length === 1);
+  });
+});
+
 describe('createPublisher: failed builds', () => {
   it('keeps the live release when a build fails, says why, and publishes the next good build', async () => {
     const site = fakeSite();

@@ -188,7 +188,11 @@ const countryNames = {
 };
 
 /** "Paesi Bassi" / "Netherlands" from "NL". */
-export const countryName = (code: string, locale: Locale): string => countryNames[locale].of(code) ?? code;
+const countryNameCache = new Map<string, string>();
+export const countryName = (code: string, locale: Locale): string => {
+  const key = `${locale}:${code}`;
+  return countryNameCache.get(key) ?? countryNameCache.set(key, countryNames[locale].of(code) ?? code).get(key)!;
+};
 
 /** "FAMI – FAMI 2021-2027 ..." says the acronym twice: name it once when the name starts with it. */
 export const fundingLineLabel = (line: { acronym: string; name: string }): string =>

@@ -95,6 +95,12 @@ async function build(locale: Locale): Promise<Portfolio> {
 
   const compare = byText(locale);
   const index = <T extends { documentId: string }>(items: T[]) => new Map(items.map((item) => [item.documentId, item]));
+  /** Items grouped under every key `keysOf` gives them: the joins below stay linear at any scale. */
+  const groupBy = <T>(items: T[], keysOf: (item: T) => Array<string | undefined>) => {
+    const groups = new Map<string, T[]>();
+    for (const item of items) for (const key of new Set(keysOf(item))) if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), item]);
+    return (key: string): T[] => groups.get(key) ?? [];
+  };
   const partnerById = index(partners);
   const themeById = index(themes);
   const fundingLineById = index(fundingLines);
@@ -112,6 +118,9 @@ async function build(locale: Locale): Promise<Portfolio> {
         .sort((a, b) => compare(a.name, b.name)),
     }))
     .sort((a, b) => (a.community.order ?? 0) - (b.community.order ?? 0) || compare(a.community.title, b.community.title));
+  const actionsOf = groupBy(actions, (a) => [a.project?.documentId]);
+  const communitiesOf = groupBy(communityViews, (c) => [c.project?.documentId]);
+  const communitiesWithMember = groupBy(communityViews, (c) => c.members.map((m) => m.documentId));
 
   const projectViews: ProjectView[] = projects
     .map((project) => {
@@ -119,10 +128,8 @@ async function build(locale: Locale): Promise<Portfolio> {
         const partner = p.partner ? partnerById.get(p.partner.documentId) : undefined;
         return partner ? [{ partner, role: p.role, note: p.note }] : [];
       });
-      const projectActions = actions
-        .filter((a) => a.project?.documentId === project.documentId)
-        .sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
-      const projectCommunities = communityViews.filter((c) => c.project?.documentId === project.documentId);
+      const projectActions = [...actionsOf(project.documentId)].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+      const projectCommunities = communitiesOf(project.documentId);
       const countries = [...new Set(partnerships.map((p) => p.partner.country).filter((c): c is string => !!c))].sort();
       return {
         project,
@@ -138,14 +145,15 @@ async function build(locale: Locale): Promise<Portfolio> {
     })
     .sort((a, b) => compare(a.project.acronym, b.project.acronym));
 
+  const projectsWithPartner = groupBy(projectViews, (view) => view.partnerships.map((p) => p.partner.documentId));
   const partnerViews: PartnerView[] = partners
     .map((partner) => ({
       partner,
-      projects: projectViews.flatMap((view) => {
+      projects: projectsWithPartner(partner.documentId).map((view) => {
         const rows = view.partnerships.filter((p) => p.partner.documentId === partner.documentId);
-        return rows.length === 0 ? [] : [{ view, roles: [...new Set(rows.map((r) => r.role))], notes: rows.flatMap((r) => (r.note ? [r.note] : [])) }];
+        return { view, roles: [...new Set(rows.map((r) => r.role))], notes: rows.flatMap((r) => (r.note ? [r.note] : [])) };
       }),
-      communities: communityViews.filter((c) => c.members.some((m) => m.documentId === partner.documentId)),
+      communities: communitiesWithMember(partner.documentId),
     }))
     .sort((a, b) => compare(a.partner.name, b.partner.name));
 
@@ -191,24 +199,4 @@ export function getPortfolio(locale: Locale): Promise<Portfolio> {
   let portfolio = cache.get(locale);
   if (!portfolio) cache.set(locale, (portfolio = build(locale)));
   return portfolio;
-}
-
-/**
- * Projects related to one: sharing partners or themes, strongest link first.
- */
-export function relatedProjects(view: ProjectView, all: ProjectView[], limit = 4): ProjectView[] {
-  const partnerIds = new Set(view.partnerships.map((p) => p.partner.documentId));
-  const themeIds = new Set(view.themes.map((t) => t.documentId));
-  return all
-    .filter((other) => other.project.documentId !== view.project.documentId)
-    .map((other) => ({
-      other,
-      score:
-        2 * new Set(other.partnerships.filter((p) => partnerIds.has(p.partner.documentId)).map((p) => p.partner.documentId)).size +
-        other.themes.filter((t) => themeIds.has(t.documentId)).length,
-    }))
-    .filter(({ score }) => score > 0)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit)
-    .map(({ other }) => other);
 }
