@@ -1,15 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startCms } from '../../scripts/lib/cms.ts';
-import { ensureTestPostgres } from '../../scripts/lib/postgres.ts';
+import { adminLogin, startCms } from '../../scripts/lib/cms.ts';
+import { createTestSchema } from '../../scripts/lib/postgres.ts';
 import { freePort } from '../../scripts/lib/test-env.ts';
 import { exportBackup, importBackup } from '../../scripts/lib/transfer.ts';
 import { adminToken, api, cms } from './http.ts';
 
-const require = createRequire(import.meta.url);
 const dir = mkdtempSync(path.join(tmpdir(), 'portfolio-backup-'));
 const cleanups: Array<() => Promise<void> | void> = [() => rmSync(dir, { recursive: true, force: true })];
 afterAll(async () => {
@@ -26,8 +24,7 @@ const withoutIds = (value: unknown): unknown =>
 
 /** Every entry of every public type, drafts and published, both locales, as the admin sees them. */
 async function snapshot(baseUrl: string, email: string, password: string) {
-  const login = await (await fetch(`${baseUrl}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) })).json();
-  const headers = { Authorization: `Bearer ${login.data.token}` };
+  const headers = { Authorization: `Bearer ${await adminLogin(baseUrl, email, password)}` };
   const result: Record<string, unknown> = {};
   for (const uid of TYPES) {
     for (const locale of ['it', 'en']) {
@@ -67,20 +64,9 @@ describe('backups', () => {
     expect(archive.endsWith('.tar.gz.enc')).toBe(true);
 
     const targets: Array<[string, Record<string, string>]> = [['sqlite', { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'restored.db') }]];
-    const { Client } = require('pg') as typeof import('pg');
-    const url = ensureTestPostgres();
-    const schema = `restore_${Date.now().toString(36)}`;
-    const pg = new Client({ connectionString: url });
-    await pg.connect();
-    await pg.query(`CREATE SCHEMA ${schema}`);
-    await pg.end();
-    cleanups.push(async () => {
-      const client = new Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    });
-    targets.push(['postgres', { DATABASE_CLIENT: 'postgres', DATABASE_URL: url, DATABASE_SCHEMA: schema }]);
+    const schema = await createTestSchema();
+    cleanups.push(schema.drop);
+    targets.push(['postgres', schema.env]);
 
     for (const [name, databaseEnv] of targets) {
       const env = { ...source.env, ...databaseEnv, PORT: String(await freePort()) };

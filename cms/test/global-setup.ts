@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../../scripts/lib/cms.ts';
+import { adminLogin, ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../../scripts/lib/cms.ts';
 import { createTestSchema } from '../../scripts/lib/postgres.ts';
 import { throwawayCmsEnv } from '../../scripts/lib/test-env.ts';
 
@@ -43,14 +43,8 @@ export default async function setup(project: TestProject) {
 
   project.provide('cms', { url: cms.url, token: env.SITE_BUILD_TOKEN!, env, seedOutput });
   // One admin login for the whole suite: Strapi rate-limits logins (as it should).
-  const login = await fetch(`${cms.url}/admin/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }),
-  });
-  const loginBody = (await login.json()) as { data?: { token?: string } };
-  if (!loginBody.data?.token) throw new Error(`admin login failed: ${login.status} ${JSON.stringify(loginBody)}`);
-  project.provide('admin', { email: env.ADMIN_EMAIL!, password: env.ADMIN_PASSWORD!, token: loginBody.data.token });
+  const token = await adminLogin(cms.url, env.ADMIN_EMAIL!, env.ADMIN_PASSWORD!);
+  project.provide('admin', { email: env.ADMIN_EMAIL!, password: env.ADMIN_PASSWORD!, token });
 
   return async () => {
     cms.process.removeAllListeners('exit');

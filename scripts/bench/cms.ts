@@ -74,15 +74,3 @@ export async function startBenchCms(bundle: SeedBundle, webhook: { url: string; 
   }
   return { cms, env, dir, dbDir, loadMs, importMs, importedEntries, tail };
 }
-
-/** Logs into the admin API as the admin panel does; returns the bearer token. */
-export async function adminLogin(cmsUrl: string, env: Record<string, string>): Promise<string> {
-  const response = await fetch(`${cmsUrl}/admin/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }),
-  });
-  const body = (await response.json()) as { data?: { token?: string } };
-  if (!response.ok || !body.data?.token) throw new Error(`admin login at ${cmsUrl} failed: HTTP ${response.status} ${JSON.stringify(body)}`);
-  return body.data.token;
-}

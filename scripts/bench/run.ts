@@ -9,17 +9,17 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createStaticServer } from '../lib/static-server.ts';
+import { serveFolder } from '../lib/static-server.ts';
 import { createPublisher } from '../publisher/publisher.ts';
 import { checkRelease, createReleases } from '../publisher/releases.ts';
 import { loaderHasFixtureSwitch, measureBuild } from './build.ts';
 import { freePort } from '../lib/test-env.ts';
-import { adminLogin, startBenchCms, type BenchCms } from './cms.ts';
+import { adminLogin } from '../lib/cms.ts';
+import { startBenchCms, type BenchCms } from './cms.ts';
 import { fetchLikeTheSite, fetchNaively, type FetchResult } from './fetch.ts';
 import { generateBundle, SCALES, type Scale } from './generate.ts';
 import { runLighthouse } from './lighthouse.ts';
@@ -110,9 +110,9 @@ try {
   let lighthouse: BenchResults['lighthouse'] = { measured: false, reason: '--no-lighthouse' };
   if (!args['no-lighthouse'] && full.ok) {
     log('[bench] Lighthouse');
-    staticServer = createStaticServer(() => fullOut);
-    await new Promise<void>((resolve) => staticServer!.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(staticServer.address() as AddressInfo).port}`;
+    const served = await serveFolder(fullOut);
+    staticServer = served.server;
+    const base = served.url;
     const project = bundle.projects[0]!.slug;
     lighthouse = await runLighthouse([
       { name: 'home', url: `${base}/` },
@@ -151,7 +151,7 @@ try {
     const { sitePort } = await publisher.start();
     const timeoutMs = Math.max(120_000, full.durationMs * 4);
     await publisherIdle(publisher, timeoutMs);
-    const adminToken = await adminLogin(cms.url, env);
+    const adminToken = await adminLogin(cms.url, env.ADMIN_EMAIL!, env.ADMIN_PASSWORD!);
     const projects = (first.fixture.projects.it as Array<{ documentId: string; slug: string }>).filter((_, i, all) => i % Math.max(1, Math.floor(all.length / publishes)) === 0);
     const measured = await measurePublishToLive({ cmsUrl: cms.url, adminToken, siteUrl: `http://127.0.0.1:${sitePort}`, projects, samples: publishes, publisher, timeoutMs, log });
     publishToLive = { measured: true, n: publishes, ...measured };

@@ -102,3 +102,18 @@ export function runSeed(env: Record<string, string> = {}, args: string[] = []): 
   if (result.status !== 0) throw new Error(`seed failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
+
+/**
+ * Logs into the admin API as the admin panel does and returns the bearer token. Strapi
+ * rate-limits logins (as it should): suites log in once and share the token.
+ */
+export async function adminLogin(cmsUrl: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${cmsUrl}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const body = (await response.json()) as { data?: { token?: string } };
+  if (!response.ok || !body.data?.token) throw new Error(`admin login at ${cmsUrl} failed: HTTP ${response.status} ${JSON.stringify(body)}`);
+  return body.data.token;
+}

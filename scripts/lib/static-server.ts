@@ -1,5 +1,6 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -87,4 +88,14 @@ export function staticHandler(root: () => string | null, previousRoots: () => st
     // A file removed after the check (an old release pruned) ends the response instead of hanging.
     createReadStream(file).on('error', () => response.destroy()).pipe(response);
   };
+}
+
+/** Serves a built site folder on a free local port, as a static host would (tests, benchmarks). */
+export async function serveFolder(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createStaticServer(() => dir);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }

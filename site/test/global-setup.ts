@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../../scripts/lib/cms.ts';
+import { adminLogin, ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../../scripts/lib/cms.ts';
 import { buildSite } from '../../scripts/lib/site.ts';
-import { createStaticServer } from '../../scripts/lib/static-server.ts';
-import { freePort, throwawayCmsEnv } from '../../scripts/lib/test-env.ts';
+import { serveFolder } from '../../scripts/lib/static-server.ts';
+import { throwawayCmsEnv } from '../../scripts/lib/test-env.ts';
 
 /** The public site URL the build writes into canonical links, sitemap and feeds. */
 export const BUILD_SITE_URL = 'http://localhost:4321';
@@ -188,15 +188,9 @@ export default async function setup(project: TestProject) {
   };
 
   try {
-    const login = await fetch(`${cms.url}/admin/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }),
-    });
-    const loginBody = (await login.json()) as { data?: { token?: string } };
-    if (!login.ok || !loginBody.data?.token) throw new Error(`admin login failed: ${login.status} ${JSON.stringify(loginBody)}`);
-    const drafts = await createDrafts(cms.url, loginBody.data.token, env.SITE_BUILD_TOKEN!);
-    const media = await attachMedia(cms.url, loginBody.data.token);
+    const adminToken = await adminLogin(cms.url, env.ADMIN_EMAIL!, env.ADMIN_PASSWORD!);
+    const drafts = await createDrafts(cms.url, adminToken, env.SITE_BUILD_TOKEN!);
+    const media = await attachMedia(cms.url, adminToken);
 
     const outDir = path.join(dir, 'dist');
     const cacheDir = path.join(dir, 'astro-cache');
@@ -207,14 +201,10 @@ export default async function setup(project: TestProject) {
     writeFileSync(path.join(resultsDir, 'site-build.log'), build.output);
     if (!build.ok) throw new Error(`the site build failed (${Math.round(build.durationMs / 1000)} s):\n${build.output.split('\n').slice(-80).join('\n')}`);
 
-    server = createStaticServer(() => outDir);
-    const sitePort = await freePort();
-    await new Promise<void>((resolve, reject) => {
-      server!.once('error', reject);
-      server!.listen(sitePort, '127.0.0.1', () => resolve());
-    });
+    const served = await serveFolder(outDir);
+    server = served.server;
 
-    project.provide('site', { url: `http://127.0.0.1:${sitePort}`, outDir, buildSiteUrl: BUILD_SITE_URL, buildDate: BUILD_DATE, buildEnv, resultsDir });
+    project.provide('site', { url: served.url, outDir, buildSiteUrl: BUILD_SITE_URL, buildDate: BUILD_DATE, buildEnv, resultsDir });
     project.provide('cms', { url: cms.url, token: env.SITE_BUILD_TOKEN!, env, databaseFile: env.DATABASE_FILENAME!, tempDir: dir });
     project.provide('drafts', drafts);
     project.provide('media', media);

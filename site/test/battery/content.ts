@@ -64,7 +64,8 @@ function poison<T>(value: T, key = ''): T {
   if (Array.isArray(value)) return value.map((item) => poison(item)) as T;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
-    const isText = entries.length === 2 && typeof (value as SeedText).it === 'string' && typeof (value as SeedText).en === 'string';
+    const text = value as unknown as Partial<SeedText>;
+    const isText = entries.length === 2 && typeof text.it === 'string' && typeof text.en === 'string';
     if (isText) return (SHORT_FIELDS.has(key) ? { it: shortPayload(), en: shortPayload() } : hostile()) as T;
     return Object.fromEntries(entries.map(([name, inner]) => [name, poison(inner, name)])) as T;
   }

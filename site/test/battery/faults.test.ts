@@ -4,7 +4,7 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { runSeed, startCms, type RunningCms } from '../../../scripts/lib/cms.ts';
+import { adminLogin, runSeed, startCms, type RunningCms } from '../../../scripts/lib/cms.ts';
 import { ROOT } from '../../../scripts/lib/paths.ts';
 import { createTestSchema } from '../../../scripts/lib/postgres.ts';
 import { freePort, throwawayCmsEnv } from '../../../scripts/lib/test-env.ts';
@@ -36,16 +36,7 @@ async function waitUntil(check: () => boolean | Promise<boolean>, what: string, 
   }
 }
 
-async function adminToken(): Promise<string> {
-  const response = await fetch(`${cms.url}/admin/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }),
-  });
-  const body = (await response.json()) as { data?: { token?: string } };
-  if (!body.data?.token) throw new Error(`admin login failed: ${response.status} ${JSON.stringify(body)}`);
-  return body.data.token;
-}
+const adminToken = () => adminLogin(cms.url, env.ADMIN_EMAIL!, env.ADMIN_PASSWORD!);
 
 /** Every document of every collection, drafts included, as the admin sees them: what must survive. */
 async function snapshot(token: string): Promise<Record<string, Array<{ documentId: string; locale: string; updatedAt: string; status: string }>>> {

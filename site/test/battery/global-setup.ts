@@ -7,8 +7,8 @@ import type { TestProject } from 'vitest/node';
 import { ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../../../scripts/lib/cms.ts';
 import { createTestSchema } from '../../../scripts/lib/postgres.ts';
 import { buildSite } from '../../../scripts/lib/site.ts';
-import { createStaticServer } from '../../../scripts/lib/static-server.ts';
-import { freePort, throwawayCmsEnv } from '../../../scripts/lib/test-env.ts';
+import { serveFolder } from '../../../scripts/lib/static-server.ts';
+import { throwawayCmsEnv } from '../../../scripts/lib/test-env.ts';
 import { batteryBundle } from './content.ts';
 
 export const BUILD_SITE_URL = 'http://localhost:4321';
@@ -17,8 +17,7 @@ export const BUILD_DATE = '2026-11-22';
 /**
  * The reliability battery's world: a fresh CMS on the database under test (TEST_DATABASE_CLIENT:
  * sqlite or postgres) holding only the battery's hostile and extreme content, imported through
- * the seed importer; the site built from it and served like a static host. The fault tests stop
- * and restart this CMS, so they get what they need to start it again.
+ * the seed importer; the site built from it and served like a static host.
  */
 export default async function setup(project: TestProject) {
   ensureCmsBuilt();
@@ -60,23 +59,16 @@ export default async function setup(project: TestProject) {
     writeFileSync(path.join(resultsDir, `battery-build-${databaseClient}.log`), build.output);
     if (!build.ok) throw new Error(`the battery site build failed:\n${build.output.split('\n').slice(-80).join('\n')}`);
 
-    server = createStaticServer(() => outDir);
-    const sitePort = await freePort();
-    await new Promise<void>((resolve, reject) => {
-      server!.once('error', reject);
-      server!.listen(sitePort, '127.0.0.1', () => resolve());
-    });
+    const served = await serveFolder(outDir);
+    server = served.server;
 
     project.provide('battery', {
       databaseClient,
-      siteUrl: `http://127.0.0.1:${sitePort}`,
+      siteUrl: served.url,
       outDir,
       buildEnv,
       buildDurationMs: build.durationMs,
       resultsDir,
-      tempDir: dir,
-      cmsEnv: env,
-      cmsUrl: cms.url,
     });
   } catch (error) {
     await teardown();
@@ -96,10 +88,6 @@ declare module 'vitest' {
       buildEnv: Record<string, string>;
       buildDurationMs: number;
       resultsDir: string;
-      tempDir: string;
-      /** The CMS's environment: the fault tests restart it with the same database and port. */
-      cmsEnv: Record<string, string>;
-      cmsUrl: string;
     };
   }
 }
