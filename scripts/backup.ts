@@ -27,7 +27,12 @@ if (command === 'backup') {
     console.error('Usage: npm run restore -- <archive> (set BACKUP_KEY for an encrypted archive; stop the CMS first)');
     process.exit(1);
   }
-  importBackup(path.resolve(file), { key });
+  try {
+    importBackup(path.resolve(file), { key });
+  } catch (error) {
+    console.error(`Restore failed: ${(error as Error).message}`);
+    process.exit(1);
+  }
   console.log(`Restored ${file}: the CMS holds exactly the archive's content.`);
 } else {
   console.error('Usage: node scripts/backup.ts backup|restore ...');

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { createDecipheriv, scryptSync } from 'node:crypto';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { CMS_DIR } from './paths.ts';
 
@@ -34,7 +36,29 @@ export function exportBackup(base: string, { key, env = {} }: TransferOptions = 
   return `${base}.tar.gz${key ? '.enc' : ''}`;
 }
 
+/**
+ * Whether `key` opens an encrypted archive: its first block must decrypt to gzip's magic bytes.
+ * Strapi encrypts with AES-128-ECB under scrypt(key); checked here because `strapi import` given a
+ * wrong key can hang with a transaction open instead of failing.
+ */
+export function keyOpensArchive(file: string, key: string): boolean {
+  const firstBlock = Buffer.alloc(16);
+  const fd = openSync(file, 'r');
+  try {
+    if (readSync(fd, firstBlock, 0, 16, 0) < 16) return false;
+  } finally {
+    closeSync(fd);
+  }
+  const decipher = createDecipheriv('aes-128-ecb', scryptSync(key, '', 16), null).setAutoPadding(false);
+  const plain = decipher.update(firstBlock);
+  return plain[0] === 0x1f && plain[1] === 0x8b;
+}
+
 /** Replaces the database's content with an archive's (Strapi's import deletes what was there first). */
 export function importBackup(file: string, { key, env = {} }: TransferOptions = {}): void {
-  strapi(['import', '--file', file, '--force', ...(key ? ['--key', key] : [])], env);
+  if (!existsSync(file)) throw new Error(`no backup archive at ${file}`);
+  const encrypted = file.endsWith('.enc');
+  if (encrypted && !key) throw new Error(`${file} is encrypted: set BACKUP_KEY to the key it was made with`);
+  if (encrypted && !keyOpensArchive(file, key!)) throw new Error(`the key does not open ${file}: nothing was changed`);
+  strapi(['import', '--file', file, '--force', ...(encrypted ? ['--key', key!] : [])], env);
 }
