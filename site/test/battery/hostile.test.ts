@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { HtmlElement } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, waitForExplorer, type Browser } from '../support/browser.ts';
 import { parseHtml } from '../support/html.ts';
+import { walk } from '../support/site.ts';
 import { batteryBundle, hostilePages, HOSTILE_PROJECT, PAYLOADS, SHORT_PAYLOADS } from './content.ts';
 
 /**
@@ -19,19 +20,6 @@ const figures = { payloads: PAYLOADS.length + SHORT_PAYLOADS.length, pagesParsed
 /** Elements content can never produce on this site. */
 const FORBIDDEN = new Set(['iframe', 'object', 'embed', 'base', 'frame', 'frameset', 'applet', 'math']);
 const SAFE_HREF = /^(https?:\/\/|mailto:|\/|#|\.\.?\/)/i;
-
-function builtPages(outDir: string): string[] {
-  const pages: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const file = path.join(dir, name);
-      if (statSync(file).isDirectory()) walk(file);
-      else if (name.endsWith('.html')) pages.push(file);
-    }
-  };
-  walk(outDir);
-  return pages;
-}
 
 /** What in a parsed page could run or was injected; empty when the page is inert. */
 function problemsIn(doc: HtmlElement): string[] {
@@ -65,10 +53,10 @@ function problemsIn(doc: HtmlElement): string[] {
 describe('every built page, parsed', () => {
   it('holds no event handler, injected element, executable script or unsafe link', async () => {
     const problems: string[] = [];
-    for (const file of builtPages(battery().outDir)) {
-      const doc = await parseHtml(readFileSync(file, 'utf8'));
+    for (const file of walk(battery().outDir).filter((name) => name.endsWith('.html'))) {
+      const doc = await parseHtml(readFileSync(path.join(battery().outDir, file), 'utf8'));
       figures.pagesParsed++;
-      for (const problem of problemsIn(doc)) problems.push(`${path.relative(battery().outDir, file)}: ${problem}`);
+      for (const problem of problemsIn(doc)) problems.push(`${file}: ${problem}`);
     }
     expect(figures.pagesParsed).toBeGreaterThan(100);
     expect(problems).toEqual([]);
