@@ -70,6 +70,11 @@ describe.each([390, 1280])('at %i pixels wide', (width) => {
       return { by: document.documentElement.scrollWidth - window.innerWidth, elements: [...new Set(wider)].slice(0, 8) };
     });
     expect(overflow.by, `${pathname} is ${overflow.by}px wider than the window: ${overflow.elements.join(', ')}`).toBeLessThanOrEqual(0);
+    // For a person to look at: site/test-results/screenshots/extreme-*.png.
+    if (width === 390 && pathname.startsWith('/progetti/')) {
+      const name = pathname.split('/').filter(Boolean).pop();
+      await page.screenshot({ path: path.join(battery().resultsDir, 'screenshots', `extreme-${name}.png`) });
+    }
     await page.addScriptTag({ path: AXE });
     const violations = (await page.evaluate(
       (tags) => (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target) }))),
