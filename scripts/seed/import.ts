@@ -1,5 +1,5 @@
 import type { StrapiApp } from '../lib/strapi-app.ts';
-import { LOCALES, type Locale, type SeedBundle, type SeedText } from 'shared-types';
+import { CONTENT_TYPES, LOCALES, type ContentTypeName, type Locale, type SeedBundle, type SeedText } from 'shared-types';
 
 /**
  * Imports a validated seed bundle through Strapi's Document Service, in dependency order:
@@ -9,18 +9,11 @@ import { LOCALES, type Locale, type SeedBundle, type SeedText } from 'shared-typ
  * created only when it does not exist in that locale, and only what this run created is published.
  * Entries that already exist are never changed, so an editor's work is never overwritten.
  *
- * `emptyDatabase: true` is the fast path for a fresh database (benchmarks, first start): the
+ * `emptyDatabase: true` is the fast path for a fresh database (the benchmark): the
  * per-entry lookups are skipped, after checking once that no type holds any entry.
  */
 
-type Uid =
-  | 'api::theme.theme'
-  | 'api::funding-line.funding-line'
-  | 'api::partner.partner'
-  | 'api::project.project'
-  | 'api::action.action'
-  | 'api::community-of-practice.community-of-practice'
-  | 'api::site-setting.site-setting';
+type Uid = (typeof CONTENT_TYPES)[ContentTypeName]['uid'];
 
 export interface ImportReport {
   /** Localized entries created, by content type. */
@@ -37,16 +30,6 @@ interface Entry {
 }
 
 const pick = (text: SeedText | undefined, locale: Locale): string | null => (text ? text[locale] : null);
-
-const UIDS: Uid[] = [
-  'api::theme.theme',
-  'api::funding-line.funding-line',
-  'api::partner.partner',
-  'api::project.project',
-  'api::action.action',
-  'api::community-of-practice.community-of-practice',
-  'api::site-setting.site-setting',
-];
 
 export interface ImportOptions {
   /** The caller knows the database is empty: skip the lookups (checked once, refused otherwise). */
@@ -65,7 +48,7 @@ async function importAll(strapi: StrapiApp, bundle: SeedBundle, options: ImportO
   const toPublish: Array<{ uid: Uid; documentId: string; locales: Locale[] }> = [];
 
   if (options.emptyDatabase) {
-    for (const uid of UIDS) {
+    for (const { uid } of Object.values(CONTENT_TYPES)) {
       const entries: number = await strapi.db.query(uid).count();
       if (entries > 0) throw new Error(`importSeed({ emptyDatabase: true }) refused: ${uid} already holds ${entries} entries`);
     }
