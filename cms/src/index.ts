@@ -5,16 +5,24 @@ import { ensureAdminUser } from './bootstrap/admin-user';
 import { ensureLocales } from './bootstrap/locales';
 import { assertNoDefaultAdminPassword, assertProductionReady } from './bootstrap/production-guard';
 import { ensurePublishWebhook } from './bootstrap/webhook';
+import { registerNewLanguageVersionSync } from './integrity/new-language-version';
+import { registerIntegrityRoutes } from './integrity/routes';
+import { migrateToSharedPartnerships } from './integrity/shared-partnerships';
+import { extendUidService } from './integrity/slugs';
 import { registerDocumentMiddleware } from './validation/document-middleware';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     assertProductionReady(strapi);
     registerDocumentMiddleware(strapi);
+    extendUidService(strapi);
+    registerIntegrityRoutes(strapi);
   },
 
   /** Everything here is idempotent: it brings the database in line with the code on each start. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await migrateToSharedPartnerships(strapi);
+    registerNewLanguageVersionSync(strapi);
     await ensureLocales(strapi);
     await ensureAdminUser(strapi);
     await assertNoDefaultAdminPassword(strapi);

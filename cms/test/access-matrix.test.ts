@@ -146,9 +146,18 @@ async function save(name: Collection, data: Record<string, unknown>, publish: bo
 const draftData = (name: Collection) => SAMPLE[name](`${MARKER}-${name.toLowerCase()}`);
 const publishedData = (name: Collection) => SAMPLE[name](`pubblicato${stamp}-${name.toLowerCase()}`);
 
+/** Takes an entry's Italian version offline, as the admin's Unpublish does. */
+async function unpublish(name: Collection, documentId: string) {
+  const { status, body } = await admin(`${cmPath(name)}/${documentId}/actions/unpublish?locale=it`, { method: 'POST', body: '{}' });
+  expect(status, JSON.stringify(body)).toBe(200);
+}
+
 async function createFixtures() {
+  // A publish that links to entries never published is refused, so the entries that end up as
+  // drafts are published first, linked to, and then unpublished: published entries pointing at
+  // drafts, as an officer's unpublish leaves them.
   for (const name of ['themes', 'fundingLines', 'partners'] as const) {
-    drafts[name] = await save(name, draftData(name), false);
+    drafts[name] = await save(name, draftData(name), true);
     published[name] = await save(name, publishedData(name), true);
   }
   drafts.projects = await save(
@@ -159,7 +168,7 @@ async function createFixtures() {
       fundingLine: connect(published.fundingLines),
       partnerships: [{ role: 'lead', partner: connect(published.partners) }],
     },
-    false,
+    true,
   );
   published.projects = await save(
     'projects',
@@ -183,6 +192,7 @@ async function createFixtures() {
     { ...publishedData('communities'), project: connect(drafts.projects), theme: connect(drafts.themes), members: connect(drafts.partners) },
     true,
   );
+  for (const name of ['projects', 'themes', 'fundingLines', 'partners'] as const) await unpublish(name, drafts[name]);
   // A draft can also be a translation nobody published yet.
   for (const name of COLLECTIONS) {
     const data = publishedData(name);

@@ -155,6 +155,13 @@ async function importAll(strapi: StrapiApp, bundle: SeedBundle, options: ImportO
         internalReference: project.internalReference ?? null,
         fundingLine: project.fundingLine ? ref(fundingLines, project.fundingLine) : null,
         themes: project.themes.map((slug) => ref(themes, slug)),
+        // Shared by both languages; only the note is translated.
+        partnerships: project.partnerships.map((p) => ({
+          partner: ref(partners, p.partner),
+          role: p.role,
+          note: pick(p.note, 'it'),
+          noteEn: pick(p.note, 'en'),
+        })),
         website: project.website ?? null,
         sourceUpdatedOn: project.sourceUpdatedOn ?? null,
       },
@@ -169,7 +176,6 @@ async function importAll(strapi: StrapiApp, bundle: SeedBundle, options: ImportO
         administrationRole: pick(project.administrationRole, l),
         sourceNotes: pick(project.sourceNotes, l),
         otherAmounts: project.otherAmounts.map((a) => ({ label: a.label[l], amount: a.amount ?? null, note: pick(a.note, l) })),
-        partnerships: project.partnerships.map((p) => ({ partner: ref(partners, p.partner), role: p.role, note: pick(p.note, l) })),
         links: project.links.map((link) => ({ label: link.label[l], url: link.url, kind: link.kind })),
       }),
     });

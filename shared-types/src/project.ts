@@ -1,16 +1,22 @@
 import { z } from 'zod';
 import { AmountSchema, DocumentBaseSchema, LinkSchema, MediaSchema, PartialDateSchema, RefSchema, SeoSchema } from './common.ts';
-import { PartnerRoleSchema, SlugSchema, StatusOverrideSchema } from './enums.ts';
+import { type Locale, PartnerRoleSchema, SlugSchema, StatusOverrideSchema } from './enums.ts';
 
-/** A partner's participation in a project. */
+/** A partner's participation in a project: the same in both languages, but for the note. */
 export const PartnershipSchema = z.object({
   id: z.number().int(),
   partner: RefSchema.nullable(),
   role: PartnerRoleSchema,
-  /** e.g. the territorial grouping the partner leads. */
+  /** In Italian, e.g. the territorial grouping the partner leads. */
   note: z.string().nullable(),
+  /** The same note in English. */
+  noteEn: z.string().nullable(),
 });
 export type Partnership = z.infer<typeof PartnershipSchema>;
+
+/** A partnership's note in a page's language. */
+export const partnershipNote = (partnership: Pick<Partnership, 'note' | 'noteEn'>, locale: Locale): string | null =>
+  locale === 'en' ? partnership.noteEn : partnership.note;
 
 /** An EU-funded project of the portfolio. Actions and communities point back to it. */
 export const ProjectSchema = DocumentBaseSchema.extend({

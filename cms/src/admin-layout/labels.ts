@@ -60,7 +60,10 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
       grantAgreementNumber: { label: 'N. Grant Agreement', description: 'Numero della convenzione di sovvenzione, es. 863614.' },
       internalReference: { label: 'Codice interno', description: 'Numero di progetto assegnato dall’autorità di gestione, es. Prog. 1063.' },
       fundingLine: { label: 'Linea di finanziamento' },
-      partnerships: { label: 'Partenariato', description: 'Un partner per riga con il suo ruolo; la nota può indicare l’ambito territoriale.' },
+      partnerships: {
+        label: 'Partenariato',
+        description: 'Un partner per riga con il suo ruolo, uguale in tutte le lingue: si inserisce una volta sola. Solo la nota ha una versione italiana e una inglese.',
+      },
       actions: { label: 'Azioni' },
       communities: { label: 'Comunità di pratica' },
       themes: { label: 'Temi' },
@@ -227,7 +230,8 @@ export const COMPONENT_LAYOUTS: Record<string, Omit<TypeLayout, 'list' | 'defaul
     fields: {
       partner: { label: 'Partner' },
       role: { label: 'Ruolo', description: 'lead = capofila, coordinator = coordinatore, associated_partner = partner associato, mentor = città mentor...' },
-      note: { label: 'Nota', description: 'Es. ambito territoriale: “mandatario di ATS per l’ambito Emilia Nord”.' },
+      note: { label: 'Nota (italiano)', description: 'Es. ambito territoriale: “mandatario di ATS per l’ambito Emilia Nord”.' },
+      noteEn: { label: 'Nota (inglese)', description: 'La stessa nota in inglese, per la versione inglese del sito.' },
     },
   },
   'action.sub-action': {

@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { PublishWithRelatedAction } from './actions/PublishWithRelated';
 
 export default {
   config: {
@@ -13,5 +14,10 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: StrapiApp) {
+    const contentManager = app.getPlugin('content-manager') as unknown as {
+      apis: { addDocumentAction(reducer: (actions: unknown[]) => unknown[]): void };
+    };
+    contentManager.apis.addDocumentAction((actions) => [...actions, PublishWithRelatedAction]);
+  },
 };

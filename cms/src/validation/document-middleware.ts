@@ -1,25 +1,47 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { explainMissingTranslation, refusePublishWithoutRelated } from '../integrity/related-drafts';
+import { prepareSlug, shareSlug } from '../integrity/slugs';
 import { ADMIN_LABELS } from './admin-labels';
 import { projectRuleViolations } from './project-rules';
 
 const WRITE_ACTIONS = new Set(['create', 'update']);
 
 /**
- * Runs after every create/update of a document, inside the write's transaction: the saved draft
- * is re-read (whatever shape the request had, partial updates included), checked against the
- * cross-field rules, and the write is rolled back with a message the admin shows when it breaks one.
+ * Integrity of every write to our content types, whatever screen or API makes it, inside the
+ * write's transaction:
+ * - one slug per document, shared by its languages (integrity/slugs.ts);
+ * - a publish that would leave out related entries never published is refused (integrity/related-drafts.ts);
+ * - after a create or update, the saved draft is re-read (whatever shape the request had, partial
+ *   updates included) and checked against the project's cross-field rules; the write is rolled
+ *   back with a message the admin shows when it breaks one;
+ * - the label relation pickers show is recomputed.
  */
 export function registerDocumentMiddleware(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
+    if (!context.uid.startsWith('api::')) return next();
+    const params = context.params as { documentId?: string; locale?: unknown; data?: Record<string, unknown> };
+
+    if (context.action === 'publish') {
+      return strapi.db.transaction(async () => {
+        await refusePublishWithoutRelated(strapi, context.uid, params.documentId!, params.locale);
+        const result = await next();
+        for (const entry of ((result as { entries?: Array<Record<string, unknown>> })?.entries ?? [])) {
+          await shareSlug(strapi, context.uid, entry);
+        }
+        return result;
+      });
+    }
+    if (!WRITE_ACTIONS.has(context.action)) return next();
     const labels = ADMIN_LABELS[context.uid];
     const isProject = context.uid === 'api::project.project';
-    if (!WRITE_ACTIONS.has(context.action) || (!labels && !isProject)) return next();
 
     return strapi.db.transaction(async () => {
-      const result = await next();
+      await prepareSlug(strapi, context.uid, params as { documentId?: string; locale?: string; data?: Record<string, unknown> });
+      const result = await next().catch((error) => explainMissingTranslation(strapi, error));
       const { documentId, locale } = (result ?? {}) as { documentId?: string; locale?: string };
       if (!documentId) return result;
+      await shareSlug(strapi, context.uid, result as Record<string, unknown>);
 
       if (isProject) {
         const saved = await strapi.documents('api::project.project').findOne({

@@ -1,5 +1,6 @@
 import { getCollection, type CollectionKey } from 'astro:content';
 import {
+  partnershipNote,
   projectStatus,
   sumKnown,
   type Action,
@@ -126,7 +127,7 @@ async function build(locale: Locale): Promise<Portfolio> {
     .map((project) => {
       const partnerships = project.partnerships.flatMap((p) => {
         const partner = p.partner ? partnerById.get(p.partner.documentId) : undefined;
-        return partner ? [{ partner, role: p.role, note: p.note }] : [];
+        return partner ? [{ partner, role: p.role, note: partnershipNote(p, locale) }] : [];
       });
       const projectActions = [...actionsOf(project.documentId)].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
       const projectCommunities = communitiesOf(project.documentId);

@@ -1,0 +1,209 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { adminToken, api } from './http.ts';
+
+/**
+ * The integrity rules an officer relies on, through the content-manager API exactly as the admin
+ * panel calls it (the Document Service rules are also run in-process by migration.test.ts).
+ */
+
+let token: string;
+const stamp = Date.now().toString(36);
+const PROJECT = 'api::project.project';
+const PARTNER = 'api::partner.partner';
+const FUNDING_LINE = 'api::funding-line.funding-line';
+
+async function admin(method: string, path: string, body?: unknown) {
+  return api(path, 'public', {
+    method,
+    headers: { Authorization: `Bearer ${token}` },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+const cm = (uid: string, rest = '') => `/content-manager/collection-types/${uid}${rest}`;
+
+async function create(uid: string, data: Record<string, unknown>, locale = 'it') {
+  const { status, body } = await admin('POST', cm(uid, `?locale=${locale}`), data);
+  expect(status, JSON.stringify(body)).toBe(201);
+  return body.data as Record<string, any>;
+}
+async function saveLocale(uid: string, documentId: string, locale: string, data: Record<string, unknown>) {
+  return admin('PUT', cm(uid, `/${documentId}?locale=${locale}`), data);
+}
+async function draft(uid: string, documentId: string, locale: string) {
+  const { status, body } = await admin('GET', cm(uid, `/${documentId}?locale=${locale}`));
+  expect(status, JSON.stringify(body)).toBe(200);
+  return body.data as Record<string, any>;
+}
+const publish = (uid: string, documentId: string, locale: string) => admin('POST', cm(uid, `/${documentId}/actions/publish?locale=${locale}`), {});
+const connect = (documentId: string, locale = 'it') => ({ connect: [{ documentId, locale }] });
+
+beforeAll(async () => {
+  token = await adminToken();
+});
+
+describe('one slug per document', () => {
+  it('generates the slug from the name when the form sent the placeholder, and gives the English twin the same slug', async () => {
+    const partner = await create(PARTNER, { name: `Consiglio insulare ${stamp}`, slug: 'partner', organisationType: 'other' });
+    expect(partner.slug).toBe(`consiglio-insulare-${stamp}`);
+
+    // "Create English locale" sends the placeholder again: the twin takes the document's slug.
+    const { status, body } = await saveLocale(PARTNER, partner.documentId, 'en', { name: `Island council ${stamp}`, slug: 'partner' });
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect((await draft(PARTNER, partner.documentId, 'en')).slug).toBe(partner.slug);
+  });
+
+  it('renames every language when one language renames the slug', async () => {
+    const theme = await create('api::theme.theme', { name: `Tema ${stamp}`, slug: `tema-${stamp}` });
+    await saveLocale('api::theme.theme', theme.documentId, 'en', { name: `Theme ${stamp}` });
+    const renamed = await saveLocale('api::theme.theme', theme.documentId, 'en', { name: `Theme ${stamp}`, slug: `theme-${stamp}` });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    expect((await draft('api::theme.theme', theme.documentId, 'it')).slug).toBe(`theme-${stamp}`);
+    expect((await draft('api::theme.theme', theme.documentId, 'en')).slug).toBe(`theme-${stamp}`);
+  });
+
+  it('refuses a slug another document uses in any language, in Italian', async () => {
+    const first = await create(FUNDING_LINE, { name: `Linea ${stamp}`, acronym: 'FAMI', slug: `linea-${stamp}`, fundingStatement: 'co_funded' });
+    const { status, body } = await admin('POST', cm(FUNDING_LINE, '?locale=en'), {
+      name: `Line ${stamp}`, acronym: 'AMIF', slug: first.slug, fundingStatement: 'co_funded',
+    });
+    expect(status).toBe(400);
+    expect(body.error.message).toContain(`Lo slug «${first.slug}» è già usato`);
+  });
+
+  it('makes a generated slug unique: a second FAMI line gets fami-2, not fami', async () => {
+    const taken = (await api(`/api/funding-lines?filters[slug][$eq]=fami&locale=it`)).body.data.length > 0;
+    if (!taken) await create(FUNDING_LINE, { name: `Primo FAMI ${stamp}`, acronym: 'FAMI', slug: 'funding-line', fundingStatement: 'co_funded' });
+    const second = await create(FUNDING_LINE, { name: `Secondo FAMI ${stamp}`, acronym: 'FAMI', slug: 'funding-line', fundingStatement: 'co_funded' });
+    expect(second.slug).toMatch(/^fami-\d+$/);
+  });
+
+  it('proposes the document’s own slug in the English form and says it is available there', async () => {
+    const partner = await create(PARTNER, { name: `Ente proposto ${stamp}`, organisationType: 'ngo' });
+    const generated = await admin('POST', '/content-manager/uid/generate?locale=en', {
+      contentTypeUID: PARTNER, field: 'slug', data: { id: partner.documentId },
+    });
+    expect(generated.body.data).toBe(partner.slug);
+  });
+});
+
+describe('partnerships shared by both languages', () => {
+  it('gives a new English version the Italian partners, whatever the form sent, and keeps both notes', async () => {
+    const partner = await create(PARTNER, { name: `Partner condiviso ${stamp}`, organisationType: 'ngo' });
+    await saveLocale(PARTNER, partner.documentId, 'en', { name: `Shared partner ${stamp}` });
+    const project = await create(PROJECT, {
+      acronym: `SHR${stamp}`.slice(0, 12), title: 'Progetto condiviso', summary: 'Sintesi.',
+      partnerships: [{ role: 'lead', partner: connect(partner.documentId), note: 'Ambito Nord', noteEn: 'North area' }],
+    });
+    // The English form, saved with no partnerships at all (as "Create English locale" may send it).
+    const { status, body } = await saveLocale(PROJECT, project.documentId, 'en', { title: 'Shared project', summary: 'Summary.', partnerships: [] });
+    expect(status, JSON.stringify(body)).toBe(200);
+    for (const locale of ['it', 'en']) {
+      const version = await draft(PROJECT, project.documentId, locale);
+      expect(version.partnerships, locale).toHaveLength(1);
+      expect(version.partnerships[0]).toMatchObject({ role: 'lead', note: 'Ambito Nord', noteEn: 'North area' });
+    }
+
+    // Once both exist, a change in English is a change of the one shared list.
+    const en = await draft(PROJECT, project.documentId, 'en');
+    const edited = await saveLocale(PROJECT, project.documentId, 'en', {
+      partnerships: [{ id: en.partnerships[0].id, role: 'coordinator', note: 'Ambito Nord', noteEn: 'Northern area' }],
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    const it = await draft(PROJECT, project.documentId, 'it');
+    expect(it.partnerships).toHaveLength(1);
+    expect(it.partnerships[0]).toMatchObject({ role: 'coordinator', noteEn: 'Northern area' });
+  });
+});
+
+describe('publishing never silently drops a relation', () => {
+  async function projectWithDraftPartner(tag: string) {
+    const partner = await create(PARTNER, { name: `Partner in bozza ${tag} ${stamp}`, organisationType: 'ngo' });
+    await saveLocale(PARTNER, partner.documentId, 'en', { name: `Draft partner ${tag} ${stamp}` });
+    const line = await create(FUNDING_LINE, { name: `Linea in bozza ${tag} ${stamp}`, acronym: 'FAMI', fundingStatement: 'co_funded' });
+    await saveLocale(FUNDING_LINE, line.documentId, 'en', { name: `Draft line ${tag} ${stamp}`, acronym: 'AMIF' });
+    const project = await create(PROJECT, {
+      acronym: `PUB${tag}${stamp}`.slice(0, 20), title: `Progetto ${tag}`, summary: 'Sintesi.',
+      fundingLine: connect(line.documentId),
+      partnerships: [{ role: 'lead', partner: connect(partner.documentId), note: 'Nota', noteEn: 'Note' }],
+    });
+    await saveLocale(PROJECT, project.documentId, 'en', { title: `Project ${tag}`, summary: 'Summary.', fundingLine: connect(line.documentId, 'en') });
+    const action = await create('api::action.action', { title: `Azione ${tag}`, actionType: 'workshop', project: connect(project.documentId) });
+    await saveLocale('api::action.action', action.documentId, 'en', { title: `Action ${tag}`, project: connect(project.documentId, 'en') });
+    return { partner, line, project, action };
+  }
+
+  it('refuses to publish a project whose partner is a draft, naming it, and the public API stays as it was', async () => {
+    const { partner, line, project } = await projectWithDraftPartner('a');
+    const { status, body } = await publish(PROJECT, project.documentId, 'it');
+    expect(status).toBe(400);
+    expect(body.error.message).toContain(`Partner «Partner in bozza a ${stamp}»`);
+    expect(body.error.message).toContain(`Linea di finanziamento «Linea in bozza a ${stamp}»`);
+    expect(body.error.message).toContain('Pubblica con le voci collegate');
+    const live = await api(`/api/projects?filters[documentId][$eq]=${project.documentId}&locale=it`);
+    expect(live.body.data).toHaveLength(0);
+    expect((await api(`/api/partners/${partner.documentId}?locale=it`)).status).toBe(404);
+    expect((await api(`/api/funding-lines/${line.documentId}?locale=it`)).status).toBe(404);
+  });
+
+  it('"Pubblica con le voci collegate" lists the drafts and publishes them with the project, in both languages', async () => {
+    const { partner, line, project, action } = await projectWithDraftPartner('b');
+    const plan = await admin('GET', `/portfolio/publish-with-related?model=${PROJECT}&documentId=${project.documentId}`);
+    expect(plan.status, JSON.stringify(plan.body)).toBe(200);
+    const planned = plan.body.data.plan.map((e: any) => `${e.uid}:${e.documentId}:${e.locale}`);
+    for (const locale of ['it', 'en']) {
+      for (const [uid, documentId] of [[PARTNER, partner.documentId], [FUNDING_LINE, line.documentId], [PROJECT, project.documentId], ['api::action.action', action.documentId]]) {
+        expect(planned).toContain(`${uid}:${documentId}:${locale}`);
+      }
+    }
+    // Dependencies first, then the project, then what points to it.
+    expect(planned.indexOf(`${PARTNER}:${partner.documentId}:it`)).toBeLessThan(planned.indexOf(`${PROJECT}:${project.documentId}:it`));
+    expect(planned.indexOf(`${PROJECT}:${project.documentId}:it`)).toBeLessThan(planned.indexOf(`api::action.action:${action.documentId}:it`));
+
+    const done = await admin('POST', '/portfolio/publish-with-related', { model: PROJECT, documentId: project.documentId });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    for (const locale of ['it', 'en']) {
+      const live = await api(`/api/projects?filters[documentId][$eq]=${project.documentId}&locale=${locale}&populate[partnerships][populate][partner][fields][0]=documentId&populate[fundingLine][fields][0]=documentId`);
+      expect(live.body.data, locale).toHaveLength(1);
+      expect(live.body.data[0].partnerships[0].partner?.documentId, locale).toBe(partner.documentId);
+      expect(live.body.data[0].fundingLine?.documentId, locale).toBe(line.documentId);
+      expect((await api(`/api/actions/${action.documentId}?locale=${locale}`)).status, locale).toBe(200);
+    }
+  });
+
+  it('publishes nothing when one of the entries is invalid, and says which', async () => {
+    const { partner, project } = await projectWithDraftPartner('c');
+    // A draft may lack a required field; publishing it may not. The partner's English name is emptied.
+    const emptied = await saveLocale(PARTNER, partner.documentId, 'en', { name: null });
+    expect(emptied.status, JSON.stringify(emptied.body)).toBe(200);
+    const done = await admin('POST', '/portfolio/publish-with-related', { model: PROJECT, documentId: project.documentId });
+    expect(done.status).toBe(400);
+    expect(done.body.error.message).toContain('nulla è stato pubblicato');
+    expect(done.body.error.message).toContain(`Partner in bozza c ${stamp}`);
+    for (const locale of ['it', 'en']) {
+      expect((await api(`/api/partners/${partner.documentId}?locale=${locale}`)).status, locale).toBe(404);
+      expect((await api(`/api/projects?filters[documentId][$eq]=${project.documentId}&locale=${locale}`)).body.data, locale).toHaveLength(0);
+    }
+  });
+
+  it('refuses, in Italian and saying what to do, a link to an entry with no version in the language', async () => {
+    const partner = await create(PARTNER, { name: `Solo italiano ${stamp}`, organisationType: 'ngo' });
+    const project = await create(PROJECT, {
+      acronym: `ITA${stamp}`.slice(0, 20), title: 'Progetto', summary: 'Sintesi.',
+      partnerships: [{ role: 'lead', partner: connect(partner.documentId) }],
+    });
+    // The English version cannot link the partner: saving it says which entry lacks English.
+    const english = await saveLocale(PROJECT, project.documentId, 'en', { title: 'Project', summary: 'Summary.' });
+    expect(english.status).toBe(400);
+    expect(english.body.error.message).toContain(`Partner «Solo italiano ${stamp}» (manca la versione in inglese)`);
+
+    // An English version made before the partner was added: publishing both languages is refused.
+    const other = await create(PROJECT, { acronym: `ITB${stamp}`.slice(0, 20), title: 'Progetto', summary: 'Sintesi.' });
+    expect((await saveLocale(PROJECT, other.documentId, 'en', { title: 'Project', summary: 'Summary.' })).status).toBe(200);
+    const linked = await saveLocale(PROJECT, other.documentId, 'it', { partnerships: [{ role: 'lead', partner: connect(partner.documentId) }] });
+    expect(linked.status, JSON.stringify(linked.body)).toBe(200);
+    const done = await admin('POST', '/portfolio/publish-with-related', { model: PROJECT, documentId: other.documentId });
+    expect(done.status).toBe(400);
+    expect(done.body.error.message).toContain(`Partner «Solo italiano ${stamp}» (manca la versione in inglese)`);
+    expect((await api(`/api/partners/${partner.documentId}?locale=it`)).status).toBe(404);
+  });
+});
