@@ -3,7 +3,8 @@ import { adminToken, api } from './http.ts';
 
 /**
  * The integrity rules an officer relies on, through the content-manager API exactly as the admin
- * panel calls it (the Document Service rules are also run in-process by migration.test.ts).
+ * panel calls it; the rules live in the Document Service middleware, which every screen and API goes
+ * through (the seed import exercises them in-process).
  */
 
 let token: string;

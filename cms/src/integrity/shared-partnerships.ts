@@ -42,13 +42,14 @@ export function mergePartnerships(byLocale: Record<string, StoredPartnership[]>)
     role: row.role,
     note: source.length > 0 ? (row.note ?? null) : null,
     noteEn: source.length > 0 ? (row.noteEn ?? null) : (row.note ?? null),
+    matched: source.length === 0,
   }));
   for (const row of english) {
-    const match = merged.find((m) => m.partnerDocumentId === (row.partner?.documentId ?? null) && m.role === row.role && m.noteEn === null);
-    if (match) match.noteEn = row.note ?? null;
-    else merged.push({ partner: row.partner?.id ?? null, partnerDocumentId: row.partner?.documentId ?? null, role: row.role, note: null, noteEn: row.note ?? null });
+    const match = merged.find((m) => !m.matched && m.partnerDocumentId === (row.partner?.documentId ?? null) && m.role === row.role);
+    if (match) Object.assign(match, { noteEn: row.note ?? null, matched: true });
+    else merged.push({ partner: row.partner?.id ?? null, partnerDocumentId: row.partner?.documentId ?? null, role: row.role, note: null, noteEn: row.note ?? null, matched: true });
   }
-  return merged.map(({ partnerDocumentId: _, ...row }) => row);
+  return merged.map(({ partnerDocumentId: _, matched: __, ...row }) => row);
 }
 
 export async function migrateToSharedPartnerships(strapi: Strapi): Promise<void> {

@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSeed, startCms, type RunningCms } from '../../scripts/lib/cms.ts';
+import { createTestSchema } from '../../scripts/lib/postgres.ts';
+import { throwawayCmsEnv } from '../../scripts/lib/test-env.ts';
+import { readSeedBundle } from '../../scripts/seed/read-bundle.ts';
+
+/**
+ * The migration to shared partnerships, on a copy of a seeded database (SQLite or PostgreSQL, as
+ * the suite runs). The seeded database is put back in the shape the previous model stored: each
+ * language with its own partnership rows and its note in that language, the English list of one
+ * project one row short. A CMS started on it must migrate it with every partnership and every
+ * note kept, in both languages.
+ */
+
+const require = createRequire(import.meta.url);
+const client = process.env.TEST_DATABASE_CLIENT ?? 'sqlite';
+const bundle = readSeedBundle();
+const SHORTENED = 'connection';
+
+let cms: RunningCms;
+let env: Record<string, string>;
+let dir: string;
+let dropSchema = async () => {};
+
+/** Runs SQL statements on the test database, whichever engine it is. */
+async function sql(statements: string[]): Promise<void> {
+  if (client === 'postgres') {
+    const { Client } = require('pg');
+    const db = new Client({ connectionString: env.DATABASE_URL });
+    await db.connect();
+    try {
+      await db.query(`SET search_path TO ${env.DATABASE_SCHEMA}`);
+      for (const statement of statements) await db.query(statement);
+    } finally {
+      await db.end();
+    }
+  } else {
+    const Database = require('better-sqlite3');
+    const db = new Database(env.DATABASE_FILENAME);
+    try {
+      for (const statement of statements) db.prepare(statement).run();
+    } finally {
+      db.close();
+    }
+  }
+}
+
+/** The previous model's storage: per-language rows, each language's note in `note`. */
+const OLD_SHAPE = [
+  `UPDATE components_project_partnership SET note = note_en WHERE id IN (
+     SELECT cmp_id FROM projects_cmps c JOIN projects p ON p.id = c.entity_id WHERE p.locale = 'en' AND c.field = 'partnerships')`,
+  `UPDATE components_project_partnership SET note_en = NULL`,
+  // One English list one row short: its Italian row must stay, in both languages.
+  `DELETE FROM projects_cmps WHERE id IN (
+     SELECT c.id FROM projects_cmps c JOIN projects p ON p.id = c.entity_id
+     WHERE p.locale = 'en' AND p.slug = '${SHORTENED}' AND c.field = 'partnerships'
+       AND c."order" = (SELECT MAX(c2."order") FROM projects_cmps c2 WHERE c2.entity_id = c.entity_id AND c2.field = 'partnerships'))`,
+  `DELETE FROM strapi_core_store_settings WHERE key LIKE '%shared-partnerships%'`,
+];
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'portfolio-migration-'));
+  env = await throwawayCmsEnv(path.join(dir, 'migration.db'), { DATABASE_CLIENT: client });
+  if (client === 'postgres') {
+    const schema = await createTestSchema();
+    Object.assign(env, schema.env);
+    dropSchema = schema.drop;
+  }
+  runSeed(env);
+  await sql(OLD_SHAPE);
+  cms = await startCms(env, () => {});
+}, 300_000);
+
+afterAll(async () => {
+  await cms?.stop();
+  await dropSchema();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function publishedProjects(locale: string) {
+  const response = await fetch(
+    `${cms.url}/api/projects?locale=${locale}&pagination[pageSize]=100&populate[partnerships][populate][partner][fields][0]=slug`,
+    { headers: { Authorization: `Bearer ${env.SITE_BUILD_TOKEN}` } },
+  );
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { data: Array<{ slug: string; partnerships: Array<Record<string, any>> }> }).data;
+}
+
+describe('migration to partnerships shared by both languages', () => {
+  it('keeps every partnership and both notes, the same list in both languages', async () => {
+    const it = new Map((await publishedProjects('it')).map((p) => [p.slug, p.partnerships]));
+    const en = new Map((await publishedProjects('en')).map((p) => [p.slug, p.partnerships]));
+    expect(it.size).toBe(bundle.projects.length);
+    for (const project of bundle.projects) {
+      const expected = project.partnerships.map((p) => ({ partner: p.partner, role: p.role, note: p.note?.it ?? null, noteEn: p.note?.en ?? null }));
+      // The Italian list is the base: the row missing from the shortened English list is kept, its English note lost with it.
+      if (project.slug === SHORTENED) expected[expected.length - 1]!.noteEn = null;
+      for (const [locale, lists] of [['it', it], ['en', en]] as const) {
+        const actual = lists.get(project.slug)!.map((p) => ({ partner: p.partner?.slug, role: p.role, note: p.note, noteEn: p.noteEn }));
+        expect(actual, `${project.slug} (${locale})`).toEqual(expected);
+      }
+    }
+  });
+
+  it('runs once: a restart changes nothing', async () => {
+    const before = JSON.stringify(await publishedProjects('en'));
+    await cms.stop();
+    cms = await startCms(env, () => {});
+    expect(JSON.stringify(await publishedProjects('en'))).toBe(before);
+  });
+});
