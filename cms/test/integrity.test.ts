@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, api } from './http.ts';
 
 /**
@@ -22,9 +22,13 @@ async function admin(method: string, path: string, body?: unknown) {
 }
 const cm = (uid: string, rest = '') => `/content-manager/collection-types/${uid}${rest}`;
 
+/** What this file created, deleted afterwards: the suite's other files expect the seed as published. */
+const created: Array<[uid: string, documentId: string]> = [];
+
 async function create(uid: string, data: Record<string, unknown>, locale = 'it') {
   const { status, body } = await admin('POST', cm(uid, `?locale=${locale}`), data);
   expect(status, JSON.stringify(body)).toBe(201);
+  created.push([uid, body.data.documentId]);
   return body.data as Record<string, any>;
 }
 async function saveLocale(uid: string, documentId: string, locale: string, data: Record<string, unknown>) {
@@ -40,6 +44,12 @@ const connect = (documentId: string, locale = 'it') => ({ connect: [{ documentId
 
 beforeAll(async () => {
   token = await adminToken();
+});
+
+afterAll(async () => {
+  for (const [uid, documentId] of created.reverse()) {
+    for (const locale of ['en', 'it']) await admin('DELETE', cm(uid, `/${documentId}?locale=${locale}`));
+  }
 });
 
 describe('one slug per document', () => {
