@@ -13,6 +13,8 @@ import { createPreviewServer } from './publisher/preview.ts';
 import { createPublisher } from './publisher/publisher.ts';
 
 const started = Date.now();
+// Keys a newer .env.example adds (the officer's account, say) get their password printed once too.
+const hadEditorPassword = 'EDITOR_PASSWORD' in readEnvFile(CMS_ENV_FILE);
 const firstRun = ensureEnvFiles();
 if (firstRun) console.log('[start] created cms/.env and site/.env with fresh secrets (git-ignored)');
 const env = readEnvFile(CMS_ENV_FILE);
@@ -59,7 +61,8 @@ console.log(`
 
   Site:      http://localhost:${sitePort}/   (English: http://localhost:${sitePort}/en/)
   Admin:     http://localhost:${port}/admin
-  Login:     ${env.ADMIN_EMAIL}  /  ${firstRun ? `password: ${env.ADMIN_PASSWORD}` : 'password: ADMIN_PASSWORD in cms/.env'}
+  Login:     ${env.ADMIN_EMAIL}  /  ${firstRun ? `password: ${env.ADMIN_PASSWORD}` : 'password: ADMIN_PASSWORD in cms/.env'}   (developers: super admin)
+  Officers:  ${env.EDITOR_EMAIL}  /  ${hadEditorPassword ? 'password: EDITOR_PASSWORD in cms/.env' : `password: ${env.EDITOR_PASSWORD}`}   (content and media only)
   REST API:  http://localhost:${port}/api/projects?locale=it   (published content only)
   Publisher: http://localhost:${apiPort}/status   (publishing in the admin rebuilds the site)
   Preview:   the Preview button in the admin (drafts built on ${previewUrl.origin}, editors only)

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { configureAdminLayouts } from './admin-layout/configure';
 import { configurePublicRole, ensureBuildToken } from './bootstrap/access';
 import { ensureAdminUser } from './bootstrap/admin-user';
+import { configureEditorRole, ensureEditorUser } from './bootstrap/editor-role';
 import { ensureLocales } from './bootstrap/locales';
 import { assertNoDefaultAdminPassword, assertProductionReady } from './bootstrap/production-guard';
 import { ensurePublishWebhook } from './bootstrap/webhook';
@@ -25,6 +26,8 @@ export default {
     registerNewLanguageVersionSync(strapi);
     await ensureLocales(strapi);
     await ensureAdminUser(strapi);
+    await configureEditorRole(strapi);
+    await ensureEditorUser(strapi);
     await assertNoDefaultAdminPassword(strapi);
     await configurePublicRole(strapi);
     await ensureBuildToken(strapi);

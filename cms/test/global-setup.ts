@@ -9,7 +9,7 @@ import { throwawayCmsEnv } from '../../scripts/lib/test-env.ts';
 /**
  * One real Strapi for the whole suite: built from the current sources, on a fresh database,
  * seeded with the seed data files, listening on a free port. Tests get its URL, the build token,
- * the admin login and the environment (to run the seed again) through `inject`.
+ * the admin's and the officer's logins and the environment (to run the seed again) through `inject`.
  */
 export default async function setup(project: TestProject) {
   ensureCmsBuilt();
@@ -45,6 +45,9 @@ export default async function setup(project: TestProject) {
   // One admin login for the whole suite: Strapi rate-limits logins (as it should).
   const token = await adminLogin(cms.url, env.ADMIN_EMAIL!, env.ADMIN_PASSWORD!);
   project.provide('admin', { email: env.ADMIN_EMAIL!, password: env.ADMIN_PASSWORD!, token });
+  // The communications officer (Editor role), logged in once as well.
+  const editorToken = await adminLogin(cms.url, env.EDITOR_EMAIL!, env.EDITOR_PASSWORD!);
+  project.provide('editor', { email: env.EDITOR_EMAIL!, password: env.EDITOR_PASSWORD!, token: editorToken });
 
   return async () => {
     cms.process.removeAllListeners('exit');
@@ -58,5 +61,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     cms: { url: string; token: string; env: Record<string, string>; seedOutput: string };
     admin: { email: string; password: string; token: string };
+    editor: { email: string; password: string; token: string };
   }
 }

@@ -16,6 +16,7 @@ const ready = {
   PUBLISH_WEBHOOK_SECRET: strong,
   PREVIEW_SECRET: strong,
   ADMIN_PASSWORD: 'A-real-long-password-1',
+  EDITOR_PASSWORD: 'Another-real-password-2',
   CORS_ORIGINS: 'https://cms.example.org',
 };
 
@@ -25,11 +26,19 @@ describe('productionProblems', () => {
   });
 
   it('names placeholder and short secrets, the default password and open CORS', () => {
-    const problems = productionProblems({ ...ready, JWT_SECRET: 'change-me', APP_KEYS: `${strong},short`, ADMIN_PASSWORD: 'Portfolio-2026', CORS_ORIGINS: '*' });
+    const problems = productionProblems({
+      ...ready,
+      JWT_SECRET: 'change-me',
+      APP_KEYS: `${strong},short`,
+      ADMIN_PASSWORD: 'Portfolio-2026',
+      EDITOR_PASSWORD: 'Redazione-1-change-me',
+      CORS_ORIGINS: '*',
+    });
     expect(problems).toEqual([
       'APP_KEYS is missing, a placeholder or shorter than 16 characters',
       'JWT_SECRET is missing, a placeholder or shorter than 16 characters',
       'ADMIN_PASSWORD is the default local password',
+      'EDITOR_PASSWORD is the .env.example placeholder',
       'CORS_ORIGINS allows every origin ("*")',
     ]);
   });

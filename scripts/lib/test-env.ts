@@ -18,7 +18,8 @@ export function freePort(): Promise<number> {
 
 /**
  * The environment of a throwaway CMS (tests, benchmarks): fresh random secrets, a free port, an
- * admin account, SQLite at `databaseFile`. `extra` adds or overrides settings (webhook, preview...).
+ * admin account, an officer (Editor) account, SQLite at `databaseFile`. `extra` adds or overrides
+ * settings (webhook, preview...).
  */
 export async function throwawayCmsEnv(databaseFile: string, extra: Record<string, string> = {}): Promise<Record<string, string>> {
   return {
@@ -34,6 +35,8 @@ export async function throwawayCmsEnv(databaseFile: string, extra: Record<string
     SITE_BUILD_TOKEN: randomBytes(32).toString('hex'),
     ADMIN_EMAIL: 'editor@test.local',
     ADMIN_PASSWORD: `Test-${randomSecret()}`,
+    EDITOR_EMAIL: 'redazione@test.local',
+    EDITOR_PASSWORD: `Editor-1-${randomSecret()}`,
     DATABASE_CLIENT: 'sqlite',
     DATABASE_FILENAME: databaseFile,
     STRAPI_LOG_LEVEL: 'warn',

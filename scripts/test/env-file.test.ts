@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fillSecrets, missingLines, parseEnv } from '../lib/env-file.ts';
 
@@ -27,5 +28,18 @@ describe('missingLines', () => {
     expect(lines.map((line) => line.split('=')[0])).toEqual(['B', 'C']);
     expect(lines[0]).not.toContain('change-me');
     expect(lines[1]).toBe('C=plain');
+  });
+});
+
+describe('cms/.env.example', () => {
+  it("gives the officer's account a fresh password that Strapi's password rules accept", () => {
+    const template = readFileSync(new URL('../../cms/.env.example', import.meta.url), 'utf8');
+    const first = parseEnv(fillSecrets(template));
+    const second = parseEnv(fillSecrets(template));
+    expect(first.EDITOR_EMAIL).toBe('redazione@portfolio.local');
+    expect(first.EDITOR_PASSWORD).not.toBe(second.EDITOR_PASSWORD);
+    expect(first.EDITOR_PASSWORD).not.toContain('change-me');
+    // Strapi: at least 8 characters, a lowercase and an uppercase letter and a digit, at most 72 bytes.
+    expect(first.EDITOR_PASSWORD).toMatch(/^(?=.*[a-z])(?=.*[A-Z])(?=.*\d).{8,72}$/);
   });
 });

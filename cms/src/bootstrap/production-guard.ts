@@ -29,6 +29,9 @@ export function productionProblems(env: NodeJS.ProcessEnv): string[] {
   if (env.ADMIN_PASSWORD === DEFAULT_ADMIN_PASSWORD) {
     problems.push('ADMIN_PASSWORD is the default local password');
   }
+  if ((env.EDITOR_PASSWORD ?? '').toLowerCase().includes('change-me')) {
+    problems.push('EDITOR_PASSWORD is the .env.example placeholder');
+  }
   const origins = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim());
   if (origins.includes('*')) {
     problems.push('CORS_ORIGINS allows every origin ("*")');
