@@ -5,7 +5,7 @@ import { freePort, randomSecret, throwawayCmsEnv } from '../scripts/lib/test-env
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../scripts/lib/cms.ts';
+import { adminLogin, ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../scripts/lib/cms.ts';
 import { createPreviewServer } from '../scripts/publisher/preview.ts';
 import { createPublisher, type Publisher } from '../scripts/publisher/publisher.ts';
 import { href } from '../site/src/lib/routes.ts';
@@ -14,30 +14,40 @@ import { launchBrowser, type Browser } from '../site/test/support/browser.ts';
 /**
  * The publishing path as a communications officer lives it, end to end: a real seeded Strapi,
  * the publisher that rebuilds the static site on Strapi's webhook and switches releases live, the
- * draft preview server, and the admin driven in Chromium. A project is created in the Italian
- * admin, previewed as a draft, published, edited, unpublished; each time the public site is
- * polled until it shows the change, and the time from the click to the live site is printed.
+ * draft preview server, and the admin driven in Chromium, signed in with the officer's account
+ * (Strapi's Editor role, not a super admin). Two new partners and a new funding line are entered
+ * in Italian and English, then a project that links them, in Italian then English; it is
+ * previewed as a draft, published with "Pubblica con le voci collegate", edited, unpublished. Each
+ * time the public site is polled until it shows the change, and the time from the click to the
+ * live site is printed.
  */
 const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 const PROJECT_UID = 'api::project.project';
-/** The admin's pages for projects: `${PROJECTS_ADMIN}/create`, `${PROJECTS_ADMIN}/<documentId>`. */
-const PROJECTS_ADMIN = `/admin/content-manager/collection-types/${PROJECT_UID}`;
+/** The admin's pages of a type: `${adminPages(uid)}/create`, `${adminPages(uid)}/<documentId>`. */
+const adminPages = (uid: string) => `/admin/content-manager/collection-types/${uid}`;
+const PROJECTS_ADMIN = adminPages(PROJECT_UID);
 /** Live-site waits: a build takes 15-25 s, a cold one (empty Astro cache) longer. */
 const LIVE_TIMEOUT_MS = 180_000;
 
 /** One marker in every text of the project, so any trace of it in a release can be found. */
 const MARKER = `E2E${Date.now()}`;
+/** New entries the project needs, named with a marker of their own: they stay online after the project goes. */
+const NEW = `Nuovo${Date.now().toString(36)}`;
+const NEW_PARTNERS = [
+  { name: `Consiglio insulare ${NEW}`, nameEn: `Island council ${NEW}`, type: 'Provincia / Consiglio insulare', slug: `consiglio-insulare-${NEW.toLowerCase()}` },
+  { name: `Associazione Ponti ${NEW}`, nameEn: `Ponti association ${NEW}`, type: 'Organizzazione non governativa', slug: `associazione-ponti-${NEW.toLowerCase()}` },
+];
+const NEW_FUNDING_LINE = { name: `Fondo regionale ${NEW}`, nameEn: `Regional fund ${NEW}`, acronym: `FR${NEW.toUpperCase()}`, slug: `fr${NEW.toLowerCase()}` };
 const PROJECT = {
   acronym: MARKER,
   title: `Progetto di prova ${MARKER}`,
+  titleEn: `Test project ${MARKER}`,
+  /** Generated from the acronym: the officer never types it. */
   slug: MARKER.toLowerCase(),
   summary: `Sintesi della prova end-to-end ${MARKER}: un progetto creato nel pannello di amministrazione.`,
+  summaryEn: `Summary of the end-to-end test ${MARKER}: a project created in the admin panel.`,
   editedSummary: `Sintesi corretta dalla redazione ${MARKER}: la modifica deve arrivare sul sito pubblicato.`,
-  /** Seeded, published entries chosen in the relation pickers. */
-  partner: { search: 'Regione Emilia', option: /^Regione Emilia-Romagna/, slug: 'emilia-romagna-region' },
-  role: 'lead',
-  // Options read "<label><status badge>": match the start only (the label is the name or the acronym).
-  fundingLine: { search: 'FAMI', option: /^FAMI/, slug: 'fami-2021-2027-os2-regional-plans' },
+  roles: ['Capofila', 'Partner'],
 };
 /** Italian label the edit view shows → the field's name attribute, which the steps type into. */
 const FIELD_LABELS = [
@@ -48,10 +58,11 @@ const FIELD_LABELS = [
   ['Linea di finanziamento', 'fundingLine'],
 ] as const;
 const PUBLIC_PATH = href('it', { page: 'project', slug: PROJECT.slug });
+const PUBLIC_PATH_EN = href('en', { page: 'project', slug: PROJECT.slug });
 /** Public files that list every published project; the first publish must put the project in each. */
 const LISTINGS = [href('it', { page: 'projects' }), '/sitemap.xml', '/feed.xml', '/opendata/projects.json', '/opendata/projects.csv'];
-/** Listings that must not mention the project after it is unpublished (the English feed never had it: no English version). */
-const LISTINGS_AFTER_UNPUBLISH = [...LISTINGS, '/en/feed.xml'];
+/** Listings that must not mention the project after both languages are unpublished. */
+const LISTINGS_AFTER_UNPUBLISH = [...LISTINGS, '/en/feed.xml', href('en', { page: 'projects' })];
 
 /** Playwright's page, typed through the site's browser helper (playwright-core lives in site/node_modules). */
 type Page = Awaited<ReturnType<Browser['context']['newPage']>>;
@@ -87,6 +98,7 @@ describe('a communications officer publishes, edits and unpublishes a project', 
   let browser: Browser;
   let page: Page;
   let documentId: string;
+  let officerToken: string | undefined;
   const timings = { publishToLiveMs: 0, editToLiveMs: 0, unpublishToGoneMs: 0 };
   const publisherLog = path.join(RESULTS_DIR, 'publisher.log');
   const cmsLog = path.join(RESULTS_DIR, 'cms.log');
@@ -101,7 +113,7 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     await tab.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`) });
     await tab.close();
   }
-  const editUrl = () => `${cms.url}${PROJECTS_ADMIN}/${documentId}?plugins[i18n][locale]=it`;
+  const editUrl = (locale = 'it') => `${cms.url}${PROJECTS_ADMIN}/${documentId}?plugins[i18n][locale]=${locale}`;
   /** The edit view's Preview button (a link to the admin's preview page; its text is not translated). */
   const previewLink = () => page.locator(`a[href^="${PROJECTS_ADMIN}/${documentId}/preview"]`);
 
@@ -112,13 +124,13 @@ describe('a communications officer publishes, edits and unpublishes a project', 
   }
 
   /** Polls the public site until `done` holds; returns the milliseconds since `since` (the click). */
-  async function waitForLive(what: string, since: number, done: (page: { status: number; text: string }) => boolean): Promise<number> {
+  async function waitForLive(what: string, since: number, done: (page: { status: number; text: string }) => boolean, pathname = PUBLIC_PATH): Promise<number> {
     while (Date.now() - since < LIVE_TIMEOUT_MS) {
-      if (done(await get(PUBLIC_PATH))) return Date.now() - since;
+      if (done(await get(pathname))) return Date.now() - since;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     throw new Error(
-      `${what}: ${PUBLIC_PATH} did not change within ${LIVE_TIMEOUT_MS / 1000} s of the click.\n` +
+      `${what}: ${pathname} did not change within ${LIVE_TIMEOUT_MS / 1000} s of the click.\n` +
         `publisher status: ${JSON.stringify(publisher.status(), null, 2)}\n--- publisher log ---\n${tail(publisherLog)}`,
     );
   }
@@ -129,6 +141,34 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     await input.click();
     await input.fill(search);
     await page.locator('[role="option"]', { hasText: option }).click();
+  }
+
+  /** Chooses an option of a dropdown (enumeration) of the edit view by its Italian label. */
+  async function choose(name: string, label: string): Promise<void> {
+    await page.locator(`[name="${name}"]`).click();
+    await page.locator('[role="option"]', { hasText: new RegExp(`^${label.replace(/[/()]/g, '\\$&')}$`) }).click();
+  }
+
+  /** Saves the form and waits for the admin's confirmation; returns the document's id from the address. */
+  async function save(): Promise<string> {
+    await page.getByRole('button', { name: 'Salva', exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith('/create'));
+    await page.getByText(/^(Salvato|Saved)/).first().waitFor({ timeout: 30_000 });
+    return path.posix.basename(new URL(page.url()).pathname);
+  }
+
+  /** Opens a document's English version, which does not exist yet: the admin shows an empty form for it. */
+  async function openEnglish(uid: string, id: string, firstField: string): Promise<void> {
+    await page.goto(`${cms.url}${adminPages(uid)}/${id}?plugins[i18n][locale]=en`);
+    await page.locator(`[name="${firstField}"]`).waitFor();
+  }
+
+  /** The draft as the admin API has it (with the officer's own session). */
+  async function adminDraft(uid: string, id: string, locale: string): Promise<Record<string, any>> {
+    officerToken ??= await adminLogin(cms.url, env.EDITOR_EMAIL!, env.EDITOR_PASSWORD!);
+    const token = officerToken;
+    const response = await fetch(`${cms.url}/content-manager/collection-types/${uid}/${id}?locale=${locale}`, { headers: { Authorization: `Bearer ${token}` } });
+    return ((await response.json()) as { data: Record<string, any> }).data;
   }
 
   beforeAll(async () => {
@@ -210,10 +250,10 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     });
   });
 
-  it('logs into the admin, which speaks Italian to the editor', async () => {
+  it('logs into the admin with the officer’s account, and the admin speaks Italian', async () => {
     await page.goto(`${cms.url}/admin`);
-    await page.locator('input[name="email"]').fill(env.ADMIN_EMAIL!);
-    await page.locator('input[name="password"]').fill(env.ADMIN_PASSWORD!);
+    await page.locator('input[name="email"]').fill(env.EDITOR_EMAIL!);
+    await page.locator('input[name="password"]').fill(env.EDITOR_PASSWORD!);
     await screenshot('01-login');
     await page.locator('button[type="submit"]').click();
     await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.startsWith('/admin/auth'));
@@ -222,7 +262,37 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     await expect.poll(() => page.getByRole('link', { name: 'Libreria Media' }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
   });
 
-  it('creates a project in Italian with a partnership and a funding line, and saves it as a draft', async () => {
+  const partnerIds: string[] = [];
+  let fundingLineId: string;
+
+  it('enters two new partners and a new funding line, in Italian and English', async () => {
+    for (const partner of NEW_PARTNERS) {
+      await page.goto(`${cms.url}${adminPages('api::partner.partner')}/create?plugins[i18n][locale]=it`);
+      await page.locator('input[name="name"]').fill(partner.name);
+      await choose('organisationType', partner.type);
+      const id = await save();
+      partnerIds.push(id);
+      // The slug comes from the name: the officer left the admin's placeholder as it was.
+      expect((await adminDraft('api::partner.partner', id, 'it')).slug).toBe(partner.slug);
+      await openEnglish('api::partner.partner', id, 'name');
+      await page.locator('input[name="name"]').fill(partner.nameEn);
+      await save();
+      expect((await adminDraft('api::partner.partner', id, 'en')).slug).toBe(partner.slug);
+    }
+    await screenshot('02-new-partner-english');
+
+    await page.goto(`${cms.url}${adminPages('api::funding-line.funding-line')}/create?plugins[i18n][locale]=it`);
+    await page.locator('input[name="name"]').fill(NEW_FUNDING_LINE.name);
+    await page.locator('input[name="acronym"]').fill(NEW_FUNDING_LINE.acronym);
+    fundingLineId = await save();
+    await openEnglish('api::funding-line.funding-line', fundingLineId, 'name');
+    await page.locator('input[name="name"]').fill(NEW_FUNDING_LINE.nameEn);
+    await page.locator('input[name="acronym"]').fill(NEW_FUNDING_LINE.acronym);
+    await save();
+    expect((await adminDraft('api::funding-line.funding-line', fundingLineId, 'en')).slug).toBe(NEW_FUNDING_LINE.slug);
+  });
+
+  it('creates a project in Italian with the new partners and funding line, then its English version', async () => {
     await page.goto(`${cms.url}${PROJECTS_ADMIN}/create?plugins[i18n][locale]=it`);
     await page.locator('input[name="acronym"]').waitFor();
     // The fields carry the Italian labels of cms/src/admin-layout/labels.ts.
@@ -232,27 +302,37 @@ describe('a communications officer publishes, edits and unpublishes a project', 
 
     await page.locator('input[name="acronym"]').fill(PROJECT.acronym);
     await page.locator('input[name="title"]').fill(PROJECT.title);
-    await page.locator('input[name="slug"]').fill(PROJECT.slug);
     await page.locator('textarea[name="summary"]').fill(PROJECT.summary);
 
     // "Partenariato" is a repeatable component: its empty state is the button that adds the first entry.
-    await page.locator('xpath=//label[starts-with(normalize-space(.), "Partenariato")]/following::button[1]').click();
-    await pickRelation('partnerships.0.partner', PROJECT.partner.search, PROJECT.partner.option);
-    await page.locator('[name="partnerships.0.role"]').click();
-    await page.locator('[role="option"]', { hasText: new RegExp(`^${PROJECT.role}$`) }).click();
-    await pickRelation('fundingLine', PROJECT.fundingLine.search, PROJECT.fundingLine.option);
+    for (const [index, partner] of NEW_PARTNERS.entries()) {
+      await page.locator('xpath=//label[starts-with(normalize-space(.), "Partenariato")]/following::button[1]').click();
+      await pickRelation(`partnerships.${index}.partner`, partner.name, new RegExp(`^${partner.name}`));
+      await choose(`partnerships.${index}.role`, PROJECT.roles[index]!);
+    }
+    // A funding line shows as acronym, name and period: two lines may share an acronym.
+    await pickRelation('fundingLine', NEW_FUNDING_LINE.name, new RegExp(`^${NEW_FUNDING_LINE.acronym} – ${NEW_FUNDING_LINE.name}`));
     await page.locator('input[name="fundingLine"]').scrollIntoViewIfNeeded();
-    await screenshot('02-edit-view-relations');
+    await screenshot('03-edit-view-relations');
 
-    await page.getByRole('button', { name: 'Salva', exact: true }).click();
-    // Saved, the admin moves from …/create to the new document's own address.
-    await page.waitForURL((url) => url.pathname.startsWith(`${PROJECTS_ADMIN}/`) && url.pathname !== `${PROJECTS_ADMIN}/create`);
-    documentId = path.posix.basename(new URL(page.url()).pathname);
+    documentId = await save();
     await previewLink().waitFor();
-    await page.locator('input[name="acronym"]').scrollIntoViewIfNeeded();
-    await screenshot('03-saved-draft');
     expect(await page.inputValue('input[name="title"]')).toBe(PROJECT.title);
+    expect(await page.inputValue('input[name="slug"]')).toBe(PROJECT.slug);
     expect(await page.getByText('Bozza', { exact: true }).count()).toBeGreaterThan(0);
+
+    // The English version: text only. Partners, roles and the slug are shared by both languages.
+    await openEnglish(PROJECT_UID, documentId, 'title');
+    await page.locator('input[name="title"]').fill(PROJECT.titleEn);
+    await page.locator('textarea[name="summary"]').fill(PROJECT.summaryEn);
+    await pickRelation('fundingLine', NEW_FUNDING_LINE.nameEn, new RegExp(`^${NEW_FUNDING_LINE.acronym} – ${NEW_FUNDING_LINE.nameEn}`));
+    await save();
+    await screenshot('04-english-version');
+    const [it, en] = [await adminDraft(PROJECT_UID, documentId, 'it'), await adminDraft(PROJECT_UID, documentId, 'en')];
+    expect(en.slug).toBe(it.slug);
+    const partnersOf = (draft: Record<string, any>) => draft.partnerships.map((p: any) => `${p.partner?.documentId ?? p.partner?.[0]?.documentId}:${p.role}`);
+    expect(en.partnerships).toHaveLength(NEW_PARTNERS.length);
+    expect(partnersOf(en)).toEqual(partnersOf(it));
   });
 
   it('shows the draft in the preview, and not on the public site', async () => {
@@ -263,32 +343,60 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     expect(await frame.locator('h1').textContent()).toContain(PROJECT.title);
     expect(await frame.locator('.preview-banner').textContent()).toContain('Anteprima: contenuti in bozza, non pubblicati.');
     expect(await frame.locator('main').textContent()).toContain(PROJECT.summary);
-    expect(await frame.locator(`main a[href="${href('it', { page: 'partner', slug: PROJECT.partner.slug })}"]`).count()).toBeGreaterThan(0);
-    expect(await frame.locator(`main a[href="${href('it', { page: 'fundingLine', slug: PROJECT.fundingLine.slug })}"]`).count()).toBeGreaterThan(0);
+    expect(await frame.locator(`main a[href="${href('it', { page: 'partner', slug: NEW_PARTNERS[0]!.slug })}"]`).count()).toBeGreaterThan(0);
+    expect(await frame.locator(`main a[href="${href('it', { page: 'fundingLine', slug: NEW_FUNDING_LINE.slug })}"]`).count()).toBeGreaterThan(0);
     const previewFrame = page.frames().find((f) => f.url().startsWith(previewOrigin));
     expect(previewFrame && new URL(previewFrame.url()).pathname).toBe(PUBLIC_PATH);
-    await screenshot('04-preview');
+    await screenshot('05-preview');
 
     expect((await get(PUBLIC_PATH)).status).toBe(404);
     // The preview's pages are for editors only: without the admin's cookie, nothing.
     expect((await fetch(`${previewOrigin}${PUBLIC_PATH}`)).status).toBe(401);
   });
 
-  it('publishes it, and the public site shows it once the publisher has rebuilt', async () => {
+  it('refuses a plain Publish that would leave the new partners out, naming them', async () => {
     await page.goto(editUrl());
-    const publish = page.getByRole('button', { name: 'Pubblica', exact: true });
-    await publish.waitFor();
-    const clicked = Date.now();
-    await publish.click();
-    timings.publishToLiveMs = await waitForLive('first publish', clicked, (p) => p.status === 200 && p.text.includes(PROJECT.title));
-    console.log(`[e2e] publish → live: ${timings.publishToLiveMs} ms`);
-    await screenshot('05-published');
-    await screenshotPublicPage('05-public-page');
+    await page.getByRole('button', { name: 'Pubblica', exact: true }).click();
+    const refusal = page.getByText(/Pubblicazione non eseguita/).first();
+    // Strapi may first ask to confirm publishing with relations to drafts: confirming is what the officer would do.
+    const confirm = page.getByRole('alertdialog').getByRole('button', { name: /^(Conferma|Confirm|Pubblica|Publish)$/ });
+    await Promise.race([refusal.waitFor({ timeout: 30_000 }), confirm.waitFor({ timeout: 30_000 }).then(() => confirm.click())]);
+    await refusal.waitFor({ timeout: 30_000 });
+    const text = (await refusal.textContent()) ?? '';
+    for (const partner of NEW_PARTNERS) expect(text).toContain(partner.name);
+    expect(text).toContain('Pubblica con le voci collegate');
+    await screenshot('06-publish-refused');
+    expect((await get(PUBLIC_PATH)).status).toBe(404);
+  });
 
-    const live = await get(PUBLIC_PATH);
-    expect(live.text).toContain(PROJECT.summary);
-    expect(live.text).toContain(`href="${href('it', { page: 'partner', slug: PROJECT.partner.slug })}"`);
-    expect(live.text).toContain(`href="${href('it', { page: 'fundingLine', slug: PROJECT.fundingLine.slug })}"`);
+  it('publishes it with "Pubblica con le voci collegate", and both languages go live with the same partners', async () => {
+    await page.goto(editUrl());
+    await page.getByRole('button', { name: /^(More document actions|Altre azioni)$/ }).click();
+    await page.getByRole('menuitem', { name: 'Pubblica con le voci collegate' }).click();
+    const plan = page.getByTestId('publish-with-related-plan');
+    await plan.waitFor();
+    const listed = (await plan.textContent()) ?? '';
+    for (const name of [...NEW_PARTNERS.map((p) => p.name), NEW_FUNDING_LINE.name, PROJECT.title]) expect(listed).toContain(name);
+    await screenshot('07-publish-with-related-dialog');
+    const clicked = Date.now();
+    await page.getByRole('button', { name: 'Pubblica tutto' }).click();
+    timings.publishToLiveMs = await waitForLive('publish with related', clicked, (p) => p.status === 200 && p.text.includes(PROJECT.title));
+    console.log(`[e2e] publish with related → live: ${timings.publishToLiveMs} ms`);
+    await waitForLive('English version', clicked, (p) => p.status === 200 && p.text.includes(PROJECT.titleEn), PUBLIC_PATH_EN);
+    await screenshot('08-published');
+    await screenshotPublicPage('08-public-page');
+
+    for (const locale of ['it', 'en'] as const) {
+      const live = await get(href(locale, { page: 'project', slug: PROJECT.slug }));
+      expect(live.status, locale).toBe(200);
+      for (const partner of NEW_PARTNERS) {
+        expect(live.text, locale).toContain(`href="${href(locale, { page: 'partner', slug: partner.slug })}"`);
+      }
+      expect(live.text, locale).toContain(`href="${href(locale, { page: 'fundingLine', slug: NEW_FUNDING_LINE.slug })}"`);
+      // The twin links the other language at the same slug.
+      expect(live.text, locale).toContain(href(locale === 'it' ? 'en' : 'it', { page: 'project', slug: PROJECT.slug }));
+    }
+    expect((await get(PUBLIC_PATH)).text).toContain(PROJECT.summary);
     // Every listing carries it, so that the checks after unpublishing mean something.
     for (const listing of LISTINGS) expect((await get(listing)).text.toLowerCase(), listing).toContain(MARKER.toLowerCase());
     await publisher.scheduler.settled();
@@ -297,25 +405,36 @@ describe('a communications officer publishes, edits and unpublishes a project', 
   });
 
   it('publishes an edited summary, and the public page shows the new one', async () => {
+    await page.goto(editUrl());
     await page.locator('textarea[name="summary"]').fill(PROJECT.editedSummary);
     const clicked = Date.now();
     await page.getByRole('button', { name: 'Pubblica', exact: true }).click();
     timings.editToLiveMs = await waitForLive('edited summary', clicked, (p) => p.status === 200 && p.text.includes(PROJECT.editedSummary));
     console.log(`[e2e] edit → live: ${timings.editToLiveMs} ms`);
-    await screenshot('06-edit-published');
-    await screenshotPublicPage('06-public-page-edited');
+    await screenshot('09-edit-published');
+    await screenshotPublicPage('09-public-page-edited');
     expect((await get(PUBLIC_PATH)).text).not.toContain(PROJECT.summary);
   });
 
-  it('unpublishes it, and every trace of it leaves the live site', async () => {
-    await page.getByRole('button', { name: /^(More document actions|Altre azioni)$/ }).click();
-    const unpublish = page.getByRole('menuitem', { name: /^(Converti in bozza|Annulla pubblicazione|Unpublish)$/ });
-    await unpublish.waitFor();
+  it('unpublishes both languages, and every trace of it leaves the live site', async () => {
+    /** The edit view's "more actions" menu → Unpublish, for the language the page shows. */
+    const unpublishShown = async () => {
+      await page.getByRole('button', { name: /^(More document actions|Altre azioni)$/ }).click();
+      const unpublish = page.getByRole('menuitem', { name: /^(Converti in bozza|Annulla pubblicazione|Unpublish)$/ });
+      await unpublish.waitFor();
+      await unpublish.click();
+    };
+    await page.goto(editUrl('en'));
+    await page.locator('input[name="title"]').waitFor();
+    await unpublishShown();
+    await waitForLive('unpublish (English)', Date.now(), (p) => p.status === 404, PUBLIC_PATH_EN);
+    await page.goto(editUrl());
+    await page.locator('input[name="title"]').waitFor();
     const clicked = Date.now();
-    await unpublish.click();
+    await unpublishShown();
     timings.unpublishToGoneMs = await waitForLive('unpublish', clicked, (p) => p.status === 404);
     console.log(`[e2e] unpublish → gone: ${timings.unpublishToGoneMs} ms`);
-    await screenshot('07-unpublished');
+    await screenshot('10-unpublished');
 
     // Whatever the webhook set off has finished: the live release is the final one.
     await publisher.scheduler.settled();

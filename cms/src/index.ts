@@ -10,6 +10,7 @@ import { registerNewLanguageVersionSync } from './integrity/new-language-version
 import { registerIntegrityRoutes } from './integrity/routes';
 import { migrateToSharedPartnerships } from './integrity/shared-partnerships';
 import { extendUidService } from './integrity/slugs';
+import { backfillAdminLabels } from './validation/admin-labels';
 import { registerDocumentMiddleware } from './validation/document-middleware';
 
 export default {
@@ -24,6 +25,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await migrateToSharedPartnerships(strapi);
     registerNewLanguageVersionSync(strapi);
+    await backfillAdminLabels(strapi);
     await ensureLocales(strapi);
     await ensureAdminUser(strapi);
     await configureEditorRole(strapi);

@@ -148,7 +148,7 @@ describe('publishing never silently drops a relation', () => {
     const { status, body } = await publish(PROJECT, project.documentId, 'it');
     expect(status).toBe(400);
     expect(body.error.message).toContain(`Partner «Partner in bozza a ${stamp}»`);
-    expect(body.error.message).toContain(`Linea di finanziamento «Linea in bozza a ${stamp}»`);
+    expect(body.error.message).toContain(`Linea di finanziamento «FAMI – Linea in bozza a ${stamp}»`);
     expect(body.error.message).toContain('Pubblica con le voci collegate');
     const live = await api(`/api/projects?filters[documentId][$eq]=${project.documentId}&locale=it`);
     expect(live.body.data).toHaveLength(0);

@@ -131,11 +131,12 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
     },
   },
   'api::funding-line.funding-line': {
-    mainField: 'acronym',
+    mainField: 'adminLabel',
     list: ['acronym', 'name', 'programmingPeriod', 'managementMode'],
     defaultSortBy: 'acronym',
     fields: {
       publishAt: PUBLISH_AT,
+      adminLabel: ADMIN_LABEL,
       name: { label: 'Nome' },
       acronym: { label: 'Sigla', description: 'Nella lingua corrente: FAMI in italiano, AMIF in inglese.' },
       slug: SLUG,

@@ -9,6 +9,7 @@ export default {
       it: {
         'Auth.form.welcome.title': 'Portafoglio progetti UE',
         'Auth.form.welcome.subtitle': 'Accedi per modificare i contenuti del sito',
+        'content-manager.containers.edit.panels.default.more-actions': 'Altre azioni',
       },
     },
     tutorials: false,
@@ -18,6 +19,7 @@ export default {
     const contentManager = app.getPlugin('content-manager') as unknown as {
       apis: { addDocumentAction(reducer: (actions: unknown[]) => unknown[]): void };
     };
-    contentManager.apis.addDocumentAction((actions) => [...actions, PublishWithRelatedAction]);
+    // After Publish and Save: the first entry of the "Altre azioni" menu.
+    contentManager.apis.addDocumentAction((actions) => [...actions.slice(0, 2), PublishWithRelatedAction, ...actions.slice(2)]);
   },
 };

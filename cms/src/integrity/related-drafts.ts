@@ -167,7 +167,7 @@ export async function refusePublishWithoutRelated(strapi: Strapi, uid: string, d
   }
   if (missing.length === 0) return;
   refuseUntranslated(missing);
-  const action = uid === 'api::project.project' ? ' con «Pubblica con le voci collegate»' : '';
+  const action = uid === 'api::project.project' ? ' con «Pubblica con le voci collegate» (menu «Altre azioni», accanto a Salva)' : '';
   throw new errors.ValidationError(
     `Pubblicazione non eseguita: questa voce è collegata a voci non ancora pubblicate, che sul sito mancherebbero: ${describeEntries(missing)}. ` +
       `Pubblicarle insieme${action}, oppure pubblicarle prima.`,

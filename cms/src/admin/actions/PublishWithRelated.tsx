@@ -90,4 +90,3 @@ export const PublishWithRelatedAction: DocumentActionComponent = ({ model, docum
     },
   };
 };
-PublishWithRelatedAction.type = 'publish';
