@@ -106,6 +106,16 @@ describe('seeded content over the REST API', () => {
     }
   });
 
+  it('gives merged partners their alternative names in both languages, and PLEIADI’s third action its type', () => {
+    for (const locale of ['it', 'en'] as const) {
+      const athens = data[locale].partners.find((p) => p.slug === 'city-of-athens');
+      expect(athens.alternativeNames).toBe('Dimos Athinaion');
+      expect(data[locale].partners.find((p) => p.slug === 'city-of-turin').alternativeNames).toBeNull();
+      const actions = data[locale].actions.filter((a) => a.project?.documentId === project('pleiadi').documentId);
+      expect(actions[2].actionType).toBe('participation');
+    }
+  });
+
   it('never exposes editorial fields', () => {
     expect(project('connection')).not.toHaveProperty('sourceNotes');
     expect(data.it.partners[0]).not.toHaveProperty('adminLabel');

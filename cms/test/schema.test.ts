@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ActionTypeSchema, OrganisationTypeSchema } from 'shared-types';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -22,6 +23,22 @@ describe('content-type schemas', () => {
   it('give no string field more than 255 characters (a varchar(255) column on PostgreSQL)', () => {
     expect(attributes.length).toBeGreaterThan(50);
     expect(attributes.filter((a) => a.type === 'string' && (a.maxLength === undefined || a.maxLength > 255)).map((a) => a.where)).toEqual([]);
+  });
+
+  it('declare the same organisation and action types as the shared contract', () => {
+    const enumOf = (where: string) => (attributes.find((a) => a.where === where) as unknown as { enum: string[] }).enum;
+    expect(enumOf(path.join('api', 'partner', 'content-types', 'partner', 'schema.json') + ': organisationType')).toEqual(OrganisationTypeSchema.options);
+    expect(enumOf(path.join('api', 'action', 'content-types', 'action', 'schema.json') + ': actionType')).toEqual(ActionTypeSchema.options);
+    expect(OrganisationTypeSchema.options).toContain('provincial_authority');
+    expect(ActionTypeSchema.options).toEqual(expect.arrayContaining(['monitoring_evaluation', 'study_visit', 'participation']));
+  });
+
+  it('leave the sub-action letter optional, and the partner’s alternative names shared by every locale', () => {
+    const letter = attributes.find((a) => a.where === path.join('components', 'action', 'sub-action.json') + ': letter') as unknown as { required?: boolean };
+    expect(letter.required ?? false).toBe(false);
+    const names = attributes.find((a) => a.where === path.join('api', 'partner', 'content-types', 'partner', 'schema.json') + ': alternativeNames') as unknown as { type: string; pluginOptions: { i18n: { localized: boolean } } };
+    expect(names.type).toBe('text');
+    expect(names.pluginOptions.i18n.localized).toBe(false);
   });
 
   it('accept only http(s) and mailto targets in every URL field', () => {

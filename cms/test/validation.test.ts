@@ -118,3 +118,92 @@ describe('link targets', () => {
     expect(status).toBe(200);
   });
 });
+
+describe('partners’ alternative names, new enum values and sub-actions without a letter', () => {
+  const created: Array<{ uid: string; documentId: string }> = [];
+  const auth = () => ({ Authorization: `Bearer ${token}` });
+  const create = async (uid: string, data: Record<string, unknown>) => {
+    const response = await api(`/content-manager/collection-types/${uid}?locale=it`, 'public', { method: 'POST', headers: auth(), body: JSON.stringify(data) });
+    if (response.body?.data?.documentId) created.push({ uid, documentId: response.body.data.documentId });
+    return response;
+  };
+  const publish = async (uid: string, data: Record<string, unknown>) => {
+    const response = await api(`/content-manager/collection-types/${uid}/actions/publish?locale=it`, 'public', { method: 'POST', headers: auth(), body: JSON.stringify(data) });
+    if (response.body?.data?.documentId) created.push({ uid, documentId: response.body.data.documentId });
+    return response;
+  };
+  const read = async (uid: string, documentId: string) =>
+    (await api(`/content-manager/collection-types/${uid}/${documentId}?locale=it`, 'public', { headers: auth() })).body.data;
+  /** What the partner picker of a project's partnership offers for a search, as the admin asks for it. */
+  const pickerSearch = async (search: string) => {
+    const { status, body } = await api(`/content-manager/relations/project.partnership/partner?locale=it&pageSize=20&_q=${encodeURIComponent(search)}`, 'public', { headers: auth() });
+    expect(status).toBe(200);
+    return body.results as Array<{ documentId: string; adminLabel?: string }>;
+  };
+  afterAll(async () => {
+    for (const { uid, documentId } of created) {
+      await api(`/content-manager/collection-types/${uid}/${documentId}?locale=*`, 'public', { method: 'DELETE', headers: auth() });
+    }
+  });
+
+  it('saves a partner with alternative names and a provincial authority type, and labels it with every name', async () => {
+    const { status, body } = await create('api::partner.partner', {
+      name: 'Consiglio insulare di prova',
+      slug: `island-council-${Date.now()}`,
+      organisationType: 'provincial_authority',
+      country: 'ES',
+      alternativeNames: 'Consell Insular de Prova\n\n  Cabildo Insular de Prova \nConsell Insular de Prova',
+    });
+    expect(status).toBe(201);
+    const saved = await read('api::partner.partner', body.data.documentId);
+    expect(saved.organisationType).toBe('provincial_authority');
+    expect(saved.adminLabel).toBe('Consiglio insulare di prova (ES) · Consell Insular de Prova · Cabildo Insular de Prova');
+  });
+
+  it('finds a partner in the relation picker by any of its names', async () => {
+    const byAlternative = await pickerSearch('Cabildo Insular de Prova');
+    expect(byAlternative.map((r) => r.adminLabel)).toEqual(['Consiglio insulare di prova (ES) · Consell Insular de Prova · Cabildo Insular de Prova']);
+    // The seed's City of Athens, also listed by CONSOLIDATE as "Dimos Athinaion".
+    const athens = await pickerSearch('athinaion');
+    expect(athens.map((r) => r.adminLabel)).toEqual(['Città di Atene (GR) · Dimos Athinaion']);
+  });
+
+  it('keeps the label within 255 characters however many names a partner has', async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `Nome alternativo molto lungo numero ${i + 1} dell'organizzazione`).join('\n');
+    const { status, body } = await create('api::partner.partner', { name: 'Ente dai molti nomi', slug: `many-names-${Date.now()}`, organisationType: 'other', alternativeNames: names });
+    expect(status).toBe(201);
+    const label: string = (await read('api::partner.partner', body.data.documentId)).adminLabel;
+    expect(label.length).toBeLessThanOrEqual(255);
+    expect(label.startsWith("Ente dai molti nomi · Nome alternativo molto lungo numero 1 dell'organizzazione · ")).toBe(true);
+  });
+
+  it.each(['monitoring_evaluation', 'study_visit', 'participation'])('saves an action of type %s', async (actionType) => {
+    const { status } = await create('api::action.action', { title: `Azione ${actionType}`, actionType });
+    expect(status).toBe(201);
+  });
+
+  it('refuses an action type it does not know', async () => {
+    const { status } = await create('api::action.action', { title: 'Azione sconosciuta', actionType: 'study_trip' });
+    expect(status).toBe(400);
+  });
+
+  // Drafts are saved without the required-field and pattern checks: publishing is where they bite.
+  it('publishes sub-actions without a letter beside lettered ones, and still refuses a malformed letter', async () => {
+    const { status, body } = await publish('api::action.action', {
+      title: 'Visite di studio',
+      actionType: 'study_visit',
+      // Missing, and emptied as the admin's text input leaves it.
+      subActions: [{ text: 'Visita senza lettera' }, { letter: 'b', text: 'Visita con lettera' }, { letter: '', text: 'Lettera cancellata' }],
+    });
+    expect(status).toBe(200);
+    expect(body.data.publishedAt).toBeTruthy();
+    const saved = await read('api::action.action', body.data.documentId);
+    expect(saved.subActions.map((s: { letter: string | null; text: string }) => [s.letter || null, s.text])).toEqual([
+      [null, 'Visita senza lettera'],
+      ['b', 'Visita con lettera'],
+      [null, 'Lettera cancellata'],
+    ]);
+    const refused = await publish('api::action.action', { title: 'Lettera errata', actionType: 'other', subActions: [{ letter: 'B)', text: 'x' }] });
+    expect(refused.status).toBe(400);
+  });
+});

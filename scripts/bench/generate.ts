@@ -52,8 +52,8 @@ const WORDS = {
   en: 'integration citizens third countries community territory services training work school health housing participation network local authorities cooperation social inclusion pathways guidance cultural mediation reception language skills young people women families practitioners tools good practices public policies regional governance'.split(' '),
 } as const;
 const COUNTRIES = ['IT', 'IT', 'IT', 'ES', 'FR', 'DE', 'BE', 'NL', 'GR', 'PT', 'AT', 'SE', 'FI', 'MT', 'SI', 'HR', 'PL', 'IE', 'DK', 'CY'] as const;
-const ORG_TYPES = ['municipality', 'region', 'national_authority', 'municipal_association', 'ngo', 'network', 'research', 'cooperative', 'school_training', 'development_agency'] as const;
-const ACTION_TYPES = ['workshop', 'staff_exchange', 'training', 'guidelines_toolkit', 'mapping_research', 'pilot', 'action_plan', 'dissemination', 'governance_network'] as const;
+const ORG_TYPES = ['municipality', 'region', 'provincial_authority', 'national_authority', 'municipal_association', 'ngo', 'network', 'research', 'cooperative', 'school_training', 'development_agency'] as const;
+const ACTION_TYPES = ['workshop', 'staff_exchange', 'training', 'guidelines_toolkit', 'mapping_research', 'pilot', 'action_plan', 'dissemination', 'governance_network', 'monitoring_evaluation', 'study_visit', 'participation'] as const;
 const CITIES = ['Bologna', 'Modena', 'Parma', 'Madrid', 'Lyon', 'Berlin', 'Gent', 'Utrecht', 'Atene', 'Lisbona', 'Vienna', 'Malmö', 'Tampere', 'La Valletta', 'Lubiana'] as const;
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -122,6 +122,8 @@ export function generateBundle(options: GenerateOptions): SeedBundle {
       slug: `partner-${code(i + 1, 5)}`,
       name: label(`Ente partner ${i + 1} di ${city}`, `Partner organisation ${i + 1} of ${city}`),
       shortName: `EP${i + 1}`,
+      // One partner in five with a name in its own language, as real partner lists have.
+      ...(i % 5 === 0 ? { alternativeNames: [`Partnerorganisation ${i + 1} ${city}`] } : {}),
       organisationType: random.pick(ORG_TYPES),
       country: random.pick(COUNTRIES),
       city: label(city, city),

@@ -125,6 +125,8 @@ async function importAll(strapi: StrapiApp, bundle: SeedBundle, options: ImportO
         data: {
           slug: partner.slug,
           shortName: partner.shortName ?? null,
+          // One name per line: the CMS field is a plain text an officer edits line by line.
+          alternativeNames: partner.alternativeNames?.length ? partner.alternativeNames.join('\n') : null,
           organisationType: partner.organisationType,
           country: partner.country ?? null,
           website: partner.website ?? null,
@@ -187,7 +189,7 @@ async function importAll(strapi: StrapiApp, bundle: SeedBundle, options: ImportO
           title: action.title[l],
           description: pick(action.description, l),
           targetAudience: pick(action.targetAudience, l),
-          subActions: action.subActions.map((s) => ({ letter: s.letter, text: s.text[l] })),
+          subActions: action.subActions.map((s) => ({ letter: s.letter ?? null, text: s.text[l] })),
         }),
       });
     }

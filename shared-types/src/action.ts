@@ -4,13 +4,13 @@ import { ActionTypeSchema } from './enums.ts';
 
 export const SubActionSchema = z.object({
   id: z.number().int(),
-  /** a, b, c... */
-  letter: z.string(),
+  /** a, b, c...; null when the source does not letter its sub-actions. */
+  letter: z.string().nullable().default(null),
   text: z.string(),
 });
 export type SubAction = z.infer<typeof SubActionSchema>;
 
-/** An action or work strand of a project, with its lettered sub-actions. */
+/** An action or work strand of a project, with its sub-actions (lettered or not). */
 export const ActionSchema = DocumentBaseSchema.extend({
   project: RefSchema.nullable(),
   /** As in the source, e.g. "Azione 01"; null when the source gives none. */

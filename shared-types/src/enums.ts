@@ -37,6 +37,8 @@ export type PartnerRole = z.infer<typeof PartnerRoleSchema>;
 export const OrganisationTypeSchema = z.enum([
   'municipality',
   'region',
+  /** A province or an island council (consell insular, cabildo insular): between the municipality and the region. */
+  'provincial_authority',
   'national_authority',
   'municipal_association',
   'ngo',
@@ -60,6 +62,10 @@ export const ActionTypeSchema = z.enum([
   'grant_scheme',
   'dissemination',
   'governance_network',
+  'monitoring_evaluation',
+  'study_visit',
+  /** Active participation of migrants in economic, social and cultural life (FAMI area j). */
+  'participation',
   'other',
 ]);
 export type ActionType = z.infer<typeof ActionTypeSchema>;

@@ -70,6 +70,8 @@ export const SeedPartnerSchema = z.strictObject({
   city: SeedTextSchema.optional(),
   website: SafeUrlSchema.optional(),
   description: SeedTextSchema.optional(),
+  /** Other names of the organisation (original-language names), shown as "Also known as" and searchable. */
+  alternativeNames: z.array(z.string().trim().min(1).max(250)).optional(),
   /** The names this organisation has in the source pages, to review the merging of duplicates. */
   namesInSources: z.array(z.string()).min(1),
   /** Corrections made to the source (e.g. a wrong country code), kept for reviewers. */
@@ -82,7 +84,8 @@ export const SeedActionSchema = z.strictObject({
   title: SeedTextSchema,
   actionType: ActionTypeSchema,
   description: SeedTextSchema.optional(),
-  subActions: z.array(z.strictObject({ letter: z.string().regex(/^[a-z]{1,3}$/), text: SeedTextSchema })).default([]),
+  /** The letter is omitted when the source does not letter the sub-actions. */
+  subActions: z.array(z.strictObject({ letter: z.string().regex(/^[a-z]{1,3}$/).optional(), text: SeedTextSchema })).default([]),
   targetAudience: SeedTextSchema.optional(),
 });
 export type SeedAction = z.infer<typeof SeedActionSchema>;

@@ -158,6 +158,14 @@ describe('search', () => {
     expect(links.length).toBeGreaterThan(0);
     expect(links.every((link) => (locale === 'en') === link.startsWith('/en/'))).toBe(true);
   });
+
+  it.each([
+    ['it', '/cerca/?q=Athinaion', '/partner/city-of-athens/'],
+    ['en', '/en/search/?q=Athinaion', '/en/partners/city-of-athens/'],
+  ] as const)('finds a partner by its alternative name (%s)', async (_, searchPath, partnerPath) => {
+    await page.goto(url(searchPath));
+    await page.locator(`.pagefind-ui__result a[href="${partnerPath}"], .pagefind-ui__result a[href="${url(partnerPath)}"]`).first().waitFor({ timeout: 15_000 });
+  });
 });
 
 describe('every page template in the browser', () => {

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { LOCALES, type Locale, type ProjectStatus } from 'shared-types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSeedBundle } from '../../scripts/seed/read-bundle.ts';
 import { href, type Route } from '../src/lib/routes.ts';
-import { attr, normalise } from './support/html.ts';
-import { builtPagePaths, fileFor, localeOf, readPage, site, type BuiltPage } from './support/site.ts';
+import { attr, normalise, textOf } from './support/html.ts';
+import { builtPagePaths, fileFor, localeOf, readPage, site, walk, type BuiltPage } from './support/site.ts';
 
 /**
  * The built site against the seed data: every published entity has its page in both languages
@@ -142,6 +143,46 @@ describe.each(LOCALES)('the partner pages (%s)', (locale) => {
       ...projects.map((p) => ({ page: 'project' as const, slug: p.slug })),
       ...(partner.country ? [{ page: 'country' as const, code: partner.country }] : []),
     ]);
+    // Other names (Dimos Athinaion for the City of Athens) in the key facts, inside the indexed <main>.
+    const alsoKnownAs = locale === 'it' ? 'Noto anche come' : 'Also known as';
+    if (partner.alternativeNames?.length) {
+      const facts = page.doc.querySelectorAll('main dl.facts > div').find((div) => normalise(textOf(div.querySelector('dt')!)) === alsoKnownAs);
+      expect(facts, `${alsoKnownAs} on ${partner.slug}`).toBeDefined();
+      expect(facts!.querySelectorAll('dd').map((dd) => normalise(textOf(dd)))).toEqual(partner.alternativeNames);
+    } else {
+      expect(page.main).not.toContain(alsoKnownAs);
+    }
+  });
+
+  it('shows the City of Athens as also known as Dimos Athinaion', async () => {
+    const page = await readPage(href(locale, { page: 'partner', slug: 'city-of-athens' }));
+    expect(page.main).toContain(`${locale === 'it' ? 'Noto anche come' : 'Also known as'} Dimos Athinaion`);
+  });
+});
+
+describe('partners’ alternative names in search and open data', () => {
+  it('are in the Pagefind index of the partner page', () => {
+    const fragments = walk(site().outDir)
+      .filter((name) => name.startsWith('pagefind/') && name.endsWith('.pf_fragment'))
+      .map((name) => gunzipSync(readFileSync(fileFor(`/${name}`))).toString('utf8'));
+    for (const locale of LOCALES) {
+      const athens = fragments.filter((text) => text.includes(`"${href(locale, { page: 'partner', slug: 'city-of-athens' })}"`));
+      expect(athens).toHaveLength(1);
+      expect(athens[0]).toContain('Dimos Athinaion');
+    }
+  });
+
+  it('are a column of the partners CSV and JSON', () => {
+    const json = JSON.parse(readFileSync(fileFor('/opendata/partners.json'), 'utf8')) as { rows: Array<Record<string, unknown>> };
+    expect(json.rows.filter((row) => row.slug === 'city-of-athens').map((row) => row.alternative_names)).toEqual([['Dimos Athinaion'], ['Dimos Athinaion']]);
+    expect(readFileSync(fileFor('/opendata/partners.csv'), 'utf8').split('\n')[0]).toContain('alternative_names');
+  });
+});
+
+describe.each(LOCALES)('the actions of a project (%s)', (locale) => {
+  it('are labelled with their type, the new participation type included', async () => {
+    const page = await readPage(href(locale, { page: 'project', slug: 'pleiadi' }));
+    expect(page.main).toContain(locale === 'it' ? 'Partecipazione attiva' : 'Active participation');
   });
 });
 

@@ -84,8 +84,17 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
       publishAt: PUBLISH_AT,
       name: { label: 'Nome', description: 'Denominazione ufficiale nella lingua corrente. Un’organizzazione è un solo partner anche se compare in più progetti.' },
       shortName: { label: 'Sigla', description: 'Acronimo o nome breve, es. ANCI Piemonte.' },
+      alternativeNames: {
+        label: 'Altri nomi',
+        description:
+          'Nomi in lingua originale o usati in altri progetti, uno per riga (es. “Dimos Athinaion” per la Città di Atene). Uguali in tutte le lingue; compaiono sul sito come “Noto anche come” e si possono cercare nelle relazioni.',
+      },
       slug: SLUG,
-      organisationType: { label: 'Tipo di organizzazione' },
+      organisationType: {
+        label: 'Tipo di organizzazione',
+        description:
+          'municipality = comune, region = regione, provincial_authority = provincia / consiglio insulare, national_authority = autorità statale, municipal_association = associazione di enti locali...',
+      },
       country: { label: 'Paese (codice ISO)', description: 'Due lettere maiuscole ISO 3166-1, es. IT, NL, BE.' },
       city: { label: 'Città' },
       website: { label: 'Sito web' },
@@ -104,9 +113,13 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
       project: { label: 'Progetto' },
       code: { label: 'Codice', description: 'Come nella fonte, es. “Azione 01”. Vuoto se la fonte non ne dà.' },
       title: { label: 'Titolo' },
-      actionType: { label: 'Tipo di azione' },
+      actionType: {
+        label: 'Tipo di azione',
+        description:
+          'monitoring_evaluation = monitoraggio e valutazione, study_visit = visite di studio, participation = partecipazione attiva, mapping_research = mappatura / ricerca, governance_network = governance / rete...',
+      },
       description: { label: 'Descrizione' },
-      subActions: { label: 'Sotto-azioni', description: 'Una per riga, con la lettera (a, b, c...).' },
+      subActions: { label: 'Sotto-azioni', description: 'Una per riga, con la lettera (a, b, c...) se la fonte la indica.' },
       targetAudience: { label: 'Destinatari dell’azione' },
       order: { label: 'Ordine', description: 'Posizione nell’elenco delle azioni del progetto (0 = prima).' },
       adminLabel: ADMIN_LABEL,
@@ -238,7 +251,7 @@ export const COMPONENT_LAYOUTS: Record<string, Omit<TypeLayout, 'list' | 'defaul
   'action.sub-action': {
     mainField: 'letter',
     fields: {
-      letter: { label: 'Lettera', description: 'a, b, c...' },
+      letter: { label: 'Lettera', description: 'a, b, c... Facoltativa: vuota se la fonte non numera le sotto-azioni (il sito le mostra come elenco puntato).' },
       text: { label: 'Testo' },
     },
   },

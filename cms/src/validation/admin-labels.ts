@@ -1,7 +1,7 @@
 /**
  * Labels that relation pickers and list views show for entries whose own fields say too little:
- * a partner by name and country, a funding line by acronym, name and period (two lines can share
- * an acronym), an action or a community by code and title.
+ * a partner by name, country and alternative names, a funding line by acronym, name and period
+ * (two lines can share an acronym), an action or a community by code and title.
  */
 import type { Core } from '@strapi/strapi';
 
@@ -10,7 +10,17 @@ type Entry = Record<string, any>;
 export const ADMIN_LABELS: Record<string, { populate: string[]; label(entry: Entry): string }> = {
   'api::partner.partner': {
     populate: [],
-    label: (p) => [p.name, p.country && `(${p.country})`].filter(Boolean).join(' '),
+    // "Città di Atene (GR) · Dimos Athinaion": the picker searches this label, so a partner is
+    // found by any of its names. At most 255 characters (a varchar(255) column on PostgreSQL).
+    label: (p) => {
+      const main = [p.name, p.country && `(${p.country})`].filter(Boolean).join(' ');
+      const others = String(p.alternativeNames ?? '')
+        .split(/\r?\n/)
+        .map((name) => name.trim())
+        .filter((name, index, names) => name && name !== p.name && names.indexOf(name) === index);
+      const label = [main, ...others].join(' · ');
+      return label.length <= 255 ? label : `${label.slice(0, 254)}…`;
+    },
   },
   'api::funding-line.funding-line': {
     populate: [],

@@ -63,6 +63,7 @@ const UI = {
   country: { it: 'Paese', en: 'Country' },
   countryNotStated: { it: 'Paese non indicato', en: 'Country not stated' },
   organisationType: { it: 'Tipo di organizzazione', en: 'Type of organisation' },
+  alsoKnownAs: { it: 'Noto anche come', en: 'Also known as' },
   website: { it: 'Sito web', en: 'Website' },
   programme: { it: 'Programma', en: 'Programme' },
   programmingPeriod: { it: 'Periodo di programmazione', en: 'Programming period' },
@@ -136,6 +137,7 @@ export const ROLE_LABELS: Record<PartnerRole, Record<Locale, string>> = {
 export const ORGANISATION_LABELS: Record<OrganisationType, Record<Locale, string>> = {
   municipality: { it: 'Comune / città', en: 'Municipality / city' },
   region: { it: 'Regione', en: 'Region' },
+  provincial_authority: { it: 'Provincia / Consiglio insulare', en: 'Province / island council' },
   national_authority: { it: 'Autorità statale', en: 'State authority' },
   municipal_association: { it: 'Associazione di enti locali', en: 'Association of local authorities' },
   ngo: { it: 'Organizzazione non governativa', en: 'Non-governmental organisation' },
@@ -158,6 +160,9 @@ export const ACTION_TYPE_LABELS: Record<ActionType, Record<Locale, string>> = {
   grant_scheme: { it: 'Sovvenzioni', en: 'Grant scheme' },
   dissemination: { it: 'Diffusione', en: 'Dissemination' },
   governance_network: { it: 'Governance / rete', en: 'Governance / network' },
+  monitoring_evaluation: { it: 'Monitoraggio e valutazione', en: 'Monitoring and evaluation' },
+  study_visit: { it: 'Visite di studio', en: 'Study visits' },
+  participation: { it: 'Partecipazione attiva', en: 'Active participation' },
   other: { it: 'Altro', en: 'Other' },
 };
 

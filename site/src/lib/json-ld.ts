@@ -36,6 +36,7 @@ export function schemaDate(value: Pick<PartialDate, 'date' | 'precision'> | null
 const SCHEMA_TYPES: Record<OrganisationType, string> = {
   municipality: 'GovernmentOrganization',
   region: 'GovernmentOrganization',
+  provincial_authority: 'GovernmentOrganization',
   national_authority: 'GovernmentOrganization',
   municipal_association: 'Organization',
   ngo: 'NGO',

@@ -1,4 +1,4 @@
-import { LOCALES, STATUS_LABELS, type Action, type Locale } from 'shared-types';
+import { alternativeNameList, LOCALES, STATUS_LABELS, type Action, type Locale } from 'shared-types';
 import { ACTION_TYPE_LABELS, FUNDING_STATEMENTS, MANAGEMENT_MODE_LABELS, ORGANISATION_LABELS, ROLE_LABELS, countryName } from './i18n.ts';
 import type { CommunityView, FundingLineView, PartnerView, Portfolio, ProjectView, ThemeView } from './portfolio.ts';
 import { href, type Route } from './routes.ts';
@@ -299,6 +299,11 @@ const partners = dataset<PartnerView>({
     slugColumn('slug', { it: 'del partner', en: 'the partner' }, (v) => v.partner.slug),
     text('name', { it: "Nome dell'organizzazione.", en: 'Name of the organisation.' }, (v) => v.partner.name),
     text('short_name', { it: 'Nome breve o sigla.', en: 'Short name or acronym.' }, (v) => v.partner.shortName),
+    list(
+      'alternative_names',
+      { it: "Altri nomi dell'organizzazione (es. nella lingua originale), uguali nelle due lingue.", en: 'Other names of the organisation (e.g. in its own language), the same in both languages.' },
+      (v) => alternativeNameList(v.partner.alternativeNames),
+    ),
     {
       name: 'organisation_type',
       type: 'code',
@@ -367,8 +372,11 @@ const actions = dataset<ActionItem>({
     {
       name: 'sub_actions',
       type: 'string',
-      description: { it: 'Sotto-azioni, una per riga nella forma "a) testo".', en: 'Sub-actions, one per line as "a) text".' },
-      value: (a) => (a.action.subActions.length === 0 ? null : a.action.subActions.map((s) => `${s.letter}) ${s.text}`).join('\n')),
+      description: {
+        it: 'Sotto-azioni, una per riga nella forma "a) testo" (solo il testo se la sotto-azione non ha lettera).',
+        en: 'Sub-actions, one per line as "a) text" (the text alone when the sub-action has no letter).',
+      },
+      value: (a) => (a.action.subActions.length === 0 ? null : a.action.subActions.map((s) => (s.letter?.trim() ? `${s.letter.trim()}) ${s.text}` : s.text)).join('\n')),
     },
     text('target_audience', { it: "Destinatari dell'azione.", en: 'Target audience of the action.' }, (a) => a.action.targetAudience),
     {

@@ -78,7 +78,7 @@ const same = (text: string): SeedText => ({ it: text, en: text });
 export function batteryBundle(): SeedBundle {
   const base = generateBundle({ projects: 2, seed: 7, partnerPoolFactor: 300, partnersPerProject: 6, actionsPerProject: 2, communitiesPerProject: 1, fundingLines: 2, themes: 3 });
   // Hostile: every text of every type poisoned, codes and short strings too.
-  const partners = base.partners.map((partner, i) => (i < 6 ? { ...poison(partner), shortName: shortPayload() } : partner));
+  const partners = base.partners.map((partner, i) => (i < 6 ? { ...poison(partner), shortName: shortPayload(), alternativeNames: [payload(), payload()] } : partner));
   const [first, second] = base.projects as [SeedProject, SeedProject];
   const hostileProject: SeedProject = {
     ...poison(first),

@@ -158,9 +158,17 @@ describe('DATASETS', () => {
     expect(find(rows, 'en', 'maison-accueil')).toMatchObject({ country_name: 'France', organisation_type: 'ngo', url: 'https://integrazione.example.it/en/partners/maison-accueil/' });
   });
 
-  it('builds action rows pointing to their project, with lettered sub-actions one per line', () => {
+  it('gives a partner’s alternative names as a list, one per line in the CMS, blanks and repeats dropped, in both languages', () => {
+    const rows = rowsOf('partners');
+    for (const locale of ['it', 'en']) {
+      expect(find(rows, locale, 'maison-accueil')).toMatchObject({ alternative_names: ['Maison d’accueil de Paris', 'Casa dell’accoglienza'] });
+      expect(find(rows, locale, 'comune-di-bologna')).toMatchObject({ alternative_names: [] });
+    }
+  });
+
+  it('builds action rows pointing to their project, with sub-actions one per line, lettered when they have a letter', () => {
     const [row] = rowsOf('actions');
-    expect(row).toMatchObject({ locale: 'it', project_id: 'pr-pleiadi', project_slug: 'pleiadi', code: 'Azione 01', sub_actions: 'a) Tavoli territoriali\nb) Rete regionale' });
+    expect(row).toMatchObject({ locale: 'it', project_id: 'pr-pleiadi', project_slug: 'pleiadi', code: 'Azione 01', sub_actions: 'a) Tavoli territoriali\nb) Rete regionale\nCoordinamento' });
   });
 
   it('builds funding-line, community and theme rows with their relations', () => {
