@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ActionTypeSchema, OrganisationTypeSchema } from 'shared-types';
 import { describe, expect, it } from 'vitest';
+import { ENUM_TRANSLATIONS } from '../src/admin/enum-labels.ts';
 
 /**
  * Rules the content-type files must keep, checked on the files themselves: what SQLite lets
@@ -20,6 +21,13 @@ const attributes = schemaFiles.flatMap((file) =>
 );
 
 describe('content-type schemas', () => {
+  it('give every value of every enumeration an Italian label in the admin, or name the one missing', () => {
+    const values = attributes.flatMap((a) => ((a as unknown as { enum?: string[] }).enum ?? []).map((value) => ({ where: a.where, value })));
+    expect(values.length).toBeGreaterThan(40);
+    const missing = values.filter(({ value }) => !ENUM_TRANSLATIONS[value] || ENUM_TRANSLATIONS[value] === value);
+    expect(missing.map(({ where, value }) => `${where} = ${value}`)).toEqual([]);
+  });
+
   it('give no string field more than 255 characters (a varchar(255) column on PostgreSQL)', () => {
     expect(attributes.length).toBeGreaterThan(50);
     expect(attributes.filter((a) => a.type === 'string' && (a.maxLength === undefined || a.maxLength > 255)).map((a) => a.where)).toEqual([]);

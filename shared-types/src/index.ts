@@ -10,6 +10,7 @@ export * from './project.ts';
 export * from './site-setting.ts';
 export * from './content-types.ts';
 export * from './status.ts';
+export * from './enum-labels.ts';
 export * from './dates.ts';
 export * from './money.ts';
 export * from './seed.ts';

@@ -1,5 +1,5 @@
 import { endOfMonth, endOfYear, isAfter, isBefore, parseISO, startOfDay, subMonths } from 'date-fns';
-import type { DatePrecision, Locale, StatusOverride } from './enums.ts';
+import type { DatePrecision, StatusOverride } from './enums.ts';
 
 export type ProjectStatus = StatusOverride | 'not_stated';
 
@@ -39,12 +39,3 @@ export function projectStatus(project: DatedProject, today: Date): ProjectStatus
   return 'not_stated';
 }
 
-export const STATUS_LABELS: Record<ProjectStatus, Record<Locale, string>> = {
-  grant_agreement_in_preparation: { it: 'Grant agreement in preparazione', en: 'Grant agreement in preparation' },
-  planned: { it: 'In avvio', en: 'Planned' },
-  ongoing: { it: 'In corso', en: 'Ongoing' },
-  completed: { it: 'Concluso', en: 'Completed' },
-  suspended: { it: 'Sospeso', en: 'Suspended' },
-  cancelled: { it: 'Annullato', en: 'Cancelled' },
-  not_stated: { it: 'Stato non indicato', en: 'Status not stated' },
-};

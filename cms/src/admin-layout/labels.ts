@@ -210,7 +210,7 @@ export const COMPONENT_LAYOUTS: Record<string, Omit<TypeLayout, 'list' | 'defaul
     mainField: 'date',
     fields: {
       date: { label: 'Data', description: 'Per una data nota al mese o all’anno, indicare il primo giorno del periodo.' },
-      precision: { label: 'Precisione', description: 'day = giorno, month = mese, year = anno.' },
+      precision: { label: 'Precisione', description: 'Quanto è nota la data: al giorno, al mese o solo all’anno.' },
       estimated: { label: 'Stimata', description: 'Spuntare se la data è una previsione (es. “avvio previsto”).' },
     },
   },
@@ -243,7 +243,7 @@ export const COMPONENT_LAYOUTS: Record<string, Omit<TypeLayout, 'list' | 'defaul
     mainField: 'role',
     fields: {
       partner: { label: 'Partner' },
-      role: { label: 'Ruolo', description: 'lead = capofila, coordinator = coordinatore, associated_partner = partner associato, mentor = città mentor...' },
+      role: { label: 'Ruolo', description: 'Il ruolo del partner nel progetto, come lo indica la fonte (capofila, partner, partner associato, città mentor...).' },
       note: { label: 'Nota (italiano)', description: 'Es. ambito territoriale: “mandatario di ATS per l’ambito Emilia Nord”.' },
       noteEn: { label: 'Nota (inglese)', description: 'La stessa nota in inglese, per la versione inglese del sito.' },
     },

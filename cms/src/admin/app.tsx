@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { PublishWithRelatedAction } from './actions/PublishWithRelated';
+import { ENUM_TRANSLATIONS } from './enum-labels';
 
 export default {
   config: {
@@ -7,6 +8,7 @@ export default {
     locales: ['it'],
     translations: {
       it: {
+        ...ENUM_TRANSLATIONS,
         'Auth.form.welcome.title': 'Portafoglio progetti UE',
         'Auth.form.welcome.subtitle': 'Accedi per modificare i contenuti del sito',
         'content-manager.containers.edit.panels.default.more-actions': 'Altre azioni',

@@ -1,12 +1,14 @@
-import type {
-  ActionType,
-  FundingStatement,
-  LinkKind,
-  Locale,
-  ManagementMode,
-  OrganisationType,
-  PartnerRole,
-} from 'shared-types';
+import type { Locale } from 'shared-types';
+
+// Labels of enumeration values live with the enumerations: the admin shows the same words.
+export {
+  ACTION_TYPE_LABELS,
+  FUNDING_STATEMENTS,
+  LINK_KIND_LABELS,
+  MANAGEMENT_MODE_LABELS,
+  ORGANISATION_LABELS,
+  ROLE_LABELS,
+} from 'shared-types/enum-labels';
 
 /** Interface text of the site in both languages. Content text comes from the CMS. */
 const UI = {
@@ -122,70 +124,6 @@ export const nounFor = (locale: Locale, n: number, noun: keyof typeof NOUNS): st
 export const count = (locale: Locale, n: number, noun: keyof typeof NOUNS): string => `${n} ${nounFor(locale, n, noun)}`;
 
 export const t = (locale: Locale, key: UiKey): string => UI[key][locale];
-
-export const ROLE_LABELS: Record<PartnerRole, Record<Locale, string>> = {
-  lead: { it: 'Capofila', en: 'Lead partner' },
-  coordinator: { it: 'Coordinatore', en: 'Coordinator' },
-  partner: { it: 'Partner', en: 'Partner' },
-  associated_partner: { it: 'Partner associato', en: 'Associated partner' },
-  mentor: { it: 'Mentor', en: 'Mentor' },
-  implementing: { it: 'Soggetto attuatore', en: 'Implementing partner' },
-  cluster_member: { it: 'Membro del cluster', en: 'Cluster member' },
-  other: { it: 'Altro ruolo', en: 'Other role' },
-};
-
-export const ORGANISATION_LABELS: Record<OrganisationType, Record<Locale, string>> = {
-  municipality: { it: 'Comune / città', en: 'Municipality / city' },
-  region: { it: 'Regione', en: 'Region' },
-  provincial_authority: { it: 'Provincia / Consiglio insulare', en: 'Province / island council' },
-  national_authority: { it: 'Autorità statale', en: 'State authority' },
-  municipal_association: { it: 'Associazione di enti locali', en: 'Association of local authorities' },
-  ngo: { it: 'Organizzazione non governativa', en: 'Non-governmental organisation' },
-  network: { it: 'Rete', en: 'Network' },
-  research: { it: 'Ricerca / think tank', en: 'Research / think tank' },
-  cooperative: { it: 'Cooperativa / impresa sociale', en: 'Cooperative / social enterprise' },
-  school_training: { it: 'Scuola / ente di formazione', en: 'School / training body' },
-  development_agency: { it: 'Agenzia di sviluppo', en: 'Development agency' },
-  other: { it: 'Altro', en: 'Other' },
-};
-
-export const ACTION_TYPE_LABELS: Record<ActionType, Record<Locale, string>> = {
-  workshop: { it: 'Workshop', en: 'Workshop' },
-  staff_exchange: { it: 'Scambio di personale', en: 'Staff exchange' },
-  training: { it: 'Formazione', en: 'Training' },
-  guidelines_toolkit: { it: 'Linee guida / toolkit', en: 'Guidelines / toolkit' },
-  mapping_research: { it: 'Mappatura / ricerca', en: 'Mapping / research' },
-  pilot: { it: 'Azione pilota', en: 'Pilot' },
-  action_plan: { it: 'Piano d’azione', en: 'Action plan' },
-  grant_scheme: { it: 'Sovvenzioni', en: 'Grant scheme' },
-  dissemination: { it: 'Diffusione', en: 'Dissemination' },
-  governance_network: { it: 'Governance / rete', en: 'Governance / network' },
-  monitoring_evaluation: { it: 'Monitoraggio e valutazione', en: 'Monitoring and evaluation' },
-  study_visit: { it: 'Visite di studio', en: 'Study visits' },
-  participation: { it: 'Partecipazione attiva', en: 'Active participation' },
-  other: { it: 'Altro', en: 'Other' },
-};
-
-export const MANAGEMENT_MODE_LABELS: Record<ManagementMode, Record<Locale, string>> = {
-  direct: { it: 'Gestione diretta (Commissione europea)', en: 'Direct management (European Commission)' },
-  indirect: { it: 'Gestione indiretta', en: 'Indirect management' },
-  shared: { it: 'Gestione concorrente (con lo Stato membro)', en: 'Shared management (with the member state)' },
-};
-
-/** The wording the EU emblem rules require next to the emblem. */
-export const FUNDING_STATEMENTS: Record<FundingStatement, Record<Locale, string>> = {
-  co_funded: { it: 'Cofinanziato dall’Unione europea', en: 'Co-funded by the European Union' },
-  funded: { it: 'Finanziato dall’Unione europea', en: 'Funded by the European Union' },
-};
-
-export const LINK_KIND_LABELS: Record<LinkKind, Record<Locale, string>> = {
-  website: { it: 'Sito web', en: 'Website' },
-  document: { it: 'Documento', en: 'Document' },
-  news: { it: 'Notizia', en: 'News' },
-  video: { it: 'Video', en: 'Video' },
-  social: { it: 'Social', en: 'Social media' },
-  other: { it: 'Link', en: 'Link' },
-};
 
 const countryNames = {
   it: new Intl.DisplayNames(['it'], { type: 'region' }),
