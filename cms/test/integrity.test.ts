@@ -88,6 +88,14 @@ describe('one slug per document', () => {
     expect(second.slug).toMatch(/^fami-\d+$/);
   });
 
+  it('relabels every language when a shared field changes in one (the picker finds the English version by the new name)', async () => {
+    const partner = await create(PARTNER, { name: `Ente rinominato ${stamp}`, organisationType: 'ngo' });
+    await saveLocale(PARTNER, partner.documentId, 'en', { name: `Renamed body ${stamp}` });
+    const edited = await saveLocale(PARTNER, partner.documentId, 'it', { country: 'ES', alternativeNames: `Cabildo ${stamp}` });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect((await draft(PARTNER, partner.documentId, 'en')).adminLabel).toBe(`Renamed body ${stamp} (ES) · Cabildo ${stamp}`);
+  });
+
   it('proposes the document’s own slug in the English form and says it is available there', async () => {
     const partner = await create(PARTNER, { name: `Ente proposto ${stamp}`, organisationType: 'ngo' });
     const generated = await admin('POST', '/content-manager/uid/generate?locale=en', {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -104,6 +105,20 @@ describe('migration to partnerships shared by both languages', () => {
         expect(actual, `${project.slug} (${locale})`).toEqual(expected);
       }
     }
+  });
+
+  it('enforces the integrity rules in the Document Service too (in-process writes, not only the admin API)', async () => {
+    await cms.stop();
+    const script = path.join(path.dirname(new URL(import.meta.url).pathname), 'support', 'document-service-rules.ts');
+    const run = spawnSync(process.execPath, [script], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const seen = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
+    expect(seen.generatedSlug).toBe('ente-del-servizio-documenti');
+    expect(seen.englishSlug).toBe(seen.generatedSlug);
+    expect(seen.partnerships).toEqual([['true:lead:Nota:Note'], ['true:lead:Nota:Note']]);
+    expect(seen.publishWithDraftPartner).toContain('Partner «Ente del servizio documenti»');
+    expect(seen.publishedProjects).toBe(0);
+    cms = await startCms(env, () => {});
   });
 
   it('runs once: a restart changes nothing', async () => {

@@ -64,20 +64,22 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
       }
 
       if (labels) {
-        const saved = await strapi.documents(context.uid as any).findOne({
-          documentId,
-          locale,
-          status: 'draft',
-          populate: labels.populate as any,
+        // Every language version: shared fields (a partner's country, its other names) are copied
+        // to the other languages, whose labels must follow.
+        const versions: Array<Record<string, any>> = await strapi.db.query(context.uid as any).findMany({
+          where: { documentId, publishedAt: { $null: true } },
+          populate: labels.populate,
         });
-        const adminLabel = saved ? labels.label(saved) : null;
-        if (adminLabel && saved.adminLabel !== adminLabel) {
-          // A direct query: the label is bookkeeping, not an edit that should run this middleware again.
-          // 255: a string column is varchar(255) on PostgreSQL.
-          await strapi.db.query(context.uid as any).updateMany({
-            where: { documentId, ...(locale ? { locale } : {}) },
-            data: { adminLabel: adminLabel.slice(0, 255) },
-          });
+        for (const version of versions) {
+          const adminLabel = labels.label(version);
+          if (adminLabel && version.adminLabel !== adminLabel) {
+            // A direct query: the label is bookkeeping, not an edit that should run this middleware again.
+            // 255: a string column is varchar(255) on PostgreSQL.
+            await strapi.db.query(context.uid as any).updateMany({
+              where: { documentId, locale: version.locale },
+              data: { adminLabel: adminLabel.slice(0, 255) },
+            });
+          }
         }
       }
       return result;
