@@ -29,10 +29,12 @@ const PROJECTS_ADMIN = adminPages(PROJECT_UID);
 /** Live-site waits: a build takes 15-25 s, a cold one (empty Astro cache) longer. */
 const LIVE_TIMEOUT_MS = 180_000;
 
+/** This run's tag in letters only: slugs generated from names keep it whole (digits would be split off). */
+const TAG = [...Date.now().toString(26)].map((digit) => String.fromCharCode(97 + parseInt(digit, 26))).join('');
 /** One marker in every text of the project, so any trace of it in a release can be found. */
-const MARKER = `E2E${Date.now()}`;
+const MARKER = `PROVA${TAG.toUpperCase()}`;
 /** New entries the project needs, named with a marker of their own: they stay online after the project goes. */
-const NEW = `Nuovo${Date.now().toString(36)}`;
+const NEW = `Nuovo${TAG}`;
 const NEW_PARTNERS = [
   { name: `Consiglio insulare ${NEW}`, nameEn: `Island council ${NEW}`, type: 'Provincia / Consiglio insulare', slug: `consiglio-insulare-${NEW.toLowerCase()}` },
   { name: `Associazione Ponti ${NEW}`, nameEn: `Ponti association ${NEW}`, type: 'Organizzazione non governativa', slug: `associazione-ponti-${NEW.toLowerCase()}` },

@@ -134,6 +134,35 @@ describe('partnerships shared by both languages', () => {
   });
 });
 
+describe('a new English version starts linked like the Italian one', () => {
+  it('gives it the funding line and themes of the Italian version, and an English action its project', async () => {
+    const line = await create(FUNDING_LINE, { name: `Linea condivisa ${stamp}`, acronym: 'LC', fundingStatement: 'co_funded' });
+    await saveLocale(FUNDING_LINE, line.documentId, 'en', { name: `Shared line ${stamp}`, acronym: 'SL' });
+    const theme = await create('api::theme.theme', { name: `Tema condiviso ${stamp}` });
+    await saveLocale('api::theme.theme', theme.documentId, 'en', { name: `Shared theme ${stamp}` });
+    const project = await create(PROJECT, {
+      acronym: `LNK${stamp}`.slice(0, 20), title: 'Progetto', summary: 'Sintesi.', fundingLine: connect(line.documentId), themes: connect(theme.documentId),
+    });
+    // As the admin's new-locale form sends it: relation fields present but empty.
+    const english = await saveLocale(PROJECT, project.documentId, 'en', {
+      title: 'Project', summary: 'Summary.', fundingLine: { connect: [], disconnect: [] }, themes: { connect: [], disconnect: [] },
+    });
+    expect(english.status, JSON.stringify(english.body)).toBe(200);
+    const linked = await admin('GET', cm(PROJECT, `/${project.documentId}?locale=en&populate[fundingLine]=true&populate[themes]=true`));
+    const en = linked.body.data;
+    expect([en.fundingLine?.documentId ?? en.fundingLine?.[0]?.documentId]).toEqual([line.documentId]);
+
+    const action = await create('api::action.action', { title: `Azione ${stamp}`, actionType: 'workshop', project: connect(project.documentId) });
+    expect((await saveLocale('api::action.action', action.documentId, 'en', { title: `Action ${stamp}` })).status).toBe(200);
+    const live = await admin('POST', '/portfolio/publish-with-related', { model: PROJECT, documentId: project.documentId });
+    expect(live.status, JSON.stringify(live.body)).toBe(200);
+    const published = await api(`/api/projects?locale=en&filters[documentId][$eq]=${project.documentId}&populate[fundingLine][fields][0]=documentId&populate[themes][fields][0]=documentId&populate[actions][fields][0]=documentId`);
+    expect(published.body.data[0].fundingLine?.documentId).toBe(line.documentId);
+    expect(published.body.data[0].themes.map((t: any) => t.documentId)).toEqual([theme.documentId]);
+    expect(published.body.data[0].actions.map((a: any) => a.documentId)).toEqual([action.documentId]);
+  });
+});
+
 describe('publishing never silently drops a relation', () => {
   async function projectWithDraftPartner(tag: string) {
     const partner = await create(PARTNER, { name: `Partner in bozza ${tag} ${stamp}`, organisationType: 'ngo' });

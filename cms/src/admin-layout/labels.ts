@@ -92,8 +92,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
       slug: SLUG,
       organisationType: {
         label: 'Tipo di organizzazione',
-        description:
-          'municipality = comune, region = regione, provincial_authority = provincia / consiglio insulare, national_authority = autorità statale, municipal_association = associazione di enti locali...',
+        description: 'Il tipo di ente; “Provincia / Consiglio insulare” vale anche per città metropolitane e cabildos. Se nessuno corrisponde: Altro.',
       },
       country: { label: 'Paese (codice ISO)', description: 'Due lettere maiuscole ISO 3166-1, es. IT, NL, BE.' },
       city: { label: 'Città' },
@@ -115,8 +114,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
       title: { label: 'Titolo' },
       actionType: {
         label: 'Tipo di azione',
-        description:
-          'monitoring_evaluation = monitoraggio e valutazione, study_visit = visite di studio, participation = partecipazione attiva, mapping_research = mappatura / ricerca, governance_network = governance / rete...',
+        description: 'La voce più vicina a come la fonte descrive l’azione; se nessuna corrisponde: Altro.',
       },
       description: { label: 'Descrizione' },
       subActions: { label: 'Sotto-azioni', description: 'Una per riga, con la lettera (a, b, c...) se la fonte la indica.' },
