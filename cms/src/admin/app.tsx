@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { PublishWithRelatedAction } from './actions/PublishWithRelated';
 import { ENUM_TRANSLATIONS } from './enum-labels';
+import { MISSING_ITALIAN } from './translations-it';
 
 export default {
   config: {
@@ -9,9 +10,7 @@ export default {
     translations: {
       it: {
         ...ENUM_TRANSLATIONS,
-        'Auth.form.welcome.title': 'Portafoglio progetti UE',
-        'Auth.form.welcome.subtitle': 'Accedi per modificare i contenuti del sito',
-        'content-manager.containers.edit.panels.default.more-actions': 'Altre azioni',
+        ...MISSING_ITALIAN,
       },
     },
     tutorials: false,
