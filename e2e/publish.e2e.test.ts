@@ -308,7 +308,11 @@ describe('a communications officer publishes, edits and unpublishes a project', 
 
     // "Partenariato" is a repeatable component: its empty state is the button that adds the first entry.
     for (const [index, partner] of NEW_PARTNERS.entries()) {
-      await page.locator('xpath=//label[starts-with(normalize-space(.), "Partenariato")]/following::button[1]').click();
+      // The first entry is added from the empty state (the first button after the label), the next from "Aggiungi una voce" under the list.
+      const add = index === 0
+        ? 'xpath=//label[starts-with(normalize-space(.), "Partenariato")]/following::button[1]'
+        : 'xpath=//label[starts-with(normalize-space(.), "Partenariato")]/following::button[normalize-space(.)="Aggiungi una voce" or normalize-space(.)="Add an entry"][1]';
+      await page.locator(add).click();
       await pickRelation(`partnerships.${index}.partner`, partner.name, new RegExp(`^${partner.name}`));
       await choose(`partnerships.${index}.role`, PROJECT.roles[index]!);
     }
