@@ -116,6 +116,11 @@ async function createDrafts(cmsUrl: string, adminToken: string, buildToken: stri
     city: `Reykjavik ${markers.draftPartner}`,
   });
 
+  // Its English version too: the draft project's English version links it (partnerships are shared by both languages).
+  await adminCall(cmsUrl, adminToken, 'PUT', cm('api::partner.partner', `/${draftPartner.data.documentId}?locale=en`), {
+    name: `Confidential body ${markers.draftPartner}`,
+  });
+
   const project = await adminCall(cmsUrl, adminToken, 'POST', cm('api::project.project', '?locale=it'), {
     acronym: 'SEGRETO',
     slug: `segreto-${id}`,
