@@ -3,7 +3,8 @@ import { PUBLIC_CONTENT_TYPES } from '../bootstrap/public-types';
 
 /**
  * Publishes every draft whose "publish at" date has come, in all its locales. The date is cleared
- * first, so the published version does not carry a stale schedule. Publishing fires Strapi's
+ * first, so the published version does not carry a stale schedule; if the publish is refused, the
+ * date stays and the next run tries again. Publishing fires Strapi's
  * entry.publish webhook, so the site rebuild follows by itself.
  */
 export async function publishScheduled({ strapi }: { strapi: Core.Strapi }): Promise<void> {
@@ -20,8 +21,11 @@ export async function publishScheduled({ strapi }: { strapi: Core.Strapi }): Pro
     const ids = [...new Set((due as Array<{ documentId: string }>).map((entry) => entry.documentId))];
     for (const documentId of ids) {
       try {
-        await documents.update({ documentId, locale: 'it', data: { publishAt: null } } as any);
-        await documents.publish({ documentId, locale: '*' } as any);
+        // One transaction: a refused publish (a related entry still a draft) keeps the schedule, and is retried.
+        await strapi.db.transaction(async () => {
+          await documents.update({ documentId, locale: 'it', data: { publishAt: null } } as any);
+          await documents.publish({ documentId, locale: '*' } as any);
+        });
         strapi.log.info(`Scheduled publishing: published ${uid} ${documentId}`);
       } catch (error) {
         strapi.log.error(`Scheduled publishing of ${uid} ${documentId} failed: ${(error as Error).message}`);
