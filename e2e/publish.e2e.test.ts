@@ -342,6 +342,7 @@ describe('a communications officer publishes, edits and unpublishes a project', 
   });
 
   it('shows the draft in the preview, and not on the public site', async () => {
+    await page.goto(editUrl());
     await previewLink().click();
     const frame = page.frameLocator('iframe').first();
     // The preview server builds the drafts before it answers: allow a build's time.
