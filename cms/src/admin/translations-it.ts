@@ -29,5 +29,9 @@ export const MISSING_ITALIAN: Record<string, string> = {
   'app.components.ConfirmDialog.title': 'Conferma',
   'app.components.MediaLibraryBanner.intro': 'Novità: la nuova Libreria media. ',
   'app.components.MediaLibraryBanner.button.enabled': 'Leggi l’articolo',
+  'app.components.MediaLibraryBanner.button': 'Documentazione',
+  'app.components.MediaLibraryBanner.close': 'Chiudi l’avviso. ',
+  'app.components.MediaLibraryBanner.text': 'La documentazione spiega come passare alla nuova versione.',
+  'app.components.MediaLibraryBanner.text.enabled': 'Ora usi la versione rinnovata.',
   'upload.list.table.header.updatedAt': 'ultima modifica',
 };
