@@ -26,6 +26,13 @@ export const MISSING_ITALIAN: Record<string, string> = {
   'content-manager.relation.publicationState.published': 'Pubblicato',
   'content-manager.popUpWarning.warning.has-draft-relations.title': 'Conferma',
   'content-manager.preview.panel.button': 'Apri l’anteprima',
+  // Publish's warning about links to drafts: the CMS refuses such a publish, and says what to do instead.
+  'content-manager.popUpWarning.warning.has-draft-relations.message':
+    '{count, plural, one {Questa voce è collegata a # voce ancora in bozza.} other {Questa voce è collegata a # voci ancora in bozza.}} Per pubblicarle insieme usare «Pubblica con le voci collegate» (menu Altre azioni).',
+  'content-manager.popUpWarning.warning.has-draft-m2m-relations.message':
+    '{count, plural, one {# voce collegata è ancora in bozza.} other {# voci collegate sono ancora in bozza.}} Per pubblicarle insieme usare «Pubblica con le voci collegate» (menu Altre azioni).',
+  'content-manager.popUpWarning.warning.publish-question': 'Pubblicare comunque?',
+  'content-manager.popUpwarning.warning.has-draft-relations.button-confirm': 'Pubblica',
   'app.components.ConfirmDialog.title': 'Conferma',
   'app.components.MediaLibraryBanner.intro': 'Novità: la nuova Libreria media. ',
   'app.components.MediaLibraryBanner.button.enabled': 'Leggi l’articolo',
