@@ -29,7 +29,9 @@ export default {
       displayedHeaders: table.displayedHeaders.map((header) => {
         if (header.name === 'updatedAt') return { ...header, label: { id: 'portfolio.list.updatedAt', defaultMessage: 'Last update' } };
         if (header.attribute?.type !== 'enumeration') return header;
-        return { ...header, cellFormatter: (row: Record<string, unknown>) => ENUM_TRANSLATIONS[String(row[header.name])] ?? String(row[header.name] ?? '') };
+        // The size and colour of the list's other cells (Strapi's Typography).
+        const label = (row: Record<string, unknown>) => ENUM_TRANSLATIONS[String(row[header.name])] ?? String(row[header.name] ?? '-');
+        return { ...header, cellFormatter: (row: Record<string, unknown>) => <span style={{ fontSize: '1.4rem', color: '#32324d' }}>{label(row)}</span> };
       }),
     }));
 
