@@ -46,4 +46,18 @@ export const MISSING_ITALIAN: Record<string, string> = {
   'app.components.MediaLibraryBanner.text': 'La documentazione spiega come passare alla nuova versione.',
   'app.components.MediaLibraryBanner.text.enabled': 'Ora usi la versione rinnovata.',
   'upload.list.table.header.updatedAt': 'ultima modifica',
+  // The home page's widgets.
+  'content-manager.widget.last-edited.title': 'Ultime voci modificate',
+  'content-manager.widget.last-edited.single-type': 'Pagina singola',
+  'content-manager.widget.last-edited.no-data': 'Nessuna voce modificata',
+  'content-manager.widget.last-published.title': 'Ultime voci pubblicate',
+  'content-manager.widget.last-published.no-data': 'Nessuna voce pubblicata',
+  'content-manager.widget.chart-entries.title': 'Voci',
+  'content-manager.widget.chart-entries.count.label': '{count, plural, =0 {voci} one {voce} other {voci}}',
+  'content-manager.containers.List.modified': 'Modificato',
+  'widget.profile.title': 'Profilo',
+  'global.profile': 'Profilo',
+  'global.profile.settings': 'Impostazioni del profilo',
+  'HomePage.addWidget.title': 'Aggiungi un riquadro',
+  'HomePage.addWidget.button': 'Aggiungi un riquadro',
 };
