@@ -24,6 +24,9 @@ export interface RelatedEntry {
   missing?: 'publication' | 'translation';
 }
 
+/** A document an entry links to. */
+type Linked = Pick<RelatedEntry, 'uid' | 'documentId' | 'label'>;
+
 const isOurs = (uid: string | undefined): uid is string => Boolean(uid?.startsWith('api::'));
 /** The model's attributes but i18n's `localizations`, a link between language versions, not content. */
 const attributesOf = (strapi: Strapi, uid: string) =>
@@ -50,7 +53,7 @@ function ownedRelationsPopulate(strapi: Strapi, uid: string): Record<string, unk
 }
 
 /** The documents an entry links to through the relations it owns, with the type of each. */
-function collectOwned(strapi: Strapi, uid: string, entry: Record<string, any>, out: Map<string, { uid: string; documentId: string; label: string }>) {
+function collectOwned(strapi: Strapi, uid: string, entry: Record<string, any>, out: Map<string, Linked>) {
   for (const [name, attribute] of Object.entries(attributesOf(strapi, uid))) {
     const value = entry?.[name];
     if (value == null) continue;
@@ -68,8 +71,8 @@ function collectOwned(strapi: Strapi, uid: string, entry: Record<string, any>, o
 const typeName = (strapi: Strapi, uid: string) => strapi.contentTypes[uid as Uid].info.displayName;
 
 /** Of these documents, those with no published version in the language. */
-async function withoutPublishedVersion(strapi: Strapi, locale: string, candidates: Iterable<{ uid: string; documentId: string; label: string }>): Promise<RelatedEntry[]> {
-  const byType = new Map<string, Array<{ uid: string; documentId: string; label: string }>>();
+async function withoutPublishedVersion(strapi: Strapi, locale: string, candidates: Iterable<Linked>): Promise<RelatedEntry[]> {
+  const byType = new Map<string, Linked[]>();
   for (const candidate of candidates) byType.set(candidate.uid, [...(byType.get(candidate.uid) ?? []), candidate]);
   const missing: RelatedEntry[] = [];
   for (const [uid, entries] of byType) {
@@ -98,7 +101,7 @@ export async function unpublishedOwnedRelations(strapi: Strapi, uid: string, doc
     where: { documentId, publishedAt: { $null: true } },
     select: ['locale'],
   });
-  const related = new Map<string, { uid: string; documentId: string; label: string }>();
+  const related = new Map<string, Linked>();
   for (const version of versions) {
     // The query engine, not the Document Service: the label field may be private (adminLabel).
     const draft = await strapi.db.query(uid as Uid).findOne({ where: { documentId, locale: version.locale, publishedAt: { $null: true } }, populate });
