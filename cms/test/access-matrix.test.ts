@@ -159,6 +159,13 @@ async function createFixtures() {
   for (const name of ['themes', 'fundingLines', 'partners'] as const) {
     drafts[name] = await save(name, draftData(name), true);
     published[name] = await save(name, publishedData(name), true);
+    // An English version (never published): the English versions of the entries linking it need one.
+    const data = draftData(name);
+    const { status, body } = await admin(`${cmPath(name)}/${drafts[name]}?locale=en`, {
+      method: 'PUT',
+      body: JSON.stringify({ ...data, [LABEL[name]]: `${data[LABEL[name]]} EN` }),
+    });
+    expect(status, JSON.stringify(body)).toBe(200);
   }
   drafts.projects = await save(
     'projects',
