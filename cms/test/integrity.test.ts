@@ -63,6 +63,11 @@ describe('one slug per document', () => {
     expect((await draft(PARTNER, partner.documentId, 'en')).slug).toBe(partner.slug);
   });
 
+  it('keeps an explicit slug that only looks like the placeholder (an import’s zero-padded partner-00001)', async () => {
+    const slug = `partner-0${Date.now()}`;
+    expect((await create(PARTNER, { name: `Ente importato ${stamp}`, slug, organisationType: 'ngo' })).slug).toBe(slug);
+  });
+
   it('renames every language when one language renames the slug', async () => {
     const theme = await create('api::theme.theme', { name: `Tema ${stamp}`, slug: `tema-${stamp}` });
     await saveLocale('api::theme.theme', theme.documentId, 'en', { name: `Theme ${stamp}` });

@@ -64,10 +64,13 @@ export async function documentSlug(strapi: Strapi, uid: string, field: string, d
  */
 let generateFromText: (uid: string, field: string, text: string, locale?: string) => Promise<string>;
 
-/** The admin's placeholder before a name is typed: the model's name, e.g. `partner` or `partner-1`. */
+/**
+ * The admin's placeholder before a name is typed: the model's name, e.g. `partner` or `partner-1`
+ * (Strapi's counter, never zero-padded: an import's `partner-00001` is a real slug).
+ */
 function isPlaceholder(strapi: Strapi, uid: string, slug: string): boolean {
   const modelName = strapi.contentTypes[uid as Uid].modelName;
-  return new RegExp(`^${modelName}(-\\d+)?$`).test(slug);
+  return new RegExp(`^${modelName}(-[1-9]\\d*)?$`).test(slug);
 }
 
 /**
