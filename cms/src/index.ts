@@ -12,10 +12,12 @@ import { migrateToSharedPartnerships } from './integrity/shared-partnerships';
 import { extendUidService } from './integrity/slugs';
 import { backfillAdminLabels } from './validation/admin-labels';
 import { registerDocumentMiddleware } from './validation/document-middleware';
+import { registerFieldFormats } from './validation/field-formats';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     assertProductionReady(strapi);
+    registerFieldFormats(strapi);
     registerDocumentMiddleware(strapi);
     extendUidService(strapi);
     registerIntegrityRoutes(strapi);

@@ -238,7 +238,8 @@ export const COMPONENT_LAYOUTS: Record<string, Omit<TypeLayout, 'list' | 'defaul
     },
   },
   'project.partnership': {
-    mainField: 'role',
+    // "Capofila · Comune di Bologna", computed at save (admin-labels.ts).
+    mainField: 'adminLabel',
     fields: {
       partner: { label: 'Partner' },
       role: { label: 'Ruolo', description: 'Il ruolo del partner nel progetto, come lo indica la fonte (capofila, partner, partner associato, città mentor...).' },

@@ -1,7 +1,28 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { PublishWithRelatedAction } from './actions/PublishWithRelated';
 import { ENUM_TRANSLATIONS } from './enum-labels';
+import { STRAPI_ITALIAN } from './strapi-italian';
 import { MISSING_ITALIAN } from './translations-it';
+
+/** Where Strapi's admin keeps the interface language (its reducer's LANGUAGE_LOCAL_STORAGE_KEY). */
+const ADMIN_LANGUAGE_KEY = 'strapi-admin-language';
+
+/**
+ * Strapi announces its new media library in a banner on every screen until it is closed, for each
+ * browser: news for developers, not for officers. Closed in advance, under the key Strapi's
+ * banner reads (scoped by the instance's uuid from /admin/init).
+ */
+function dismissMediaLibraryBanner(): void {
+  const backend = (window as unknown as { strapi: { backendURL: string } }).strapi.backendURL;
+  fetch(`${backend}/admin/init`)
+    .then((response) => response.json())
+    .then(({ data }: { data: { uuid?: string } }) => {
+      for (const legacy of [false, true]) localStorage.setItem(`STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_${legacy}:${data.uuid}`, 'true');
+    })
+    .catch(() => {
+      // Offline or a changed endpoint: the banner shows, and closes with its own button.
+    });
+}
 
 interface ListTable {
   displayedHeaders: Array<{ name: string; attribute?: { type: string }; [key: string]: unknown }>;
@@ -13,13 +34,21 @@ export default {
     // Italian first: editors of an Italian administration work in Italian; English stays available.
     locales: ['it'],
     translations: {
+      // Later tables win: our own wording over the general table.
       it: {
+        ...STRAPI_ITALIAN,
         ...ENUM_TRANSLATIONS,
         ...MISSING_ITALIAN,
       },
     },
     tutorials: false,
     notifications: { releases: false },
+  },
+  register() {
+    // Strapi starts in English until a user picks a language: the login page and the first visit
+    // are in Italian instead. A language an officer chose (kept under this key) is left alone.
+    if (!localStorage.getItem(ADMIN_LANGUAGE_KEY)) localStorage.setItem(ADMIN_LANGUAGE_KEY, 'it');
+    dismissMediaLibraryBanner();
   },
   bootstrap(app: StrapiApp) {
     // List columns print enumeration values raw: show their Italian labels, as the dropdowns do.
