@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENUM_TRANSLATIONS } from '../cms/src/admin/enum-labels.ts';
+import { STRAPI_ITALIAN } from '../cms/src/admin/strapi-italian.ts';
 import { MISSING_ITALIAN } from '../cms/src/admin/translations-it.ts';
 import { adminLogin, ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../scripts/lib/cms.ts';
 import { throwawayCmsEnv } from '../scripts/lib/test-env.ts';
@@ -76,10 +77,15 @@ describe('the admin an Italian officer uses is in Italian', () => {
 
   /** Looks at what the page shows now, as screen `name`, and keeps a screenshot of it. */
   async function inspect(name: string): Promise<void> {
-    // Strapi loads screens in parts: wait until the network is idle and nothing is loading.
+    // Strapi loads screens in parts (widgets, counts): read until two reads half a second apart agree.
     await page.waitForLoadState('networkidle');
-    await page.locator('[aria-busy="true"], [role="progressbar"]').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
-    const strings = await visibleStrings(page);
+    let strings: string[] = [];
+    for (let previous = ''; ; ) {
+      strings = await visibleStrings(page);
+      if (strings.join('\n') === previous) break;
+      previous = strings.join('\n');
+      await page.waitForTimeout(500);
+    }
     checked += strings.length;
     screens++;
     const found = strings.filter((text) => !ALLOWED.has(text)).flatMap((text) => {
@@ -94,7 +100,7 @@ describe('the admin an Italian officer uses is in Italian', () => {
     mkdirSync(RESULTS_DIR, { recursive: true });
     writeFileSync(cmsLog, '');
     ensureCmsBuilt();
-    dictionary = await loadEnglishDictionary({ ...MISSING_ITALIAN, ...ENUM_TRANSLATIONS });
+    dictionary = await loadEnglishDictionary({ ...STRAPI_ITALIAN, ...ENUM_TRANSLATIONS, ...MISSING_ITALIAN });
     tempDir = mkdtempSync(path.join(tmpdir(), 'portfolio-admin-italian-'));
     env = await throwawayCmsEnv(path.join(tempDir, 'cms.db'));
     runSeed(env);
@@ -149,36 +155,55 @@ describe('the admin an Italian officer uses is in Italian', () => {
     await inspect('06-relation-picker');
     await page.keyboard.press('Escape');
 
-    // The document's menu, and the unpublish dialog (cancelled).
-    await page.getByRole('button', { name: 'Altre azioni' }).click();
-    await inspect('07-more-actions');
+    // The header's menu; the side panel's (the button after "Pubblica"), whose "Converti in bozza"
+    // unpublishes (its notice is read); then the publish-with-related dialog for the draft, cancelled.
+    await page.getByRole('button', { name: 'Altre azioni' }).first().click();
+    await inspect('07-header-menu');
+    await page.keyboard.press('Escape');
+    const panelMenu = () => page.getByRole('button', { name: 'Pubblica', exact: true }).locator('xpath=following::button[1]');
+    await panelMenu().click();
+    await inspect('08-more-actions');
     await page.getByRole('menuitem', { name: 'Converti in bozza' }).click();
+    await page.getByText('Bozza', { exact: true }).first().waitFor();
+    await inspect('09-unpublished');
+    await panelMenu().click();
+    await page.getByRole('menuitem', { name: 'Pubblica con le voci collegate' }).click();
     await page.getByRole('dialog').waitFor();
-    await inspect('08-unpublish-dialog');
+    await inspect('10-publish-dialog');
     await page.keyboard.press('Escape');
 
     // A new partner: the create view, saved, then its English version (locale creation).
     await page.goto(`${cms.url}${collectionPages('api::partner.partner')}/create?plugins[i18n][locale]=it`);
     await page.locator('input[name="name"]').waitFor();
-    await inspect('09-partner-create');
+    await inspect('11-partner-create');
     await page.locator('input[name="name"]').fill('Associazione di prova per la lingua');
     await page.locator('[name="organisationType"]').click();
-    await inspect('10-enumeration-dropdown');
+    await inspect('12-enumeration-dropdown');
     await page.locator('[role="option"]').first().click();
+    // The country is picked by its Italian name and stored as its ISO code.
+    await page.locator('input[name="country"]').fill('Portog');
+    await page.getByRole('option', { name: 'Portogallo (PT)' }).waitFor();
+    await inspect('13-country-picker');
+    await page.getByRole('option', { name: 'Portogallo (PT)' }).click();
     await page.getByRole('button', { name: 'Salva', exact: true }).click();
     await page.waitForURL((url) => !url.pathname.endsWith('/create'));
-    await inspect('11-partner-saved');
+    await inspect('14-partner-saved');
+    const partnerId = new URL(page.url()).pathname.split('/').pop();
+    const partner = (await (
+      await fetch(`${cms.url}/content-manager/collection-types/api::partner.partner/${partnerId}?locale=it`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as { data: { country: string } };
+    expect(partner.data.country).toBe('PT');
     await page.goto(`${page.url().split('?')[0]}?plugins[i18n][locale]=en`);
     await page.locator('input[name="name"]').waitFor();
-    await inspect('12-partner-new-language');
+    await inspect('15-partner-new-language');
 
     // The site settings (a single type) and the media library.
     await page.goto(`${cms.url}/admin/content-manager/single-types/api::site-setting.site-setting?plugins[i18n][locale]=it`);
     await page.locator('form').waitFor();
-    await inspect('13-site-settings');
+    await inspect('16-site-settings');
     await page.goto(`${cms.url}/admin/plugins/upload`);
     await page.locator('main').waitFor();
-    await inspect('14-media-library');
+    await inspect('17-media-library');
 
     console.log(`[admin-italian] ${checked} interface strings checked on ${screens} screens against ${dictionary.size} Strapi English messages`);
     const report = [...english].map(([screen, strings]) => `${screen}:\n  ${strings.join('\n  ')}`).join('\n');

@@ -17,6 +17,8 @@ import { registerFieldFormats } from './validation/field-formats';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     assertProductionReady(strapi);
+    // A partner's country, picked by its Italian name in the admin (src/admin/fields/CountryInput.tsx), stored as its ISO code.
+    strapi.customFields.register({ name: 'country', type: 'string' });
     registerFieldFormats(strapi);
     registerDocumentMiddleware(strapi);
     extendUidService(strapi);

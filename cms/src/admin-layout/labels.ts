@@ -94,7 +94,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
         label: 'Tipo di organizzazione',
         description: 'Il tipo di ente; “Provincia / Consiglio insulare” vale anche per città metropolitane e cabildos. Se nessuno corrisponde: Altro.',
       },
-      country: { label: 'Paese (codice ISO)', description: 'Due lettere maiuscole ISO 3166-1, es. IT, NL, BE.' },
+      country: { label: 'Paese', description: 'Scegli il paese dall’elenco, anche digitandone il nome: il sito ne salva il codice ISO (PT per il Portogallo).' },
       city: { label: 'Città' },
       website: { label: 'Sito web' },
       logo: { label: 'Logo' },

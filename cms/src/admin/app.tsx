@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import type { ComponentType } from 'react';
 import { PublishWithRelatedAction } from './actions/PublishWithRelated';
 import { ENUM_TRANSLATIONS } from './enum-labels';
 import { STRAPI_ITALIAN } from './strapi-italian';
@@ -44,7 +45,15 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
-  register() {
+  register(app: StrapiApp) {
+    app.customFields.register({
+      name: 'country',
+      type: 'string',
+      intlLabel: { id: 'portfolio.country.label', defaultMessage: 'Paese' },
+      intlDescription: { id: 'portfolio.country.description', defaultMessage: 'Un paese scelto per nome, salvato come codice ISO' },
+      // Strapi types inputs as prop-less components; it passes name, label, hint and the rest.
+      components: { Input: async () => import('./fields/CountryInput').then(({ CountryInput }) => ({ default: CountryInput as unknown as ComponentType })) },
+    });
     // Strapi starts in English until a user picks a language: the login page and the first visit
     // are in Italian instead. A language an officer chose (kept under this key) is left alone.
     if (!localStorage.getItem(ADMIN_LANGUAGE_KEY)) localStorage.setItem(ADMIN_LANGUAGE_KEY, 'it');
