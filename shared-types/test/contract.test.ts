@@ -5,6 +5,7 @@
  * and the field, e.g. `api::project.project.summaryEn: in schema.json, missing from shared-types ProjectSchema`.
  * See CONTRIBUTING.md, "Adding a field".
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
@@ -21,6 +22,7 @@ import {
   ActionTypeSchema,
   CONTENT_TYPES,
   DatePrecisionSchema,
+  DEFAULT_LOCALE,
   FundingStatementSchema,
   LinkKindSchema,
   LOCALES,
@@ -39,6 +41,7 @@ const { CONTENT_TYPE_LAYOUTS, COMPONENT_LAYOUTS } = await cmsModule<{
   COMPONENT_LAYOUTS: Record<string, Layout>;
 }>('admin-layout/labels.ts');
 const { PUBLIC_CONTENT_TYPES } = await cmsModule<{ PUBLIC_CONTENT_TYPES: readonly string[] }>('bootstrap/public-types.ts');
+const CMS_LOCALES = (await cmsModule<{ LOCALES: ReadonlyArray<{ code: string; isDefault: boolean }> }>('bootstrap/locales.ts')).LOCALES;
 
 /** Fails with one line per disagreement, so the message names every type and field at once. */
 function agree(problems: string[]): void {
@@ -76,6 +79,13 @@ describe('content types: one list', () => {
     for (const type of CONTENT_TYPE_ENTRIES) if (!publicTypes.includes(type.uid)) problems.push(`${type.uid}: read by the site (CONTENT_TYPES), missing from PUBLIC_CONTENT_TYPES (cms/src/bootstrap/public-types.ts)`);
     for (const uid of publicTypes) if (!CONTENT_TYPE_ENTRIES.some((type) => type.uid === uid)) problems.push(`${uid}: public in cms/src/bootstrap/public-types.ts, missing from CONTENT_TYPES`);
     agree(problems);
+  });
+});
+
+describe('locales: one list', () => {
+  it('creates in the CMS (cms/src/bootstrap/locales.ts) the locales of shared-types LOCALES, with the same default', () => {
+    expect(CMS_LOCALES.map((locale) => locale.code)).toEqual([...LOCALES]);
+    expect(CMS_LOCALES.filter((locale) => locale.isDefault).map((locale) => locale.code)).toEqual([DEFAULT_LOCALE]);
   });
 });
 
@@ -163,7 +173,9 @@ const SEED_TYPES: Record<string, string> = {
   projects: 'api::project.project',
 };
 
-describe('seed schemas (shared-types/src/seed.ts) name attributes of schema.json', () => {
+const IMPORTER = readFileSync(new URL('../../scripts/seed/import.ts', import.meta.url), 'utf8');
+
+describe('seed schemas (shared-types/src/seed.ts) name attributes of schema.json, and the importer reads them', () => {
   const bundle = core(SeedBundleSchema) as z.ZodObject;
   it('covers every list of the seed bundle', () => {
     expect(Object.keys(bundle.shape).sort()).toEqual(Object.keys(SEED_TYPES).sort());
@@ -172,7 +184,12 @@ describe('seed schemas (shared-types/src/seed.ts) name attributes of schema.json
     const field = core(bundle.shape[key] as z.ZodType);
     const item = field._zod.def.type === 'array' ? core((field as z.ZodArray).element as z.ZodType) : field;
     const problems: string[] = [];
-    checkSeed(model(uid), item, nameOf(item, `SeedBundleSchema.${key}`), NOT_IMPORTED, problems);
+    // The importer reads each field as `<entry>.<field>` (components are passed whole): a seed field
+    // it never reads would be validated, then silently left out of the CMS.
+    const onTypeKey = (typeUid: string, schemaName: string, field: string) => {
+      if (!new RegExp(`\\.${field}\\b`).test(IMPORTER)) problems.push(`${typeUid}.${field}: in shared-types ${schemaName}, never read by scripts/seed/import.ts`);
+    };
+    checkSeed(model(uid), item, nameOf(item, `SeedBundleSchema.${key}`), NOT_IMPORTED, problems, onTypeKey);
     agree(problems);
   });
 });

@@ -164,7 +164,15 @@ function checkField(
  * an attribute (but the review-only ones in `notImported`), required attributes without a default
  * are required in the seed, and text is a `{ it, en }` pair exactly when the attribute is localized.
  */
-export function checkSeed(model: Model, schema: Schema, schemaName: string, notImported: Record<string, string>, problems: string[]): void {
+export function checkSeed(
+  model: Model,
+  schema: Schema,
+  schemaName: string,
+  notImported: Record<string, string>,
+  problems: string[],
+  /** Called with each key of a seed schema of a content type (not a component) that names an attribute. */
+  onTypeKey: (uid: string, schemaName: string, key: string) => void = () => {},
+): void {
   const shape = shapeOf(schema);
   if (!shape) return void problems.push(`${model.uid}: ${schemaName} is not a zod object`);
   const at = (key: string) => `${model.uid}.${key}`;
@@ -175,12 +183,13 @@ export function checkSeed(model: Model, schema: Schema, schemaName: string, notI
       problems.push(`${at(key)}: in shared-types ${schemaName}, missing from ${declaredIn(model)}`);
       continue;
     }
+    if (model.kind !== 'component') onTypeKey(model.uid, schemaName, key);
     const inner = core(field);
     const item = def(inner).type === 'array' ? core(def(inner).element) : inner;
     if (attribute.type === 'component' && shapeOf(item)) {
-      checkSeed(modelOf(attribute.component!), item, `${schemaName}.${key}`, notImported, problems);
+      checkSeed(modelOf(attribute.component!), item, `${schemaName}.${key}`, notImported, problems, onTypeKey);
     } else if (attribute.type === 'relation' && shapeOf(item) && item !== sharedTypes.SeedTextSchema) {
-      checkSeed(modelOf(attribute.target!), item, nameOf(item, `${schemaName}.${key}`), notImported, problems);
+      checkSeed(modelOf(attribute.target!), item, nameOf(item, `${schemaName}.${key}`), notImported, problems, onTypeKey);
     } else if (model.kind !== 'component' && !isPopulatable(attribute)) {
       const pair = inner === sharedTypes.SeedTextSchema;
       const localized = attribute.pluginOptions?.i18n?.localized === true;
