@@ -41,7 +41,11 @@ const { CONTENT_TYPE_LAYOUTS, COMPONENT_LAYOUTS } = await cmsModule<{
   COMPONENT_LAYOUTS: Record<string, Layout>;
 }>('admin-layout/labels.ts');
 const { PUBLIC_CONTENT_TYPES } = await cmsModule<{ PUBLIC_CONTENT_TYPES: readonly string[] }>('bootstrap/public-types.ts');
-const CMS_LOCALES = (await cmsModule<{ LOCALES: ReadonlyArray<{ code: string; isDefault: boolean }> }>('bootstrap/locales.ts')).LOCALES;
+const { LOCALES: CMS_LOCALES, DEFAULT_LOCALE: CMS_DEFAULT_LOCALE } = await cmsModule<{
+  LOCALES: ReadonlyArray<{ code: string; isDefault: boolean }>;
+  DEFAULT_LOCALE: string;
+}>('bootstrap/locales.ts');
+const { ENUM_TRANSLATIONS } = await cmsModule<{ ENUM_TRANSLATIONS: Record<string, string> }>('admin/enum-labels.ts');
 
 /** Fails with one line per disagreement, so the message names every type and field at once. */
 function agree(problems: string[]): void {
@@ -50,7 +54,7 @@ function agree(problems: string[]): void {
 
 const CONTENT_TYPE_ENTRIES = Object.entries(CONTENT_TYPES).map(([name, type]) => ({ name, ...type }));
 
-/** Every enumeration attribute, found by walking the response schemas (filled by the response tests). */
+/** What disagrees between a type's schema.json and its response schema; the enumerations met go into `enums`. */
 function responseProblems(uid: string, enums: EnumUse[] = []): string[] {
   const problems: string[] = [];
   const type = CONTENT_TYPE_ENTRIES.find((entry) => entry.uid === uid);
@@ -86,6 +90,7 @@ describe('locales: one list', () => {
   it('creates in the CMS (cms/src/bootstrap/locales.ts) the locales of shared-types LOCALES, with the same default', () => {
     expect(CMS_LOCALES.map((locale) => locale.code)).toEqual([...LOCALES]);
     expect(CMS_LOCALES.filter((locale) => locale.isDefault).map((locale) => locale.code)).toEqual([DEFAULT_LOCALE]);
+    expect(CMS_DEFAULT_LOCALE).toBe(DEFAULT_LOCALE);
   });
 });
 
@@ -126,6 +131,7 @@ describe('enumerations', () => {
       }
       const [name, labels] = table;
       for (const value of use.attribute.enum ?? []) {
+        if (!ENUM_TRANSLATIONS[value]?.trim()) problems.push(`${use.field}: value "${value}" has no Italian label in the admin's dropdowns (ENUM_TRANSLATIONS, cms/src/admin/enum-labels.ts)`);
         for (const locale of LOCALES) {
           if (!labels[value]?.[locale]?.trim()) problems.push(`${use.field}: value "${value}" has no ${locale === 'it' ? 'Italian' : 'English'} label in ${name} (shared-types/src/enum-labels.ts)`);
         }

@@ -1,10 +1,16 @@
 import type { Core } from '@strapi/strapi';
 
-/** Italian is the source language and the default; English is the translation. */
+/**
+ * Italian is the source language and the default; English is the translation. The codes and the
+ * default are shared-types' LOCALES and DEFAULT_LOCALE (the CMS, a CommonJS build, does not import
+ * that package): the contract test keeps them equal.
+ */
 export const LOCALES = [
   { code: 'it', name: 'Italiano (it)', isDefault: true },
   { code: 'en', name: 'English (en)', isDefault: false },
 ] as const;
+
+export const DEFAULT_LOCALE = LOCALES.find((locale) => locale.isDefault)!.code;
 
 export async function ensureLocales(strapi: Core.Strapi): Promise<void> {
   const locales = strapi.plugin('i18n').service('locales');
@@ -14,7 +20,7 @@ export async function ensureLocales(strapi: Core.Strapi): Promise<void> {
       strapi.log.info(`Created locale ${locale.code}`);
     }
   }
-  if ((await locales.getDefaultLocale()) !== 'it') {
-    await locales.setDefaultLocale({ code: 'it' });
+  if ((await locales.getDefaultLocale()) !== DEFAULT_LOCALE) {
+    await locales.setDefaultLocale({ code: DEFAULT_LOCALE });
   }
 }
