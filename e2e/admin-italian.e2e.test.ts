@@ -168,7 +168,8 @@ describe('the admin an Italian officer uses is in Italian', () => {
     await inspect('09-unpublished');
     await panelMenu().click();
     await page.getByRole('menuitem', { name: 'Pubblica con le voci collegate' }).click();
-    await page.getByRole('dialog').waitFor();
+    // Strapi's dialogs are alert dialogs.
+    await page.locator('[role="alertdialog"], [role="dialog"]').first().waitFor();
     await inspect('10-publish-dialog');
     await page.keyboard.press('Escape');
 

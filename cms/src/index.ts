@@ -4,6 +4,7 @@ import { configurePublicRole, ensureBuildToken } from './bootstrap/access';
 import { ensureAdminUser } from './bootstrap/admin-user';
 import { configureEditorRole, ensureEditorUser } from './bootstrap/editor-role';
 import { ensureLocales } from './bootstrap/locales';
+import { CUSTOM_FIELDS } from './custom-fields';
 import { assertNoDefaultAdminPassword, assertProductionReady } from './bootstrap/production-guard';
 import { ensurePublishWebhook } from './bootstrap/webhook';
 import { registerNewLanguageVersionSync } from './integrity/new-language-version';
@@ -17,8 +18,7 @@ import { registerFieldFormats } from './validation/field-formats';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     assertProductionReady(strapi);
-    // A partner's country, picked by its Italian name in the admin (src/admin/fields/CountryInput.tsx), stored as its ISO code.
-    strapi.customFields.register({ name: 'country', type: 'string' });
+    for (const [name, type] of Object.entries(CUSTOM_FIELDS)) strapi.customFields.register({ name, type });
     registerFieldFormats(strapi);
     registerDocumentMiddleware(strapi);
     extendUidService(strapi);

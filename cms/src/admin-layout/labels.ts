@@ -245,6 +245,7 @@ export const COMPONENT_LAYOUTS: Record<string, Omit<TypeLayout, 'list' | 'defaul
       role: { label: 'Ruolo', description: 'Il ruolo del partner nel progetto, come lo indica la fonte (capofila, partner, partner associato, città mentor...).' },
       note: { label: 'Nota (italiano)', description: 'Es. ambito territoriale: “mandatario di ATS per l’ambito Emilia Nord”.' },
       noteEn: { label: 'Nota (inglese)', description: 'La stessa nota in inglese, per la versione inglese del sito.' },
+      adminLabel: { label: 'Titolo della riga (automatico)' },
     },
   },
   'action.sub-action': {

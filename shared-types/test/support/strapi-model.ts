@@ -39,6 +39,16 @@ export interface Model {
 }
 
 const read = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+
+const { CUSTOM_FIELDS } = await cmsModule<{ CUSTOM_FIELDS: Record<string, string> }>('custom-fields.ts');
+/** A custom field's attribute, with the type its value is stored as (cms/src/custom-fields.ts). */
+const withStoredTypes = (attributes: Record<string, Attribute & { customField?: string }>): Record<string, Attribute> =>
+  Object.fromEntries(
+    Object.entries(attributes).map(([name, attribute]) => [
+      name,
+      attribute.type === 'customField' ? { ...attribute, type: CUSTOM_FIELDS[attribute.customField!.replace(/^global::/, '')] ?? attribute.type } : attribute,
+    ]),
+  );
 const relative = (file: string) => path.relative(path.join(CMS_SRC, '../..'), file);
 
 function contentTypes(): Model[] {
@@ -62,7 +72,7 @@ function contentTypes(): Model[] {
         pluralName: json.info.pluralName,
         draftAndPublish: json.options?.draftAndPublish === true,
         localized: json.pluginOptions?.i18n?.localized === true,
-        attributes: json.attributes,
+        attributes: withStoredTypes(json.attributes),
       } satisfies Model;
     });
   });
@@ -81,7 +91,7 @@ function components(): Model[] {
           kind: 'component',
           draftAndPublish: false,
           localized: false,
-          attributes: read(file).attributes,
+          attributes: withStoredTypes(read(file).attributes),
         } satisfies Model;
       }),
   );
