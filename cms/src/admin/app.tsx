@@ -25,6 +25,21 @@ function dismissMediaLibraryBanner(): void {
     });
 }
 
+/**
+ * Strapi's status badges name themselves by the raw status (aria-label="published"), which screen
+ * readers read out in English: they are given the Italian word their text already shows.
+ */
+const STATUS_NAMES: Record<string, string> = { draft: 'Bozza', published: 'Pubblicato', modified: 'Modificato' };
+function nameStatusBadgesInItalian(): void {
+  const rename = () => {
+    for (const badge of document.querySelectorAll('[role="status"][aria-label]')) {
+      const italian = STATUS_NAMES[badge.getAttribute('aria-label')!];
+      if (italian) badge.setAttribute('aria-label', italian);
+    }
+  };
+  new MutationObserver(rename).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
+}
+
 interface ListTable {
   displayedHeaders: Array<{ name: string; attribute?: { type: string }; [key: string]: unknown }>;
   layout: unknown;
@@ -60,6 +75,7 @@ export default {
     dismissMediaLibraryBanner();
   },
   bootstrap(app: StrapiApp) {
+    nameStatusBadgesInItalian();
     // List columns print enumeration values raw: show their Italian labels, as the dropdowns do.
     // The last-update column is named by a message of ours (Strapi names it after the field).
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', (table: ListTable) => ({

@@ -19,6 +19,12 @@ export const MISSING_ITALIAN: Record<string, string> = {
   'content-manager.containers.edit.panels.default.title': 'Voce',
   'content-manager.containers.edit.panels.default.more-actions': 'Altre azioni',
   'content-manager.link-to-ctb': 'Modifica il modello',
+  'content-manager.plugin.name': 'Gestione contenuti',
+  'global.plugins.content-manager': 'Gestione contenuti',
+  // The language picker's name, and the Markdown editor's list buttons.
+  'i18n.Settings.locales.modal.create.code.label': 'Lingue',
+  'components.Blocks.blocks.unorderedList': 'Elenco puntato',
+  'components.Blocks.blocks.orderedList': 'Elenco numerato',
   // The home page's statistics widget, which editors see too.
   'widget.key-statistics.title': 'Statistiche del sito',
   'widget.key-statistics.list.admins': 'Amministratori',
