@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Locale } from 'shared-types';
-import { href, type Route } from '../../site/src/lib/routes.ts';
+import { documentRoute, href, type DocumentFields } from '../../site/src/lib/routes.ts';
 import { buildSite } from '../lib/site.ts';
 import { staticHandler } from '../lib/static-server.ts';
 import { jsonLog } from './publisher.ts';
@@ -28,17 +28,6 @@ export interface PreviewOptions {
 }
 
 const COOKIE = 'portfolio_preview';
-
-/** The page a document is shown on; actions and communities without their own page show their project's. */
-const ROUTES: Record<string, (doc: any) => Route | null> = {
-  'api::project.project': (d) => ({ page: 'project', slug: d.slug }),
-  'api::partner.partner': (d) => ({ page: 'partner', slug: d.slug }),
-  'api::funding-line.funding-line': (d) => ({ page: 'fundingLine', slug: d.slug }),
-  'api::theme.theme': (d) => ({ page: 'theme', slug: d.slug }),
-  'api::community-of-practice.community-of-practice': (d) => ({ page: 'community', slug: d.slug }),
-  'api::action.action': (d) => (d.project?.slug ? { page: 'project', slug: d.project.slug } : null),
-  'api::site-setting.site-setting': () => ({ page: 'home' }),
-};
 
 const REST_PATHS: Record<string, string> = {
   'api::project.project': 'projects',
@@ -83,14 +72,13 @@ export function createPreviewServer(options: PreviewOptions) {
   }
 
   async function pathFor(uid: string, documentId: string, locale: Locale): Promise<string | null> {
-    const route = ROUTES[uid];
     const restPath = REST_PATHS[uid];
-    if (!route || !restPath) return null;
+    if (!restPath) return null;
     const single = uid === 'api::site-setting.site-setting';
     const url = `${options.cmsUrl}/api/${restPath}${single ? '' : `/${documentId}`}?locale=${locale}&status=draft${uid === 'api::action.action' ? '&populate[project][fields][0]=slug' : ''}`;
     const response = await fetch(url, { headers: { Authorization: `Bearer ${options.token}`, 'x-preview-secret': options.secret } });
     if (!response.ok) return null;
-    const target = route(((await response.json()) as { data: unknown }).data);
+    const target = documentRoute(uid, ((await response.json()) as { data: DocumentFields }).data);
     return target ? href(locale, target) : null;
   }
 
