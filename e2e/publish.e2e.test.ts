@@ -444,7 +444,7 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     const widget = page.getByTestId('publication-widget');
     await widget.waitFor({ timeout: 30_000 });
     expect(await widget.getByTestId('publication-verdict').textContent()).toMatch(/^Sito aggiornato oggi alle \d{1,2}:\d{2}$/);
-    expect(await widget.textContent()).toMatch(/Versione online: costruita oggi alle \d{1,2}:\d{2}, \d+ pagine/);
+    expect(await widget.textContent()).toMatch(/Versione del sito ora online: pronta oggi alle \d{1,2}:\d{2}, \d+ pagine/);
     expect(await widget.getByTestId('publication-failure').count()).toBe(0);
     await screenshot('status-widget-success');
   });
@@ -539,6 +539,7 @@ describe('a communications officer publishes, edits and unpublishes a project', 
       const panel = page.getByTestId('publication-panel');
       await panel.waitFor({ timeout: 30_000 });
       expect(await panel.textContent()).toContain('È questa voce ad aver bloccato l’aggiornamento:');
+      expect(await panel.textContent()).toContain('in questa pagina (versione in inglese) controllare il campo «Paese (codice ISO)»');
       await panel.scrollIntoViewIfNeeded();
       await screenshot('status-panel-failure');
     } finally {

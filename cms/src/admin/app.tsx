@@ -6,8 +6,9 @@ import { PublicationStatusPanel } from './publication-status/StatusPanel';
 import { MISSING_ITALIAN } from './translations-it';
 
 /** The publication widget's icon: a globe (the public site), drawn like Strapi's own icons. */
-const GlobeIcon = (props: React.SVGProps<SVGSVGElement>) => (
-  <svg xmlns="http://www.w3.org/2000/svg" width="1.6rem" height="1.6rem" viewBox="0 0 32 32" fill="currentColor" aria-hidden="true" {...props}>
+// Strapi passes a design-system colour name as `fill` ("neutral500"): the grey it stands for is used instead.
+const GlobeIcon = ({ fill: _fill, ...props }: React.SVGProps<SVGSVGElement>) => (
+  <svg xmlns="http://www.w3.org/2000/svg" width="1.6rem" height="1.6rem" viewBox="0 0 32 32" aria-hidden="true" {...props} fill="#8e8ea9">
     <path d="M16 3a13 13 0 1 0 0 26 13 13 0 0 0 0-26Zm10.94 12h-5a20.2 20.2 0 0 0-2.9-9.6A11 11 0 0 1 26.94 15ZM16 26.8A18.1 18.1 0 0 1 12.05 17h7.9A18.1 18.1 0 0 1 16 26.8ZM12.05 15A18.1 18.1 0 0 1 16 5.2a18.1 18.1 0 0 1 3.95 9.8h-7.9Zm.9-9.6a20.2 20.2 0 0 0-2.9 9.6h-5a11 11 0 0 1 7.9-9.6ZM5.06 17h5a20.2 20.2 0 0 0 2.9 9.6 11 11 0 0 1-7.9-9.6Zm14 9.6a20.2 20.2 0 0 0 2.9-9.6h5a11 11 0 0 1-7.9 9.6Z" />
   </svg>
 );

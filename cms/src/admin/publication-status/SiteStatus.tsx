@@ -46,7 +46,7 @@ export const Text = ({ children, muted }: { children: React.ReactNode; muted?: b
 );
 
 /** Which entry and field stopped the last build, and what to do about it. */
-export function FailureDetails({ failure, error, currentDocumentId }: { failure?: FailingEntry; error?: string; currentDocumentId?: string }) {
+export function FailureDetails({ failure, error, currentDocumentId, currentLocale }: { failure?: FailingEntry; error?: string; currentDocumentId?: string; currentLocale?: string }) {
   if (!failure) {
     return (
       <div data-testid="publication-failure">
@@ -70,10 +70,7 @@ export function FailureDetails({ failure, error, currentDocumentId }: { failure?
         <span data-testid="publication-failure-entry">{entry}</span> (versione in {failure.language}){field}.
       </Text>
       <Text>
-        <strong>Cosa fare:</strong>{' '}
-        {failure.name
-          ? `aprire la voce, passare alla versione in ${failure.language}, correggere ${failure.fieldLabel ? `il campo «${failure.fieldLabel}»` : 'i dati'} e pubblicarla di nuovo: il sito si aggiorna da solo. Se il valore sembra giusto, avvisare gli sviluppatori.`
-          : 'pubblicare di nuovo una voce qualsiasi; se l’errore resta, avvisare gli sviluppatori.'}
+        <strong>Cosa fare:</strong> {whatToDo(failure, here, currentLocale)}
       </Text>
       {failure.editPath && !here && (
         <p style={paragraph}>
@@ -85,6 +82,16 @@ export function FailureDetails({ failure, error, currentDocumentId }: { failure?
       <TechnicalDetails text={`${failure.uid} ${failure.documentId} (${failure.locale}), ${failure.field || '-'}: ${failure.reason}`} />
     </div>
   );
+}
+
+/** The steps that fix a failing entry, from where the officer is: elsewhere, on the entry, on the very version. */
+function whatToDo(failure: FailingEntry, here: boolean, currentLocale?: string): string {
+  if (!failure.name) return 'pubblicare di nuovo una voce qualsiasi; se l’errore resta, avvisare gli sviluppatori.';
+  const field = failure.fieldLabel ? `il campo «${failure.fieldLabel}»` : 'i dati';
+  const fix = `controllare ${field}, correggerlo se serve e premere «Pubblica»: il sito si aggiorna da solo. Se il valore sembra giusto, avvisare gli sviluppatori.`;
+  if (here && currentLocale === failure.locale) return `in questa pagina (versione in ${failure.language}) ${fix}`;
+  if (here) return `passare alla versione in ${failure.language} (menu della lingua in alto a destra), ${fix}`;
+  return `aprire la voce, passare alla versione in ${failure.language}, ${fix}`;
 }
 
 /** The build's own words, in English, folded away: for developers, not for the officer. */
@@ -100,7 +107,7 @@ function TechnicalDetails({ text }: { text: string }) {
 }
 
 /** The site as a whole: the live release, and the last build's result in Italian. */
-export function SiteStatus({ status, currentDocumentId }: { status: PublicationStatus; currentDocumentId?: string }) {
+export function SiteStatus({ status, currentDocumentId, currentLocale }: { status: PublicationStatus; currentDocumentId?: string; currentLocale?: string }) {
   if (!status.reachable) {
     return (
       <div data-testid="publication-status">
@@ -143,7 +150,7 @@ export function SiteStatus({ status, currentDocumentId }: { status: PublicationS
         <Text muted>Il sito viene costruito e messo online da GitHub Actions: l’esito della pubblicazione si vede lì.</Text>
       ) : status.live ? (
         <Text muted>
-          Versione online: costruita {when(status.live.builtAt)}, {pages(status.live.pages)}
+          Versione del sito ora online: pronta {when(status.live.builtAt)}, {pages(status.live.pages)}
           {last?.ok ? ` (aggiornamento durato ${duration(last.durationMs)})` : ''}.
         </Text>
       ) : (
@@ -152,7 +159,7 @@ export function SiteStatus({ status, currentDocumentId }: { status: PublicationS
       {last && !last.ok && (
         <>
           {!updating && <Text>Il sito pubblico resta com’era prima di questo aggiornamento.</Text>}
-          <FailureDetails failure={last.failure} error={last.error} currentDocumentId={currentDocumentId} />
+          <FailureDetails failure={last.failure} error={last.error} currentDocumentId={currentDocumentId} currentLocale={currentLocale} />
         </>
       )}
     </div>

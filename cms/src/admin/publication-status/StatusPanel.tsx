@@ -73,7 +73,7 @@ function EntryStatus({ model, documentId, locale, refreshKey }: { model: string;
           </a>
         </p>
       )}
-      <SiteStatus status={status} currentDocumentId={documentId} />
+      <SiteStatus status={status} currentDocumentId={status.entry?.documentId ?? documentId} currentLocale={locale} />
     </div>
   );
 }
