@@ -11,6 +11,7 @@ import { registerNewLanguageVersionSync } from './integrity/new-language-version
 import { registerIntegrityRoutes } from './integrity/routes';
 import { migrateToSharedPartnerships } from './integrity/shared-partnerships';
 import { extendUidService } from './integrity/slugs';
+import { registerPublicationStatusRoute } from './publication-status/routes';
 import { backfillAdminLabels } from './validation/admin-labels';
 import { registerDocumentMiddleware } from './validation/document-middleware';
 import { registerFieldFormats } from './validation/field-formats';
@@ -23,6 +24,7 @@ export default {
     registerDocumentMiddleware(strapi);
     extendUidService(strapi);
     registerIntegrityRoutes(strapi);
+    registerPublicationStatusRoute(strapi);
   },
 
   /** Everything here is idempotent: it brings the database in line with the code on each start. */

@@ -3,8 +3,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { CONTENT_TYPES, type ContentTypeName, type Locale } from 'shared-types';
-import { href, type Route } from '../../site/src/lib/routes.ts';
+import { CONTENT_TYPES, type Locale } from 'shared-types';
+import { documentRoute, href, type DocumentFields } from '../../site/src/lib/routes.ts';
 import { buildSite } from '../lib/site.ts';
 import { staticHandler } from '../lib/static-server.ts';
 import { jsonLog } from './publisher.ts';
@@ -28,22 +28,6 @@ export interface PreviewOptions {
 }
 
 const COOKIE = 'portfolio_preview';
-
-type Uid = (typeof CONTENT_TYPES)[ContentTypeName]['uid'];
-
-/**
- * The page a document is shown on; actions and communities without their own page show their
- * project's. One entry per content type of shared-types CONTENT_TYPES (the type checks it).
- */
-const ROUTES: Record<Uid, (doc: any) => Route | null> = {
-  'api::project.project': (d) => ({ page: 'project', slug: d.slug }),
-  'api::partner.partner': (d) => ({ page: 'partner', slug: d.slug }),
-  'api::funding-line.funding-line': (d) => ({ page: 'fundingLine', slug: d.slug }),
-  'api::theme.theme': (d) => ({ page: 'theme', slug: d.slug }),
-  'api::community-of-practice.community-of-practice': (d) => ({ page: 'community', slug: d.slug }),
-  'api::action.action': (d) => (d.project?.slug ? { page: 'project', slug: d.project.slug } : null),
-  'api::site-setting.site-setting': () => ({ page: 'home' }),
-};
 
 /** Each content type by uid: its REST path and whether it is a single type. */
 const TYPES_BY_UID = new Map<string, { path: string; single: boolean }>(Object.values(CONTENT_TYPES).map((type) => [type.uid, type]));
@@ -81,13 +65,12 @@ export function createPreviewServer(options: PreviewOptions) {
   }
 
   async function pathFor(uid: string, documentId: string, locale: Locale): Promise<string | null> {
-    const route = (ROUTES as Partial<Record<string, (doc: any) => Route | null>>)[uid];
     const type = TYPES_BY_UID.get(uid);
-    if (!route || !type) return null;
+    if (!type) return null;
     const url = `${options.cmsUrl}/api/${type.path}${type.single ? '' : `/${documentId}`}?locale=${locale}&status=draft${uid === 'api::action.action' ? '&populate[project][fields][0]=slug' : ''}`;
     const response = await fetch(url, { headers: { Authorization: `Bearer ${options.token}`, 'x-preview-secret': options.secret } });
     if (!response.ok) return null;
-    const target = route(((await response.json()) as { data: unknown }).data);
+    const target = documentRoute(uid, ((await response.json()) as { data: DocumentFields }).data);
     return target ? href(locale, target) : null;
   }
 

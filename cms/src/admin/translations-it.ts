@@ -75,6 +75,7 @@ export const MISSING_ITALIAN: Record<string, string> = {
   'widget.profile.title': 'Profilo',
   'global.profile': 'Profilo',
   'global.profile.settings': 'Impostazioni del profilo',
+  'portfolio.widget.publication.title': 'Pubblicazione del sito',
   'HomePage.addWidget.title': 'Aggiungi un riquadro',
   'HomePage.addWidget.button': 'Aggiungi un riquadro',
 };
