@@ -127,6 +127,8 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     await tab.close();
   }
   const editUrl = (locale = 'it') => `${cms.url}${PROJECTS_ADMIN}/${documentId}?plugins[i18n][locale]=${locale}`;
+  /** The side panel's "Altre azioni" menu (the header has one of the same name): the button after "Pubblica". */
+  const documentMenu = () => page.getByRole('button', { name: 'Pubblica', exact: true }).locator('xpath=following::button[1]');
   /** The edit view's Preview button (a link to the admin's preview page; its text is not translated). */
   const previewLink = () => page.locator(`a[href^="${PROJECTS_ADMIN}/${documentId}/preview"]`);
 
@@ -393,7 +395,7 @@ describe('a communications officer publishes, edits and unpublishes a project', 
 
   it('publishes it with "Pubblica con le voci collegate", and both languages go live with the same partners', async () => {
     await page.goto(editUrl());
-    await page.getByRole('button', { name: /^(More document actions|Altre azioni)$/ }).click();
+    await documentMenu().click();
     await page.getByRole('menuitem', { name: 'Pubblica con le voci collegate' }).click();
     const plan = page.getByTestId('publish-with-related-plan');
     await plan.waitFor();
@@ -469,7 +471,7 @@ describe('a communications officer publishes, edits and unpublishes a project', 
   it('unpublishes both languages, and every trace of it leaves the live site', async () => {
     /** The edit view's "more actions" menu → Unpublish, for the language the page shows. */
     const unpublishShown = async () => {
-      await page.getByRole('button', { name: /^(More document actions|Altre azioni)$/ }).click();
+      await documentMenu().click();
       const unpublish = page.getByRole('menuitem', { name: /^(Converti in bozza|Annulla pubblicazione|Unpublish)$/ });
       await unpublish.waitFor();
       await unpublish.click();

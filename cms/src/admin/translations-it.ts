@@ -21,10 +21,13 @@ export const MISSING_ITALIAN: Record<string, string> = {
   'content-manager.link-to-ctb': 'Modifica il modello',
   'content-manager.plugin.name': 'Gestione contenuti',
   'global.plugins.content-manager': 'Gestione contenuti',
-  // The language picker's name, and the Markdown editor's list buttons.
+  // The language picker's name, and the Markdown editor's list buttons (ids Strapi's files lack).
   'i18n.Settings.locales.modal.create.code.label': 'Lingue',
+  'i18n.Settings.locales.modal.locales.label': 'Lingue',
   'components.Blocks.blocks.unorderedList': 'Elenco puntato',
   'components.Blocks.blocks.orderedList': 'Elenco numerato',
+  'components.Blocks.blocks.bulletList': 'Elenco puntato',
+  'components.Blocks.blocks.numberList': 'Elenco numerato',
   // The home page's statistics widget, which editors see too.
   'widget.key-statistics.title': 'Statistiche del sito',
   'widget.key-statistics.list.admins': 'Amministratori',
