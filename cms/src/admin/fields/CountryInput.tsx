@@ -45,6 +45,8 @@ export const CountryInput = forwardRef<HTMLInputElement, CountryInputProps>(({ n
         onClear={() => field.onChange(name, null)}
         clearLabel="Cancella il paese"
         disabled={disabled}
+        // Filter the list as one types, without completing the text inline ("P" would become "Polinesia…").
+        autocomplete="list"
         placeholder="Scegli o digita il nome del paese"
         noOptionsMessage={() => 'Nessun paese con questo nome'}
       >
