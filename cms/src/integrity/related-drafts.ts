@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { languageName } from '../language-names';
 
 /**
  * Publishing an entry whose relations point at entries never published would put online a page
@@ -32,7 +33,7 @@ const isOurs = (uid: string | undefined): uid is string => Boolean(uid?.startsWi
 const attributesOf = (strapi: Strapi, uid: string) =>
   Object.fromEntries(Object.entries(strapi.getModel(uid as Uid).attributes).filter(([name]) => name !== 'localizations')) as Record<string, Attribute>;
 /** The field that names an entry to an officer: the admin's computed label, else its name or title. */
-export const labelField = (uid: string) =>
+export const labelField = (strapi: Strapi, uid: string) =>
   ['adminLabel', 'name', 'title', 'acronym'].find((field) => field in (strapi.getModel(uid as Uid)?.attributes ?? {})) ?? 'documentId';
 
 /**
@@ -43,7 +44,7 @@ function ownedRelationsPopulate(strapi: Strapi, uid: string): Record<string, unk
   const populate: Record<string, unknown> = {};
   for (const [name, attribute] of Object.entries(attributesOf(strapi, uid))) {
     if (attribute.type === 'relation' && isOurs(attribute.target) && !attribute.mappedBy) {
-      populate[name] = { select: ['documentId', labelField(attribute.target)] };
+      populate[name] = { select: ['documentId', labelField(strapi, attribute.target)] };
     } else if (attribute.type === 'component' && attribute.component) {
       const inner = ownedRelationsPopulate(strapi, attribute.component);
       if (inner) populate[name] = { populate: inner };
@@ -60,7 +61,7 @@ function collectOwned(strapi: Strapi, uid: string, entry: Record<string, any>, o
     const items: any[] = Array.isArray(value) ? value : [value];
     if (attribute.type === 'relation' && isOurs(attribute.target) && !attribute.mappedBy) {
       for (const item of items) {
-        if (item?.documentId) out.set(`${attribute.target}:${item.documentId}`, { uid: attribute.target, documentId: item.documentId, label: String(item[labelField(attribute.target)] ?? item.documentId) });
+        if (item?.documentId) out.set(`${attribute.target}:${item.documentId}`, { uid: attribute.target, documentId: item.documentId, label: String(item[labelField(strapi, attribute.target)] ?? item.documentId) });
       }
     } else if (attribute.type === 'component' && attribute.component) {
       for (const item of items) collectOwned(strapi, attribute.component, item, out);
@@ -118,8 +119,6 @@ export async function localesToPublish(strapi: Strapi, uid: string, documentId: 
   return [...new Set<string>(rows.map((row: { locale: string }) => row.locale))];
 }
 
-const LANGUAGE_NAMES: Record<string, string> = { it: 'italiano', en: 'inglese' };
-export const languageName = (locale: string) => LANGUAGE_NAMES[locale] ?? locale;
 
 export const describeEntries = (entries: RelatedEntry[]) =>
   entries
@@ -150,9 +149,9 @@ export async function explainMissingTranslation(strapi: Strapi, error: unknown):
   if (!match) throw error;
   const [, documentId, locale] = match as unknown as [string, string, string];
   for (const uid of Object.keys(strapi.contentTypes).filter(isOurs)) {
-    const row = await strapi.db.query(uid as Uid).findOne({ where: { documentId }, select: [labelField(uid)] });
+    const row = await strapi.db.query(uid as Uid).findOne({ where: { documentId }, select: [labelField(strapi, uid)] });
     if (!row) continue;
-    const entry: RelatedEntry = { uid, documentId, locale, label: String(row[labelField(uid)]), typeName: typeName(strapi, uid), missing: 'translation' };
+    const entry: RelatedEntry = { uid, documentId, locale, label: String(row[labelField(strapi, uid)]), typeName: typeName(strapi, uid), missing: 'translation' };
     throw new errors.ValidationError(
       `Salvataggio non eseguito: questa voce è collegata a ${describeEntries([entry])}. ` +
         `Aprire la voce collegata, creare la versione in ${languageName(locale)} (menu delle lingue in alto a destra) e salvarla; poi salvare di nuovo questa.`,
@@ -188,7 +187,7 @@ export async function publishPlan(strapi: Strapi, uid: string, documentId: strin
   const untranslated: RelatedEntry[] = [];
   const planned = new Set<string>();
   const root = await strapi.db.query(uid as Uid).findMany({ where: { documentId, publishedAt: { $null: true } }, select: ['locale'] });
-  const rootLabel = labelField(uid);
+  const rootLabel = labelField(strapi, uid);
 
   const visit = async (entryUid: string, entryId: string, locale: string, label: string) => {
     const key = `${entryUid}:${entryId}:${locale}`;
@@ -206,12 +205,12 @@ export async function publishPlan(strapi: Strapi, uid: string, documentId: strin
     const inverse = Object.entries(attributesOf(strapi, uid)).filter(([, a]) => a.type === 'relation' && isOurs(a.target) && a.mappedBy);
     const draft = await strapi.db.query(uid as Uid).findOne({
       where: { documentId, locale, publishedAt: { $null: true } },
-      populate: Object.fromEntries(inverse.map(([name, a]) => [name, { select: ['documentId', labelField(a.target!)] }])),
+      populate: Object.fromEntries(inverse.map(([name, a]) => [name, { select: ['documentId', labelField(strapi, a.target!)] }])),
     });
     await visit(uid, documentId, locale, String(draft?.[rootLabel] ?? documentId));
     for (const [name, attribute] of inverse) {
       const linked = (draft?.[name] ?? []) as Array<Record<string, string>>;
-      const candidates = linked.map((item) => ({ uid: attribute.target!, documentId: item.documentId!, label: String(item[labelField(attribute.target!)] ?? item.documentId) }));
+      const candidates = linked.map((item) => ({ uid: attribute.target!, documentId: item.documentId!, label: String(item[labelField(strapi, attribute.target!)] ?? item.documentId) }));
       for (const neverPublished of await withoutPublishedVersion(strapi, locale, candidates)) {
         await visit(neverPublished.uid, neverPublished.documentId, locale, neverPublished.label);
       }

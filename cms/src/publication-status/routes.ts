@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPE_LAYOUTS } from '../admin-layout/labels';
-import { labelField, languageName, typeName } from '../integrity/related-drafts';
+import { labelField, typeName } from '../integrity/related-drafts';
+import { languageName } from '../language-names';
 
 type Strapi = Core.Strapi;
 type Uid = Parameters<Strapi['contentType']>[0];
@@ -95,7 +96,7 @@ const isPublicType = (strapi: Strapi, uid: string) => uid.startsWith('api::') &&
 const isSingle = (strapi: Strapi, uid: string) => strapi.contentTypes[uid as Uid]?.kind === 'singleType';
 
 async function findVersion(strapi: Strapi, uid: string, documentId: string, locale: string, status: 'published' | 'draft') {
-  const fields = [...new Set([labelField(uid), 'publishedAt', ...('slug' in strapi.getModel(uid as Uid).attributes ? ['slug'] : [])])];
+  const fields = [...new Set([labelField(strapi, uid), 'publishedAt', ...('slug' in strapi.getModel(uid as Uid).attributes ? ['slug'] : [])])];
   const populate = uid === 'api::action.action' ? { project: { fields: ['slug'] } } : undefined;
   return (await strapi.documents(uid as never).findOne({ documentId, locale, status, fields, populate } as never)) as Record<string, any> | null;
 }
@@ -106,7 +107,7 @@ async function describeFailure(strapi: Strapi, failure: NonNullable<NonNullable<
   let name: string | null = null;
   if (known) {
     const version = (await findVersion(strapi, uid, documentId, locale, 'published')) ?? (await findVersion(strapi, uid, documentId, locale, 'draft'));
-    if (version) name = String(version[labelField(uid)] ?? documentId);
+    if (version) name = String(version[labelField(strapi, uid)] ?? documentId);
   }
   const topField = field.split('.')[0] ?? '';
   const label = CONTENT_TYPE_LAYOUTS[uid]?.fields[topField]?.label ?? topField;

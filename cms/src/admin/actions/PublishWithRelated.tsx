@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { unstable_useDocument, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { languageName } from '../../language-names';
 
 /** The part of the content manager's document-action contract this action uses. */
 interface DocumentActionProps {
@@ -21,7 +22,6 @@ interface Plan {
   untranslated: PlannedEntry[];
 }
 
-const LANGUAGE: Record<string, string> = { it: 'italiano', en: 'inglese' };
 const ENDPOINT = '/portfolio/publish-with-related';
 
 /** What the action will publish, read when the dialog opens. */
@@ -42,14 +42,14 @@ function PlanList({ model, documentId }: { model: string; documentId: string }) 
       {plan.untranslated.length > 0 && (
         <p role="alert" style={{ color: '#b72b1a', marginBottom: 8 }}>
           Prima di pubblicare, creare la versione mancante di:{' '}
-          {plan.untranslated.map((e) => `${e.typeName} «${e.label}» (${LANGUAGE[e.locale] ?? e.locale})`).join(', ')}.
+          {plan.untranslated.map((e) => `${e.typeName} «${e.label}» (${languageName(e.locale)})`).join(', ')}.
         </p>
       )}
       <p style={{ marginBottom: 8 }}>Verranno pubblicati insieme, in un’unica operazione ({plan.plan.length}):</p>
       <ul style={{ listStyle: 'disc', paddingLeft: 20, maxHeight: 240, overflowY: 'auto' }} data-testid="publish-with-related-plan">
         {plan.plan.map((e) => (
           <li key={`${e.uid}:${e.documentId}:${e.locale}`}>
-            {e.typeName} «{e.label}» – {LANGUAGE[e.locale] ?? e.locale}
+            {e.typeName} «{e.label}» – {languageName(e.locale)}
           </li>
         ))}
       </ul>

@@ -5,6 +5,7 @@ import { documentRoute, href } from '../../../../site/src/lib/routes.ts';
 import { when } from './format';
 import { COLOURS, SiteStatus, Text, Verdict } from './SiteStatus';
 import { isUpdating, usePublicationStatus, type PublicationStatus } from './use-publication-status';
+import { languageName } from '../../language-names';
 
 /** The part of the content manager's side-panel contract this panel uses. */
 interface PanelProps {
@@ -15,7 +16,6 @@ interface PanelProps {
 }
 type PanelComponent = ((props: PanelProps) => { title: string; content: React.ReactNode } | null) & { type?: string };
 
-const LANGUAGE: Record<string, string> = { it: 'italiano', en: 'inglese' };
 
 /** The entry's public page on the live site, when the site's URL scheme gives it one. */
 function publicUrl(status: PublicationStatus): string | null {
@@ -31,7 +31,7 @@ function EntryStatus({ model, documentId, locale, refreshKey }: { model: string;
   if (failed && !status) return <Text>Impossibile leggere lo stato della pubblicazione. Ricaricare la pagina.</Text>;
   if (!status) return <Text muted>Lettura dello stato della pubblicazione…</Text>;
   const entry = status.entry;
-  const language = LANGUAGE[locale] ?? locale;
+  const language = languageName(locale);
   const url = publicUrl(status);
   const failedSincePublished =
     entry?.publishedAt && status.lastBuild && !status.lastBuild.ok && Date.parse(status.lastBuild.startedAt) >= Date.parse(entry.publishedAt);
