@@ -11,6 +11,7 @@ import { registerNewLanguageVersionSync } from './integrity/new-language-version
 import { registerIntegrityRoutes } from './integrity/routes';
 import { migrateToSharedPartnerships } from './integrity/shared-partnerships';
 import { extendUidService } from './integrity/slugs';
+import { addPublicationWidgetToSavedLayouts } from './publication-status/home-layouts';
 import { registerPublicationStatusRoute } from './publication-status/routes';
 import { backfillAdminLabels } from './validation/admin-labels';
 import { registerDocumentMiddleware } from './validation/document-middleware';
@@ -41,5 +42,6 @@ export default {
     await ensureBuildToken(strapi);
     await configureAdminLayouts(strapi);
     await ensurePublishWebhook(strapi);
+    await addPublicationWidgetToSavedLayouts(strapi);
   },
 };

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSeed, startCms, type RunningCms } from '../../scripts/lib/cms.ts';
+import { adminLogin, runSeed, startCms, type RunningCms } from '../../scripts/lib/cms.ts';
 import { createTestSchema } from '../../scripts/lib/postgres.ts';
 import { throwawayCmsEnv } from '../../scripts/lib/test-env.ts';
 import { readSeedBundle } from '../../scripts/seed/read-bundle.ts';
@@ -14,7 +14,8 @@ import { readSeedBundle } from '../../scripts/seed/read-bundle.ts';
  * the suite runs). The seeded database is put back in the shape the previous model stored: each
  * language with its own partnership rows and its note in that language, the English list of one
  * project one row short. A CMS started on it must migrate it with every partnership and every
- * note kept, in both languages.
+ * note kept, in both languages. The same database holds an officer's home page arranged before the
+ * publication widget existed: the widget must be added to it, once.
  */
 
 const require = createRequire(import.meta.url);
@@ -63,6 +64,14 @@ const OLD_SHAPE = [
   `DELETE FROM strapi_core_store_settings WHERE key LIKE '%shared-partnerships%'`,
 ];
 
+/** An officer's home page arranged before the publication widget existed: Strapi would never show it to them. */
+const OLD_HOME_LAYOUT = { version: 1, widgets: [{ uid: 'plugin::content-manager.last-edited-entries', width: 12 }], updatedAt: '2026-11-01T00:00:00.000Z' };
+const savedHomeLayout = () => [
+  `DELETE FROM strapi_core_store_settings WHERE key LIKE '%homepage-layout%' OR key LIKE '%publication-widget-in-saved-home-layouts%'`,
+  `INSERT INTO strapi_core_store_settings (key, value, type)
+     SELECT 'core_admin_homepage-layout:' || id, '${JSON.stringify(OLD_HOME_LAYOUT)}', 'object' FROM admin_users WHERE email = '${env.EDITOR_EMAIL}'`,
+];
+
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'portfolio-migration-'));
   env = await throwawayCmsEnv(path.join(dir, 'migration.db'), { DATABASE_CLIENT: client });
@@ -72,7 +81,7 @@ beforeAll(async () => {
     dropSchema = schema.drop;
   }
   runSeed(env);
-  await sql(OLD_SHAPE);
+  await sql([...OLD_SHAPE, ...savedHomeLayout()]);
   cms = await startCms(env, () => {});
 }, 300_000);
 
@@ -91,7 +100,16 @@ async function publishedProjects(locale: string) {
   return ((await response.json()) as { data: Array<{ slug: string; partnerships: Array<Record<string, any>> }> }).data;
 }
 
-describe('migration to partnerships shared by both languages', () => {
+const editorToken = () => adminLogin(cms.url, env.EDITOR_EMAIL!, env.EDITOR_PASSWORD!);
+
+/** The officer's saved home page, as the admin reads it. */
+async function homeLayout(): Promise<{ widgets: Array<{ uid: string; width: number }> }> {
+  const response = await fetch(`${cms.url}/admin/homepage/layout`, { headers: { Authorization: `Bearer ${await editorToken()}` } });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { data: { widgets: Array<{ uid: string; width: number }> } }).data;
+}
+
+describe('migrations of an existing database, on start', () => {
   it('keeps every partnership and both notes, the same list in both languages', async () => {
     const it = new Map((await publishedProjects('it')).map((p) => [p.slug, p.partnerships]));
     const en = new Map((await publishedProjects('en')).map((p) => [p.slug, p.partnerships]));
@@ -121,10 +139,25 @@ describe('migration to partnerships shared by both languages', () => {
     cms = await startCms(env, () => {});
   });
 
+  it('puts the publication widget first in a home page the officer had arranged before it existed', async () => {
+    expect((await homeLayout()).widgets).toEqual([{ uid: 'global::publication-status', width: 6 }, ...OLD_HOME_LAYOUT.widgets]);
+  });
+
   it('runs once: a restart changes nothing', async () => {
     const before = JSON.stringify(await publishedProjects('en'));
     await cms.stop();
     cms = await startCms(env, () => {});
     expect(JSON.stringify(await publishedProjects('en'))).toBe(before);
+    // An officer who then removes the widget keeps it removed.
+    const withoutWidget = { widgets: OLD_HOME_LAYOUT.widgets };
+    const saved = await fetch(`${cms.url}/admin/homepage/layout`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${await editorToken()}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(withoutWidget),
+    });
+    expect(saved.status).toBe(200);
+    await cms.stop();
+    cms = await startCms(env, () => {});
+    expect((await homeLayout()).widgets).toEqual(OLD_HOME_LAYOUT.widgets);
   });
 });

@@ -4,6 +4,7 @@ import { PublishWithRelatedAction } from './actions/PublishWithRelated';
 import { ENUM_TRANSLATIONS } from './enum-labels';
 import { CountedTextarea } from './fields/CountedTextarea';
 import { PublicationStatusPanel } from './publication-status/StatusPanel';
+import { PUBLICATION_WIDGET_ID } from '../publication-status/widget-id';
 import { STRAPI_ITALIAN } from './strapi-italian';
 import { MISSING_ITALIAN } from './translations-it';
 
@@ -88,7 +89,7 @@ export default {
     // The home page's first widget: is the public site up to date, and if a build failed, why.
     app.widgets.register((widgets) => [
       {
-        id: 'publication-status',
+        id: PUBLICATION_WIDGET_ID,
         icon: GlobeIcon as never,
         title: { id: 'portfolio.widget.publication.title', defaultMessage: 'Pubblicazione del sito' },
         component: async () => (await import('./publication-status/StatusWidget')).default,
