@@ -21,6 +21,18 @@ export interface SiteBuildResult {
   ok: boolean;
   output: string;
   durationMs: number;
+  /** Time of each step that ran: Astro's build, then the search index. */
+  stepsMs?: number[];
+}
+
+/**
+ * Paths (pages and endpoints) Astro rendered, and those its incremental build reused from the
+ * previous build unchanged, read from its log.
+ */
+export function renderedPaths(output: string): { rendered: number; reused: number } {
+  const paths = (output.match(/├─/g) ?? []).length;
+  const reused = (output.match(/\((cached|restored)\)/g) ?? []).length;
+  return { rendered: paths - reused, reused };
 }
 
 /** The two steps of a site build, in order: Astro's, then Pagefind's index of what it wrote. */
@@ -38,14 +50,17 @@ export function siteBuildSteps(outDir: string): string[][] {
 export async function buildSite({ outDir, cacheDir, env = {}, onOutput, timeoutMs = 15 * 60_000 }: SiteBuildOptions): Promise<SiteBuildResult> {
   const started = Date.now();
   let output = '';
+  const stepsMs: number[] = [];
   for (const args of siteBuildSteps(outDir)) {
+    const stepStarted = Date.now();
     const step = await runStep(args, { ...siteBuildEnv(outDir, cacheDir), ...env }, started + timeoutMs, (text) => {
       output += text;
       onOutput?.(text);
     });
-    if (!step.ok) return { ok: false, output, durationMs: Date.now() - started };
+    stepsMs.push(Date.now() - stepStarted);
+    if (!step.ok) return { ok: false, output, durationMs: Date.now() - started, stepsMs };
   }
-  return { ok: true, output, durationMs: Date.now() - started };
+  return { ok: true, output, durationMs: Date.now() - started, stepsMs };
 }
 
 /** The environment of both steps: where to write, Astro's cache, no telemetry. */

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildSite, type SiteBuildResult } from '../lib/site.ts';
+import { buildSite, renderedPaths, type SiteBuildResult } from '../lib/site.ts';
 import { createStaticServer } from '../lib/static-server.ts';
 import { checkRelease, createReleases } from './releases.ts';
 import { dispatchToGitHub, type RelayOptions } from './relay.ts';
@@ -22,13 +22,22 @@ export interface PublisherOptions {
   keepReleases?: number;
   cacheDir?: string;
   buildEnv?: Record<string, string>;
-  /** Builds the site into `outDir` (default: `astro build` with cacheDir and buildEnv; tests pass a fake). */
-  build?: (outDir: string) => Promise<SiteBuildResult>;
+  /**
+   * Builds the site into `outDir`, the staging folder that becomes release `releaseId` (default:
+   * `astro build` with cacheDir and buildEnv; tests pass a fake).
+   */
+  build?: (outDir: string, releaseId: string) => Promise<SiteBuildResult>;
   /** Port the live release is served on (0 = any; omit to not serve). */
   sitePort?: number;
   /** Build once on start (default), so content changed while the publisher was down goes live.
    * False only when the live release is known to be current (the benchmark adopts its own build). */
   buildOnStart?: boolean;
+  /**
+   * Rebuild every day just after midnight (local time), with no edit: project statuses follow
+   * their dates, and the incremental build re-renders only the pages whose status changed.
+   * Default false; run.ts and npm start turn it on.
+   */
+  dailyRebuild?: boolean;
   /** relay mode */
   relay?: RelayOptions;
   log?: (event: string, fields?: Record<string, unknown>) => void;
@@ -43,6 +52,11 @@ export interface BuildReport {
   durationMs: number;
   release?: string;
   error?: string;
+  /** Paths Astro rendered, and reused unchanged from the previous build (incremental build). */
+  pagesRendered?: number;
+  pagesReused?: number;
+  /** Time of the search-index step. */
+  searchIndexMs?: number;
 }
 
 /** Structured logs: one JSON object per line. */
@@ -65,6 +79,19 @@ export function createPublisher(options: PublisherOptions) {
   let currentTrigger = 'webhook';
   let apiServer: Server | null = null;
   let siteServer: Server | null = null;
+  let dailyTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Arms the next daily rebuild: one minute past the coming midnight. */
+  function armDaily(): void {
+    const next = new Date();
+    next.setHours(24, 1, 0, 0);
+    dailyTimer = setTimeout(() => {
+      currentTrigger = 'daily';
+      scheduler.runNow();
+      armDaily();
+    }, next.getTime() - Date.now());
+    dailyTimer.unref();
+  }
 
   async function buildRelease(events: number): Promise<void> {
     const started = Date.now();
@@ -87,29 +114,35 @@ export function createPublisher(options: PublisherOptions) {
       return;
     }
 
+    // Built in the staging folder (one fixed path, so the incremental build can reuse pages),
+    // checked there, then renamed to its release folder.
     const id = releases!.newId();
-    const dir = releases!.pathOf(id);
+    const dir = releases!.stagingPath();
+    releases!.discardStaging();
     let check: ReturnType<typeof checkRelease>;
+    let result: SiteBuildResult;
     try {
-      const result = await build(dir);
+      result = await build(dir, id);
       if (!result.ok) {
-        releases!.discard(id);
+        releases!.discardStaging();
         return report({ ok: false, error: failureSummary(result.output) });
       }
       check = checkRelease(dir);
     } catch (error) {
       // A build or check that throws instead of failing is still a failed build: reported, folder removed.
-      releases!.discard(id);
+      releases!.discardStaging();
       return report({ ok: false, error: `the build threw: ${(error as Error).message}` });
     }
     if (check.problems.length > 0) {
-      releases!.discard(id);
+      releases!.discardStaging();
       return report({ ok: false, error: `release check failed:\n${check.problems.slice(0, 20).join('\n')}` });
     }
+    releases!.adoptStaging(id);
     releases!.seal({ id, builtAt: new Date().toISOString(), durationMs: Date.now() - started, pages: check.pages });
     releases!.switchTo(id);
     const removed = releases!.prune();
-    report({ ok: true, release: id });
+    const paths = renderedPaths(result.output);
+    report({ ok: true, release: id, pagesRendered: paths.rendered, pagesReused: paths.reused, ...(result.stepsMs?.[1] !== undefined ? { searchIndexMs: result.stepsMs[1] } : {}) });
     log('release_live', { release: id, pages: check.pages, pruned: removed });
   }
 
@@ -191,6 +224,7 @@ export function createPublisher(options: PublisherOptions) {
         sitePort = await listen(siteServer, options.sitePort);
       }
       log('publisher_started', { mode: options.mode, apiPort, sitePort, live: releases?.liveId() ?? null });
+      if (options.dailyRebuild) armDaily();
       if (options.mode === 'build' && options.buildOnStart !== false) {
         currentTrigger = 'startup';
         scheduler.runNow();
@@ -198,6 +232,7 @@ export function createPublisher(options: PublisherOptions) {
       return { apiPort, sitePort };
     },
     async stop(): Promise<void> {
+      if (dailyTimer) clearTimeout(dailyTimer);
       scheduler.stop();
       await scheduler.settled();
       await Promise.all([apiServer, siteServer].map((server) => server && new Promise((resolve) => server.close(resolve))));
