@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -66,6 +67,16 @@ const LISTINGS = [href('it', { page: 'projects' }), '/sitemap.xml', '/feed.xml',
 /** Listings that must not mention the project after both languages are unpublished. */
 const LISTINGS_AFTER_UNPUBLISH = [...LISTINGS, '/en/feed.xml', href('en', { page: 'projects' })];
 
+interface Database {
+  prepare(sql: string): { run(...params: unknown[]): { changes: number }; get(...params: unknown[]): unknown };
+  close(): void;
+}
+/** better-sqlite3 is the CMS's SQLite driver (the e2e runs on SQLite). */
+const openDatabase = (file: string): Database => {
+  const Driver = createRequire(fileURLToPath(new URL('../cms/package.json', import.meta.url)))('better-sqlite3') as new (file: string) => Database;
+  return new Driver(file);
+};
+
 /** Playwright's page, typed through the site's browser helper (playwright-core lives in site/node_modules). */
 type Page = Awaited<ReturnType<Browser['context']['newPage']>>;
 
@@ -116,6 +127,8 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     await tab.close();
   }
   const editUrl = (locale = 'it') => `${cms.url}${PROJECTS_ADMIN}/${documentId}?plugins[i18n][locale]=${locale}`;
+  /** The side panel's "Altre azioni" menu (the header has one of the same name): the button after "Pubblica". */
+  const documentMenu = () => page.getByRole('button', { name: 'Pubblica', exact: true }).locator('xpath=following::button[1]');
   /** The edit view's Preview button (a link to the admin's preview page; its text is not translated). */
   const previewLink = () => page.locator(`a[href^="${PROJECTS_ADMIN}/${documentId}/preview"]`);
 
@@ -186,6 +199,8 @@ describe('a communications officer publishes, edits and unpublishes a project', 
       PUBLISH_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/webhook`,
       PUBLISH_WEBHOOK_SECRET: randomSecret(),
       PREVIEW_URL: `http://127.0.0.1:${previewPort}`,
+      // "Vedi sul sito" in the admin points here; the publisher's status is read at the webhook's origin.
+      SITE_URL: `http://127.0.0.1:${sitePort}`,
     });
     siteUrl = `http://127.0.0.1:${sitePort}`;
     previewOrigin = env.PREVIEW_URL!;
@@ -380,7 +395,7 @@ describe('a communications officer publishes, edits and unpublishes a project', 
 
   it('publishes it with "Pubblica con le voci collegate", and both languages go live with the same partners', async () => {
     await page.goto(editUrl());
-    await page.getByRole('button', { name: /^(More document actions|Altre azioni)$/ }).click();
+    await documentMenu().click();
     await page.getByRole('menuitem', { name: 'Pubblica con le voci collegate' }).click();
     const plan = page.getByTestId('publish-with-related-plan');
     await plan.waitFor();
@@ -413,12 +428,40 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     expect(traces.filter((file) => file.startsWith('pagefind/') && file.endsWith('.pf_fragment')).length).toBeGreaterThan(0);
   });
 
+  it('shows on the home page and in the edit view that the site is up to date, with "Vedi sul sito"', async () => {
+    await publisher.scheduler.settled();
+    await page.goto(editUrl());
+    const panel = page.getByTestId('publication-panel');
+    await expect.poll(() => panel.getByTestId('entry-verdict').textContent(), { timeout: 30_000 }).toBe('Online sul sito pubblico');
+    const link = panel.getByRole('link', { name: 'Vedi sul sito' });
+    expect(await link.getAttribute('href')).toBe(`${siteUrl}${PUBLIC_PATH}`);
+    expect(await panel.getByTestId('publication-verdict').textContent()).toMatch(/^Sito aggiornato oggi alle \d{1,2}:\d{2}$/);
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot('status-panel-live');
+    // The English version's link is the English page.
+    await page.goto(editUrl('en'));
+    expect(await page.getByTestId('publication-panel').getByRole('link', { name: 'Vedi sul sito' }).getAttribute('href')).toBe(`${siteUrl}${PUBLIC_PATH_EN}`);
+
+    await page.goto(`${cms.url}/admin`);
+    const widget = page.getByTestId('publication-widget');
+    await widget.waitFor({ timeout: 30_000 });
+    expect(await widget.getByTestId('publication-verdict').textContent()).toMatch(/^Sito aggiornato oggi alle \d{1,2}:\d{2}$/);
+    expect(await widget.textContent()).toMatch(/Versione del sito ora online: pronta oggi alle \d{1,2}:\d{2}, \d+ pagine/);
+    expect(await widget.getByTestId('publication-failure').count()).toBe(0);
+    await screenshot('status-widget-success');
+  });
+
   it('publishes an edited summary, and the public page shows the new one', async () => {
     await page.goto(editUrl());
     await page.locator('textarea[name="summary"]').fill(PROJECT.editedSummary);
     const clicked = Date.now();
     await page.getByRole('button', { name: 'Pubblica', exact: true }).click();
+    // The edit view's panel follows the build by itself, without a reload: updating, then live.
+    const verdict = page.getByTestId('publication-panel').getByTestId('entry-verdict');
+    await expect.poll(() => verdict.textContent(), { timeout: 30_000 }).toMatch(/^Pubblicata: (il sito si sta aggiornando…|in attesa dell’aggiornamento del sito)$/);
+    await screenshot('status-panel-updating');
     timings.editToLiveMs = await waitForLive('edited summary', clicked, (p) => p.status === 200 && p.text.includes(PROJECT.editedSummary));
+    await expect.poll(() => verdict.textContent(), { timeout: 30_000 }).toBe('Online sul sito pubblico');
     console.log(`[e2e] edit → live: ${timings.editToLiveMs} ms`);
     await screenshot('09-edit-published');
     await screenshotPublicPage('09-public-page-edited');
@@ -428,7 +471,7 @@ describe('a communications officer publishes, edits and unpublishes a project', 
   it('unpublishes both languages, and every trace of it leaves the live site', async () => {
     /** The edit view's "more actions" menu → Unpublish, for the language the page shows. */
     const unpublishShown = async () => {
-      await page.getByRole('button', { name: /^(More document actions|Altre azioni)$/ }).click();
+      await documentMenu().click();
       const unpublish = page.getByRole('menuitem', { name: /^(Converti in bozza|Annulla pubblicazione|Unpublish)$/ });
       await unpublish.waitFor();
       await unpublish.click();
@@ -455,6 +498,56 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     }
     // Every file of the release, the Pagefind index unpacked included.
     expect(tracesIn(publisher.releases!.livePath()!)).toEqual([]);
+  });
+
+  it('names the entry that broke a build, on the home page and in that entry’s edit view', async () => {
+    // A published English partner gets a country code the content contract refuses, written
+    // straight into the database as a faulty import would (the admin itself refuses it).
+    const db = openDatabase(env.DATABASE_FILENAME!);
+    const partner = db
+      .prepare("SELECT id, document_id AS documentId, name, country FROM partners WHERE locale = 'en' AND published_at IS NOT NULL AND country IS NOT NULL ORDER BY id LIMIT 1")
+      .get() as { id: number; documentId: string; name: string; country: string };
+    const update = db.prepare('UPDATE partners SET country = ? WHERE id = ?');
+    try {
+      expect(update.run('xx', partner.id).changes).toBe(1);
+      const liveBefore = publisher.status().live?.id;
+      const rebuild = await fetch(`${env.PUBLISH_WEBHOOK_URL!.replace(/\/webhook$/, '/rebuild')}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-portfolio-webhook-secret': env.PUBLISH_WEBHOOK_SECRET! },
+        body: '{}',
+      });
+      expect(rebuild.status).toBe(202);
+      await expect.poll(() => publisher.status().lastBuild?.trigger === 'manual' && !publisher.status().building, { timeout: LIVE_TIMEOUT_MS, interval: 500 }).toBe(true);
+      const lastBuild = publisher.status().lastBuild!;
+      expect(lastBuild.ok, lastBuild.error).toBe(false);
+      expect(lastBuild.failure).toMatchObject({ contentType: 'api::partner.partner', documentId: partner.documentId, locale: 'en', field: 'country' });
+      expect(publisher.status().live?.id).toBe(liveBefore);
+
+      await page.goto(`${cms.url}/admin`);
+      const widget = page.getByTestId('publication-widget');
+      await widget.waitFor({ timeout: 30_000 });
+      expect(await widget.getByTestId('publication-verdict').textContent()).toMatch(/^Ultimo aggiornamento non riuscito \(oggi alle \d{1,2}:\d{2}\)$/);
+      expect(await widget.getByTestId('publication-failure-entry').textContent()).toContain(partner.name);
+      const failure = (await widget.getByTestId('publication-failure').textContent()) ?? '';
+      expect(failure).toContain('versione in inglese');
+      expect(failure).toContain('campo «Paese»');
+      expect(failure).toContain('Cosa fare:');
+      expect(await widget.textContent()).toContain('Il sito pubblico resta com’era prima di questo aggiornamento.');
+      await screenshot('status-widget-failure');
+
+      // "Apri la voce da correggere" leads to the partner's English version, whose panel says it is the one.
+      await widget.getByRole('link', { name: 'Apri la voce da correggere' }).click();
+      await page.waitForURL((url) => url.pathname.endsWith(`/api::partner.partner/${partner.documentId}`) && url.searchParams.get('plugins[i18n][locale]') === 'en');
+      const panel = page.getByTestId('publication-panel');
+      await panel.waitFor({ timeout: 30_000 });
+      expect(await panel.textContent()).toContain('È questa voce ad aver bloccato l’aggiornamento:');
+      expect(await panel.textContent()).toContain('in questa pagina (versione in inglese) controllare il campo «Paese»');
+      await panel.scrollIntoViewIfNeeded();
+      await screenshot('status-panel-failure');
+    } finally {
+      update.run(partner.country, partner.id);
+      db.close();
+    }
   });
 
   it('reports how long each change took to go live', () => {

@@ -15,6 +15,8 @@ const config: ViteUserConfig = {
     include: ['e2e/*.e2e.test.ts'],
     // A CMS start, a cold site build and five more builds of 15-25 s each.
     testTimeout: 600_000,
+    // One file at a time: each starts its own CMS, and the machine has two cores.
+    fileParallelism: false,
     hookTimeout: 600_000,
   },
 };

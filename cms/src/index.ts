@@ -4,21 +4,27 @@ import { configurePublicRole, ensureBuildToken } from './bootstrap/access';
 import { ensureAdminUser } from './bootstrap/admin-user';
 import { configureEditorRole, ensureEditorUser } from './bootstrap/editor-role';
 import { ensureLocales } from './bootstrap/locales';
+import { CUSTOM_FIELDS } from './custom-fields';
 import { assertNoDefaultAdminPassword, assertProductionReady } from './bootstrap/production-guard';
 import { ensurePublishWebhook } from './bootstrap/webhook';
 import { registerNewLanguageVersionSync } from './integrity/new-language-version';
 import { registerIntegrityRoutes } from './integrity/routes';
 import { migrateToSharedPartnerships } from './integrity/shared-partnerships';
 import { extendUidService } from './integrity/slugs';
+import { registerPublicationStatusRoute } from './publication-status/routes';
 import { backfillAdminLabels } from './validation/admin-labels';
 import { registerDocumentMiddleware } from './validation/document-middleware';
+import { registerFieldFormats } from './validation/field-formats';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     assertProductionReady(strapi);
+    for (const [name, type] of Object.entries(CUSTOM_FIELDS)) strapi.customFields.register({ name, type });
+    registerFieldFormats(strapi);
     registerDocumentMiddleware(strapi);
     extendUidService(strapi);
     registerIntegrityRoutes(strapi);
+    registerPublicationStatusRoute(strapi);
   },
 
   /** Everything here is idempotent: it brings the database in line with the code on each start. */

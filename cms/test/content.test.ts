@@ -1,18 +1,23 @@
-import { CONTENT_TYPES, type ContentTypeName, type Locale } from 'shared-types';
+import { CONTENT_TYPES, strictSchema, type ContentTypeName, type Locale } from 'shared-types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSeedBundle } from '../../scripts/seed/read-bundle.ts';
 import { api, query } from './http.ts';
 
 const bundle = readSeedBundle();
 
-/** Every published entry of a type in a locale, parsed with the shared schema (throws on drift). */
+/**
+ * Every published entry of a type in a locale, parsed with the shared schema made strict (throws on
+ * drift, including a key the REST API returns that the schema does not declare: a field added in
+ * Strapi that would never reach the site).
+ */
 async function readAll(name: ContentTypeName, locale: Locale) {
   const type = CONTENT_TYPES[name];
+  const schema = strictSchema(type.schema);
   const { status, body } = await api(`/api/${type.path}?${query({ locale, populate: type.populate, pagination: { pageSize: 100 } })}`);
   expect(status).toBe(200);
   const entries = type.single ? [body.data] : body.data;
   return entries.map((entry: unknown, index: number) => {
-    const result = type.schema.safeParse(entry);
+    const result = schema.safeParse(entry);
     if (!result.success) throw new Error(`${name}[${index}] (${locale}) breaks the contract: ${result.error.message}`);
     return result.data;
   }) as any[];

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { adminLogin, ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../../scripts/lib/cms.ts';
 import { createTestSchema } from '../../scripts/lib/postgres.ts';
-import { throwawayCmsEnv } from '../../scripts/lib/test-env.ts';
+import { freePort, throwawayCmsEnv } from '../../scripts/lib/test-env.ts';
 
 /**
  * One real Strapi for the whole suite: built from the current sources, on a fresh database,
@@ -19,6 +19,10 @@ export default async function setup(project: TestProject) {
     DATABASE_CLIENT: client,
     // Scheduled publishing checks every 2 s instead of every minute.
     PUBLISH_SCHEDULE_RULE: '*/2 * * * * *',
+    // Where the CMS reads the publisher's status: nothing listens there unless a test starts a
+    // stand-in (publication-status.test.ts). The public site's address for "Vedi sul sito".
+    PUBLISHER_STATUS_URL: `http://127.0.0.1:${await freePort()}/status`,
+    SITE_URL: 'https://progetti.example.it',
   });
   let dropSchema = async () => {};
   if (client === 'postgres') {

@@ -78,6 +78,12 @@ describe('project validation in the admin', () => {
     });
     expect(status).toBe(201);
     expect(body.data.adminLabel ?? (await fetchLabel(body.data.documentId))).toBe('TEST – Progetto di prova');
+    // Each partnership row of the edit view is titled by its role and partner.
+    const { body: saved } = await api(`/content-manager/collection-types/api::project.project/${body.data.documentId}?locale=it`, 'public', {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const { body: partner } = await api(`/api/partners/${documentId}?locale=it`);
+    expect(saved.data.partnerships.map((row: { adminLabel: string }) => row.adminLabel)).toEqual([`Capofila · ${partner.data.name}`, `Partner · ${partner.data.name}`]);
   });
 });
 
@@ -116,6 +122,59 @@ describe('link targets', () => {
   it.each(['https://example.org/a?b=c', 'http://example.org', 'mailto:ufficio@example.org'])('publishes %s', async (url) => {
     const { status } = await publishProject({ website: url, links: [{ label: 'Link', url, kind: 'website' }] });
     expect(status).toBe(200);
+  });
+});
+
+describe('formatted fields: a message that says what to do, small slips mended', () => {
+  const created: Array<{ uid: string; documentId: string }> = [];
+  const auth = () => ({ Authorization: `Bearer ${token}` });
+  const save = async (uid: string, data: Record<string, unknown>) => {
+    const response = await api(`/content-manager/collection-types/${uid}?locale=it`, 'public', { method: 'POST', headers: auth(), body: JSON.stringify(data) });
+    if (response.body?.data?.documentId) created.push({ uid, documentId: response.body.data.documentId });
+    return response;
+  };
+  afterAll(async () => {
+    for (const { uid, documentId } of created) {
+      await api(`/content-manager/collection-types/${uid}/${documentId}?locale=*`, 'public', { method: 'DELETE', headers: auth() });
+    }
+  });
+
+  it('refuses an address without https://, on its field, saying what to write', async () => {
+    const { status, body } = await save('api::project.project', { ...base, slug: `format-${Date.now()}`, website: 'comune.esempio.it', links: [{ label: 'Sito', url: 'esempio.it/bando', kind: 'website' }] });
+    expect(status).toBe(400);
+    expect(body.error.details.errors).toEqual([
+      { path: ['website'], message: expect.stringContaining("L'indirizzo deve iniziare con https://"), name: 'ValidationError' },
+      { path: ['links', 0, 'url'], message: expect.stringContaining("L'indirizzo deve iniziare con https://"), name: 'ValidationError' },
+    ]);
+  });
+
+  it('refuses a country that is not a two-letter code, and a period that is not two years', async () => {
+    const partner = await save('api::partner.partner', { name: `Partner formato ${Date.now()}`, organisationType: 'ngo', country: 'Portogallo' });
+    expect(partner.status).toBe(400);
+    expect(partner.body.error.details.errors[0]).toMatchObject({ path: ['country'], message: expect.stringContaining('codice di due lettere') });
+    const line = await save('api::funding-line.funding-line', { name: `Fondo formato ${Date.now()}`, acronym: 'FF', programmingPeriod: '2021' });
+    expect(line.status).toBe(400);
+    expect(line.body.error.details.errors[0]).toMatchObject({ path: ['programmingPeriod'], message: expect.stringContaining('2021-2027') });
+  });
+
+  it('mends a missing https://, a lowercase country code and a period written with a dash and spaces', async () => {
+    const project = await save('api::project.project', { ...base, slug: `mended-${Date.now()}`, website: 'www.comune.esempio.it', links: [{ label: 'Sito', url: 'www.esempio.it/bando', kind: 'website' }] });
+    expect(project.status).toBe(201);
+    expect(project.body.data.website).toBe('https://www.comune.esempio.it');
+    expect(project.body.data.links[0].url).toBe('https://www.esempio.it/bando');
+    const partner = await save('api::partner.partner', { name: `Partner minuscolo ${Date.now()}`, organisationType: 'ngo', country: 'pt' });
+    expect(partner.status).toBe(201);
+    expect(partner.body.data.country).toBe('PT');
+    const line = await save('api::funding-line.funding-line', { name: `Fondo trattino ${Date.now()}`, acronym: 'FT', programmingPeriod: '2021 – 2027' });
+    expect(line.status).toBe(201);
+    expect(line.body.data.programmingPeriod).toBe('2021-2027');
+  });
+
+  it('leaves the check to the server: the admin is given no regex to check in the browser', async () => {
+    const { body } = await api('/content-manager/content-types', 'public', { headers: auth() });
+    const partner = body.data.find((type: { uid: string }) => type.uid === 'api::partner.partner');
+    expect(partner.attributes.country.type).toBe('string');
+    expect(partner.attributes.country.regex).toBeUndefined();
   });
 });
 

@@ -6,8 +6,9 @@ import { CMS_DIR, ROOT } from './paths.ts';
 
 const STRAPI_BIN = path.join(CMS_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
 const BUILD_STAMP = path.join(CMS_DIR, 'dist', '.build-stamp');
-/** What the compiled server and the admin bundle are made from. */
-const BUILD_INPUTS = ['src', 'config', 'package.json', 'tsconfig.json'];
+/** What the compiled server and the admin bundle are made from (the admin imports the shared
+ * enumeration labels and the site's URL scheme too). */
+const BUILD_INPUTS = ['src', 'config', 'package.json', 'tsconfig.json', '../shared-types/src', '../site/src/lib/routes.ts'];
 
 function hashTree(entry: string, hash: ReturnType<typeof createHash>): void {
   if (!existsSync(entry)) return;

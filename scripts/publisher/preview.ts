@@ -3,8 +3,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Locale } from 'shared-types';
-import { href, type Route } from '../../site/src/lib/routes.ts';
+import { CONTENT_TYPES, type Locale } from 'shared-types';
+import { documentRoute, href, type DocumentFields } from '../../site/src/lib/routes.ts';
 import { buildSite } from '../lib/site.ts';
 import { staticHandler } from '../lib/static-server.ts';
 import { jsonLog } from './publisher.ts';
@@ -29,26 +29,8 @@ export interface PreviewOptions {
 
 const COOKIE = 'portfolio_preview';
 
-/** The page a document is shown on; actions and communities without their own page show their project's. */
-const ROUTES: Record<string, (doc: any) => Route | null> = {
-  'api::project.project': (d) => ({ page: 'project', slug: d.slug }),
-  'api::partner.partner': (d) => ({ page: 'partner', slug: d.slug }),
-  'api::funding-line.funding-line': (d) => ({ page: 'fundingLine', slug: d.slug }),
-  'api::theme.theme': (d) => ({ page: 'theme', slug: d.slug }),
-  'api::community-of-practice.community-of-practice': (d) => ({ page: 'community', slug: d.slug }),
-  'api::action.action': (d) => (d.project?.slug ? { page: 'project', slug: d.project.slug } : null),
-  'api::site-setting.site-setting': () => ({ page: 'home' }),
-};
-
-const REST_PATHS: Record<string, string> = {
-  'api::project.project': 'projects',
-  'api::partner.partner': 'partners',
-  'api::funding-line.funding-line': 'funding-lines',
-  'api::theme.theme': 'themes',
-  'api::community-of-practice.community-of-practice': 'communities-of-practice',
-  'api::action.action': 'actions',
-  'api::site-setting.site-setting': 'site-setting',
-};
+/** Each content type by uid: its REST path and whether it is a single type. */
+const TYPES_BY_UID = new Map<string, { path: string; single: boolean }>(Object.values(CONTENT_TYPES).map((type) => [type.uid, type]));
 
 export function createPreviewServer(options: PreviewOptions) {
   const log = options.log ?? jsonLog;
@@ -83,14 +65,12 @@ export function createPreviewServer(options: PreviewOptions) {
   }
 
   async function pathFor(uid: string, documentId: string, locale: Locale): Promise<string | null> {
-    const route = ROUTES[uid];
-    const restPath = REST_PATHS[uid];
-    if (!route || !restPath) return null;
-    const single = uid === 'api::site-setting.site-setting';
-    const url = `${options.cmsUrl}/api/${restPath}${single ? '' : `/${documentId}`}?locale=${locale}&status=draft${uid === 'api::action.action' ? '&populate[project][fields][0]=slug' : ''}`;
+    const type = TYPES_BY_UID.get(uid);
+    if (!type) return null;
+    const url = `${options.cmsUrl}/api/${type.path}${type.single ? '' : `/${documentId}`}?locale=${locale}&status=draft${uid === 'api::action.action' ? '&populate[project][fields][0]=slug' : ''}`;
     const response = await fetch(url, { headers: { Authorization: `Bearer ${options.token}`, 'x-preview-secret': options.secret } });
     if (!response.ok) return null;
-    const target = route(((await response.json()) as { data: unknown }).data);
+    const target = documentRoute(uid, ((await response.json()) as { data: DocumentFields }).data);
     return target ? href(locale, target) : null;
   }
 

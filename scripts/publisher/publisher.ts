@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { BUILD_FAILURE_MARKER, parseBuildFailure, type BuildFailure } from '../../site/src/lib/strapi/errors.ts';
 import { buildSite, renderedPaths, type SiteBuildResult } from '../lib/site.ts';
 import { createStaticServer } from '../lib/static-server.ts';
 import { checkRelease, createReleases } from './releases.ts';
@@ -57,6 +58,8 @@ export interface BuildReport {
   pagesReused?: number;
   /** Time of the search-index step. */
   searchIndexMs?: number;
+  /** When an entry broke the content contract: which one, in which language, which field and why. */
+  failure?: BuildFailure;
 }
 
 /** Structured logs: one JSON object per line. */
@@ -65,7 +68,10 @@ export const jsonLog = (event: string, fields: Record<string, unknown> = {}) =>
 
 /** The last lines of a failed build that say why (Astro prints the error last). */
 function failureSummary(output: string): string {
-  const lines = output.trimEnd().split('\n');
+  const lines = output
+    .trimEnd()
+    .split('\n')
+    .filter((line) => !line.trim().startsWith(BUILD_FAILURE_MARKER));
   const start = lines.findIndex((line) => /error|Error|ERROR/.test(line));
   return (start >= 0 ? lines.slice(start, start + 25) : lines.slice(-25)).join('\n');
 }
@@ -125,7 +131,8 @@ export function createPublisher(options: PublisherOptions) {
       result = await build(dir, id);
       if (!result.ok) {
         releases!.discardStaging();
-        return report({ ok: false, error: failureSummary(result.output) });
+        const failure = parseBuildFailure(result.output);
+        return report({ ok: false, error: failureSummary(result.output), ...(failure ? { failure } : {}) });
       }
       check = checkRelease(dir);
     } catch (error) {

@@ -86,7 +86,7 @@ function writeFakeSite(dir: string, id: string, padding = 0): void {
 function fakeSite({ delayMs = 0, padding = 0 } = {}) {
   let running = 0;
   const site = {
-    outcome: 'ok' as 'ok' | 'fail' | 'incomplete' | 'bad-sitemap' | 'throw',
+    outcome: 'ok' as 'ok' | 'fail' | 'contract' | 'incomplete' | 'bad-sitemap' | 'throw',
     gate: null as Promise<void> | null,
     /** Release ids of the builds started, in order. */
     started: [] as string[],
@@ -105,6 +105,14 @@ function fakeSite({ delayMs = 0, padding = 0 } = {}) {
         if (site.gate) await site.gate;
         if (site.outcome === 'fail') {
           const output = '[build] collecting content\n[ERROR] [strapi] GET http://localhost:1337/api/projects failed: 500 Internal Server Error\n  Hint: is the CMS running?\n';
+          return { ok: false, output, durationMs: Date.now() - started };
+        }
+        if (site.outcome === 'contract') {
+          // What the site's loader prints for an entry that breaks the content contract, then Astro's report.
+          const output =
+            '[build] collecting content\n' +
+            'PORTFOLIO_BUILD_FAILURE {"contentType":"api::partner.partner","documentId":"abc123","locale":"en","field":"country","reason":"Use an ISO 3166-1 alpha-2 code"}\n' +
+            '[ERROR] Content contract broken by api::partner.partner documentId=abc123 locale=en:\n  - country: Use an ISO 3166-1 alpha-2 code\n';
           return { ok: false, output, durationMs: Date.now() - started };
         }
         return { ok: true, output: '[build] 3 page(s) built', durationMs: Date.now() - started };
@@ -352,12 +360,25 @@ describe('createPublisher: failed builds', () => {
       const status = await p.status();
       expect(status.lastBuild, outcome).toMatchObject({ ok: false, trigger: 'webhook', error: expect.stringMatching(error) });
       expect(status.lastBuild!.release).toBeUndefined();
+      expect(status.lastBuild!.failure).toBeUndefined();
       expect(status.live?.id).toBe(live);
       expect(status.releases).toEqual([live]);
       // The failed build's folder is gone; the live release and its content are untouched.
       expect(readdirSync(p.releasesDir).filter((name) => !name.startsWith('.')).sort()).toEqual([live, 'current'].sort());
       expect(await p.page('/progetti/')).toEqual(served);
     }
+
+    // An entry that breaks the contract: the report names it in fields of their own, and keeps the human text.
+    site.outcome = 'contract';
+    await p.webhook();
+    await p.settled();
+    const contract = (await p.status()).lastBuild!;
+    expect(contract).toMatchObject({
+      ok: false,
+      failure: { contentType: 'api::partner.partner', documentId: 'abc123', locale: 'en', field: 'country', reason: 'Use an ISO 3166-1 alpha-2 code' },
+    });
+    expect(contract.error).toMatch(/^\[ERROR\] Content contract broken by api::partner\.partner documentId=abc123 locale=en:\n  - country: /);
+    expect(contract.error).not.toContain('PORTFOLIO_BUILD_FAILURE');
 
     site.outcome = 'ok';
     await p.webhook();

@@ -14,3 +14,4 @@ export * from './enum-labels.ts';
 export * from './dates.ts';
 export * from './money.ts';
 export * from './seed.ts';
+export * from './strict.ts';

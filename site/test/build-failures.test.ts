@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../scripts/lib/test-env.ts';
 import { buildSite, type SiteBuildResult } from '../../scripts/lib/site.ts';
+import { parseBuildFailure } from '../src/lib/strapi/errors.ts';
 
 /**
  * The build refuses to publish a broken or empty site: it fails, and its output says what went
@@ -69,6 +70,14 @@ describe('a build with an entry that breaks the content contract', () => {
       expect(build.output).toContain(`documentId=${row!.documentId}`);
       expect(build.output).toContain('locale=en');
       expect(build.output).toMatch(/country: .*ISO 3166-1 alpha-2/);
+      // The same, on one machine-readable line the publisher passes on to the admin.
+      expect(parseBuildFailure(build.output)).toEqual({
+        contentType: 'api::partner.partner',
+        documentId: row!.documentId,
+        locale: 'en',
+        field: 'country',
+        reason: expect.stringMatching(/ISO 3166-1 alpha-2/),
+      });
       expect(existsSync(path.join(build.outDir, 'index.html'))).toBe(false);
     } finally {
       update.run(row!.country, row!.id);

@@ -532,6 +532,23 @@ describe('names on the pages', () => {
   });
 });
 
+describe('funding lines that share an acronym', () => {
+  // In English the FAMI line is "AMIF", as is the Commission's AMIF line: the period tells them apart.
+  const keyFact = async (locale: Locale, slug: string) => {
+    const page = await readPage(href(locale, { page: 'project', slug }));
+    const link = page.doc.querySelectorAll('dd a').find((a) => attr(a, 'href')?.startsWith(href(locale, { page: 'fundingLines' })));
+    return normalise(link?.textContent ?? '');
+  };
+
+  it('show the line’s period beside the acronym where two lines share it, and the bare acronym elsewhere', async () => {
+    expect(await keyFact('en', 'pleiadi')).toBe('AMIF (2021-2027)');
+    expect(await keyFact('it', 'pleiadi')).toBe('FAMI');
+    expect(await keyFact('en', 'epi')).toBe('AMIF');
+    const cards = textOf((await readPage(href('en', { page: 'home' }))).doc.querySelector('#funding + ul')!);
+    expect(cards).toContain('AMIF (2021-2027)');
+  });
+});
+
 describe('the sitemap', () => {
   const locs = () => [...readFileSync(fileFor('/sitemap.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(normalise(m[1]!)).pathname);
 

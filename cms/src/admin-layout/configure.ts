@@ -62,10 +62,13 @@ export async function configureAdminLayouts(strapi: Core.Strapi): Promise<void> 
   const components = strapi.plugin('content-manager').service('components');
   for (const [uid, layout] of Object.entries(COMPONENT_LAYOUTS)) {
     const { uid: _uid, category: _category, ...current } = await components.findConfiguration({ uid });
+    const metadatas = withRelationLabels(withLabels(current.metadatas, layout.fields), strapi.components[uid as keyof typeof strapi.components].attributes as any);
+    // A row's computed label titles the row: shown there, not as a field inside it.
+    if (metadatas.adminLabel) metadatas.adminLabel = { ...metadatas.adminLabel, edit: { ...metadatas.adminLabel.edit, visible: false } };
     await updateIfChanged(current, (next) => components.updateConfiguration({ uid }, next), {
       ...current,
       settings: { ...current.settings, mainField: layout.mainField },
-      metadatas: withRelationLabels(withLabels(current.metadatas, layout.fields), strapi.components[uid as keyof typeof strapi.components].attributes as any),
+      metadatas,
     });
   }
 }

@@ -94,7 +94,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
         label: 'Tipo di organizzazione',
         description: 'Il tipo di ente; “Provincia / Consiglio insulare” vale anche per città metropolitane e cabildos. Se nessuno corrisponde: Altro.',
       },
-      country: { label: 'Paese (codice ISO)', description: 'Due lettere maiuscole ISO 3166-1, es. IT, NL, BE.' },
+      country: { label: 'Paese', description: 'Scegli il paese dall’elenco, anche digitandone il nome: il sito ne salva il codice ISO (PT per il Portogallo).' },
       city: { label: 'Città' },
       website: { label: 'Sito web' },
       logo: { label: 'Logo' },
@@ -238,12 +238,14 @@ export const COMPONENT_LAYOUTS: Record<string, Omit<TypeLayout, 'list' | 'defaul
     },
   },
   'project.partnership': {
-    mainField: 'role',
+    // "Capofila · Comune di Bologna", computed at save (admin-labels.ts).
+    mainField: 'adminLabel',
     fields: {
       partner: { label: 'Partner' },
       role: { label: 'Ruolo', description: 'Il ruolo del partner nel progetto, come lo indica la fonte (capofila, partner, partner associato, città mentor...).' },
       note: { label: 'Nota (italiano)', description: 'Es. ambito territoriale: “mandatario di ATS per l’ambito Emilia Nord”.' },
       noteEn: { label: 'Nota (inglese)', description: 'La stessa nota in inglese, per la versione inglese del sito.' },
+      adminLabel: { label: 'Titolo della riga (automatico)' },
     },
   },
   'action.sub-action': {

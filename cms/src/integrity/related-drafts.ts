@@ -32,7 +32,7 @@ const isOurs = (uid: string | undefined): uid is string => Boolean(uid?.startsWi
 const attributesOf = (strapi: Strapi, uid: string) =>
   Object.fromEntries(Object.entries(strapi.getModel(uid as Uid).attributes).filter(([name]) => name !== 'localizations')) as Record<string, Attribute>;
 /** The field that names an entry to an officer: the admin's computed label, else its name or title. */
-const labelField = (uid: string) =>
+export const labelField = (uid: string) =>
   ['adminLabel', 'name', 'title', 'acronym'].find((field) => field in (strapi.getModel(uid as Uid)?.attributes ?? {})) ?? 'documentId';
 
 /**
@@ -68,7 +68,7 @@ function collectOwned(strapi: Strapi, uid: string, entry: Record<string, any>, o
   }
 }
 
-const typeName = (strapi: Strapi, uid: string) => strapi.contentTypes[uid as Uid].info.displayName;
+export const typeName = (strapi: Strapi, uid: string) => strapi.contentTypes[uid as Uid].info.displayName;
 
 /** Of these documents, those with no published version in the language. */
 async function withoutPublishedVersion(strapi: Strapi, locale: string, candidates: Iterable<Linked>): Promise<RelatedEntry[]> {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { DEFAULT_LOCALE } from '../bootstrap/locales';
 import { PUBLIC_CONTENT_TYPES } from '../bootstrap/public-types';
 
 /**
@@ -23,7 +24,7 @@ export async function publishScheduled({ strapi }: { strapi: Core.Strapi }): Pro
       try {
         // One transaction: a refused publish (a related entry still a draft) keeps the schedule, and is retried.
         await strapi.db.transaction(async () => {
-          await documents.update({ documentId, locale: 'it', data: { publishAt: null } } as any);
+          await documents.update({ documentId, locale: DEFAULT_LOCALE, data: { publishAt: null } } as any);
           await documents.publish({ documentId, locale: '*' } as any);
         });
         strapi.log.info(`Scheduled publishing: published ${uid} ${documentId}`);

@@ -141,5 +141,17 @@ export const countryName = (code: string, locale: Locale): string => {
 export const fundingLineLabel = (line: { acronym: string; name: string }): string =>
   line.name.startsWith(line.acronym) ? line.name : `${line.acronym} – ${line.name}`;
 
+/**
+ * A funding line where space is short (cards, key facts): its acronym, with its period when
+ * another line of the portfolio has the same acronym ("FAMI (2014-2020)", "FAMI (2021-2027)").
+ */
+export const fundingLineShortLabel = (
+  line: { documentId: string; acronym: string; programmingPeriod?: string | null },
+  lines: ReadonlyArray<{ documentId: string; acronym: string }>,
+): string =>
+  line.programmingPeriod && lines.some((other) => other.documentId !== line.documentId && other.acronym === line.acronym)
+    ? `${line.acronym} (${line.programmingPeriod})`
+    : line.acronym;
+
 /** Locale-aware alphabetical comparison. */
 export const byText = (locale: Locale) => new Intl.Collator(locale, { sensitivity: 'base' }).compare;

@@ -14,13 +14,15 @@ import {
   type SiteSetting,
   type Theme,
 } from 'shared-types';
-import { byText } from './i18n.ts';
+import { byText, fundingLineShortLabel } from './i18n.ts';
 
 /** A project with its relations resolved, as project pages, cards and the explorer need it. */
 export interface ProjectView {
   project: Project;
   status: ProjectStatus;
   fundingLine: FundingLine | null;
+  /** The funding line's acronym, with its period where two lines share the acronym. */
+  fundingLineLabel: string | null;
   themes: Theme[];
   partnerships: Array<{ partner: Partner; role: PartnerRole; note: string | null }>;
   actions: Action[];
@@ -45,6 +47,8 @@ export interface PartnerView {
 
 export interface FundingLineView {
   fundingLine: FundingLine;
+  /** Its acronym, with its period where two lines share the acronym. */
+  shortLabel: string;
   projects: ProjectView[];
   totalBudget: number | null;
   euContribution: number | null;
@@ -132,10 +136,12 @@ async function build(locale: Locale): Promise<Portfolio> {
       const projectActions = [...actionsOf(project.documentId)].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
       const projectCommunities = communitiesOf(project.documentId);
       const countries = [...new Set(partnerships.map((p) => p.partner.country).filter((c): c is string => !!c))].sort();
+      const fundingLine = project.fundingLine ? (fundingLineById.get(project.fundingLine.documentId) ?? null) : null;
       return {
         project,
         status: projectStatus(project, today),
-        fundingLine: project.fundingLine ? (fundingLineById.get(project.fundingLine.documentId) ?? null) : null,
+        fundingLine,
+        fundingLineLabel: fundingLine && fundingLineShortLabel(fundingLine, fundingLines),
         themes: project.themes.map((ref) => themeById.get(ref.documentId)).filter((t): t is Theme => t !== undefined),
         partnerships,
         actions: projectActions,
@@ -163,6 +169,7 @@ async function build(locale: Locale): Promise<Portfolio> {
       const lineProjects = projectViews.filter((v) => v.fundingLine?.documentId === fundingLine.documentId);
       return {
         fundingLine,
+        shortLabel: fundingLineShortLabel(fundingLine, fundingLines),
         projects: lineProjects,
         totalBudget: sumKnown(lineProjects.map((v) => v.project.totalBudget)),
         euContribution: sumKnown(lineProjects.map((v) => v.project.euContribution)),

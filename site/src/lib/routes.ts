@@ -123,6 +123,39 @@ export function href(locale: Locale, route: Route): string {
   return `${prefix}${path}`;
 }
 
+/** What documentRoute needs of a document: its slug, and an action's project's slug. */
+export interface DocumentFields {
+  slug?: string | null;
+  project?: { slug?: string | null } | null;
+}
+
+/**
+ * The page a document of a CMS type is shown on (by its uid), or null when it has none: actions
+ * show on their project's page, the site settings on the home page. Used by the preview server
+ * and the admin's "Vedi sul sito" link.
+ */
+export function documentRoute(uid: string, doc: DocumentFields): Route | null {
+  const slug = doc.slug ?? '';
+  switch (uid) {
+    case 'api::project.project':
+      return slug ? { page: 'project', slug } : null;
+    case 'api::partner.partner':
+      return slug ? { page: 'partner', slug } : null;
+    case 'api::funding-line.funding-line':
+      return slug ? { page: 'fundingLine', slug } : null;
+    case 'api::theme.theme':
+      return slug ? { page: 'theme', slug } : null;
+    case 'api::community-of-practice.community-of-practice':
+      return slug ? { page: 'community', slug } : null;
+    case 'api::action.action':
+      return doc.project?.slug ? { page: 'project', slug: doc.project.slug } : null;
+    case 'api::site-setting.site-setting':
+      return { page: 'home' };
+    default:
+      return null;
+  }
+}
+
 /** The catch-all route's `path` param for a page ("progetti/pleiadi", undefined for the Italian home). */
 export function pathParam(locale: Locale, route: Route): string | undefined {
   const path = href(locale, route).replace(/^\/|\/$/g, '');

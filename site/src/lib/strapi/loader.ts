@@ -3,7 +3,7 @@ import type { Loader } from 'astro/loaders';
 import { CONTENT_TYPES, LOCALES, type ContentTypeName } from 'shared-types';
 import { siteConfig } from '../config.ts';
 import { createClient, type CmsClient } from './client.ts';
-import { ContentContractError } from './errors.ts';
+import { buildFailureLine, ContentContractError } from './errors.ts';
 
 let sharedClient: CmsClient | undefined;
 /** One client for the whole build, so request counts and settings are shared. */
@@ -31,12 +31,16 @@ export function parseEntry<T extends ContentTypeName>(type: T, raw: unknown, loc
   const result = schema.safeParse(siteConfig().previewSecret ? asIfPublished(raw) : raw);
   if (result.success) return result.data;
   const documentId = (raw as { documentId?: unknown } | null)?.documentId;
-  throw new ContentContractError(
+  const error = new ContentContractError(
     uid,
     typeof documentId === 'string' ? documentId : '(none)',
     locale,
     result.error.issues.map((issue) => ({ path: issue.path.join('.'), reason: issue.message })),
   );
+  // One machine-readable line beside Astro's report of the error: the publisher reads it, so the
+  // admin can name the entry and the field (scripts/publisher/publisher.ts, lastBuild.failure).
+  console.error(buildFailureLine(error));
+  throw error;
 }
 
 /**

@@ -1,0 +1,221 @@
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENUM_TRANSLATIONS } from '../cms/src/admin/enum-labels.ts';
+import { STRAPI_ITALIAN } from '../cms/src/admin/strapi-italian.ts';
+import { MISSING_ITALIAN } from '../cms/src/admin/translations-it.ts';
+import { adminLogin, ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../scripts/lib/cms.ts';
+import { throwawayCmsEnv } from '../scripts/lib/test-env.ts';
+import { CONTENT_TYPES } from '../shared-types/src/content-types.ts';
+import { launchBrowser, type Browser } from '../site/test/support/browser.ts';
+import { loadEnglishDictionary, type EnglishDictionary } from './support/english-dictionary.ts';
+
+/**
+ * The admin as an Italian officer meets it: a browser in Italian, no language ever chosen, the
+ * officer's account (Strapi's Editor role). Every screen the officer uses is opened; its visible
+ * text, placeholders, aria-labels and titles are looked up in Strapi's own English admin strings,
+ * and any found fails the test, naming the screen. Content (entry names, proper nouns) is not in
+ * that dictionary, so it passes. A screenshot of each screen goes to e2e/results/admin-*.png.
+ */
+const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+const collectionPages = (uid: string) => `/admin/content-manager/collection-types/${uid}`;
+
+/**
+ * Strapi English strings that are right in an Italian admin too, with why.
+ * Kept short: every entry hides a string from the check.
+ */
+const ALLOWED = new Set([
+  // Product and format names an Italian interface keeps as they are.
+  'Strapi',
+  'Markdown',
+  'URL',
+  'ID',
+  // The officers' role, as Strapi names it in its database; a word Italian uses for the job too.
+  'Editor',
+]);
+
+type Page = Awaited<ReturnType<Browser['context']['newPage']>>;
+
+/** Visible text nodes (as written, before CSS capitalisation), placeholders, aria-labels, titles and alt texts. */
+function visibleStrings(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found = new Set<string>();
+    const add = (text: string | null | undefined) => {
+      const clean = (text ?? '').replace(/\s+/g, ' ').trim();
+      if (/[A-Za-z]{2}/.test(clean)) found.add(clean);
+    };
+    const visible = (element: Element) => element.checkVisibility({ opacityProperty: false, visibilityProperty: true });
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || ['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(parent.tagName) || !visible(parent)) continue;
+      add(node.textContent);
+      // A message with markup ("<b>3</b> entries") is split over several nodes: its element's text too.
+      if (parent.childNodes.length > 1) add(parent.textContent);
+    }
+    for (const element of document.body.querySelectorAll('[placeholder], [aria-label], [title], [alt]')) {
+      if (!visible(element)) continue;
+      for (const attribute of ['placeholder', 'aria-label', 'title', 'alt']) add(element.getAttribute(attribute));
+    }
+    add(document.title);
+    return [...found];
+  });
+}
+
+describe('the admin an Italian officer uses is in Italian', () => {
+  let tempDir: string;
+  let env: Record<string, string>;
+  let cms: RunningCms;
+  let browser: Browser;
+  let page: Page;
+  let dictionary: EnglishDictionary;
+  const cmsLog = path.join(RESULTS_DIR, 'cms-admin-italian.log');
+  /** Screen → the English strings found on it. */
+  const english = new Map<string, string[]>();
+  let checked = 0;
+  let screens = 0;
+
+  /** Looks at what the page shows now, as screen `name`, and keeps a screenshot of it. */
+  async function inspect(name: string): Promise<void> {
+    // Strapi loads screens in parts (widgets, counts): read until two reads half a second apart agree.
+    await page.waitForLoadState('networkidle');
+    let strings: string[] = [];
+    for (let previous = ''; ; ) {
+      strings = await visibleStrings(page);
+      if (strings.join('\n') === previous) break;
+      previous = strings.join('\n');
+      await page.waitForTimeout(500);
+    }
+    checked += strings.length;
+    screens++;
+    const found = strings.filter((text) => !ALLOWED.has(text)).flatMap((text) => {
+      const message = dictionary.match(text);
+      return message ? [message === text ? `"${text}"` : `"${text}" (Strapi: "${message}")`] : [];
+    });
+    if (found.length > 0) english.set(name, found);
+    await page.screenshot({ path: path.join(RESULTS_DIR, `admin-${name}.png`) });
+  }
+
+  beforeAll(async () => {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    writeFileSync(cmsLog, '');
+    ensureCmsBuilt();
+    dictionary = await loadEnglishDictionary({ ...STRAPI_ITALIAN, ...ENUM_TRANSLATIONS, ...MISSING_ITALIAN });
+    tempDir = mkdtempSync(path.join(tmpdir(), 'portfolio-admin-italian-'));
+    env = await throwawayCmsEnv(path.join(tempDir, 'cms.db'));
+    runSeed(env);
+    cms = await startCms(env, (chunk) => appendFileSync(cmsLog, chunk));
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1440, height: 1000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await cms?.stop();
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  });
+
+  it('shows every screen an editor uses without an English interface string', async () => {
+    expect(dictionary.size, 'Strapi’s English admin strings').toBeGreaterThan(1000);
+
+    // Login: a fresh browser, no language chosen.
+    await page.goto(`${cms.url}/admin`);
+    await page.locator('input[name="email"]').waitFor();
+    await inspect('01-login');
+    await page.locator('input[name="email"]').fill(env.EDITOR_EMAIL!);
+    await page.locator('input[name="password"]').fill(env.EDITOR_PASSWORD!);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/admin/auth'));
+    await inspect('02-home');
+
+    // Each list view, and the filter menu of one.
+    for (const { uid, single } of Object.values(CONTENT_TYPES)) {
+      if (single) continue;
+      await page.goto(`${cms.url}${collectionPages(uid)}`);
+      await page.locator('table').waitFor();
+      await inspect(`03-list-${uid.split('.').pop()}`);
+    }
+    await page.goto(`${cms.url}${collectionPages('api::project.project')}`);
+    await page.getByRole('button', { name: 'Filtri' }).click();
+    await inspect('04-list-filters');
+    await page.keyboard.press('Escape');
+
+    // A seeded project's edit view, its relation picker open.
+    const token = await adminLogin(cms.url, env.EDITOR_EMAIL!, env.EDITOR_PASSWORD!);
+    const projects = (await (
+      await fetch(`${cms.url}/content-manager/collection-types/api::project.project?locale=it&pageSize=1&sort=title:ASC`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as { results: Array<{ documentId: string }> };
+    const projectId = projects.results[0]!.documentId;
+    await page.goto(`${cms.url}${collectionPages('api::project.project')}/${projectId}?plugins[i18n][locale]=it`);
+    await page.locator('input[name="title"]').waitFor();
+    await inspect('05-project-edit');
+    await page.locator('input[name="fundingLine"]').click();
+    await page.locator('[role="option"]').first().waitFor();
+    await inspect('06-relation-picker');
+    await page.keyboard.press('Escape');
+
+    // The header's menu; the side panel's (the button after "Pubblica"), whose "Converti in bozza"
+    // unpublishes (its notice is read); then the publish-with-related dialog for the draft, cancelled.
+    await page.getByRole('button', { name: 'Altre azioni' }).first().click();
+    await inspect('07-header-menu');
+    await page.keyboard.press('Escape');
+    const panelMenu = () => page.getByRole('button', { name: 'Pubblica', exact: true }).locator('xpath=following::button[1]');
+    await panelMenu().click();
+    await inspect('08-more-actions');
+    await page.getByRole('menuitem', { name: 'Converti in bozza' }).click();
+    await page.getByText('Bozza', { exact: true }).first().waitFor();
+    await inspect('09-unpublished');
+    await panelMenu().click();
+    await page.getByRole('menuitem', { name: 'Pubblica con le voci collegate' }).click();
+    // Strapi's dialogs are alert dialogs.
+    await page.locator('[role="alertdialog"], [role="dialog"]').first().waitFor();
+    await inspect('10-publish-dialog');
+    await page.keyboard.press('Escape');
+
+    // A new partner: the create view, saved, then its English version (locale creation).
+    await page.goto(`${cms.url}${collectionPages('api::partner.partner')}/create?plugins[i18n][locale]=it`);
+    await page.locator('input[name="name"]').waitFor();
+    await inspect('11-partner-create');
+    await page.locator('input[name="name"]').fill('Associazione di prova per la lingua');
+    await page.locator('[name="organisationType"]').click();
+    await inspect('12-enumeration-dropdown');
+    // The option already chosen (the default), in view whatever the list's scroll.
+    await page.getByRole('option', { name: 'Altro', exact: true }).click();
+    // The country is picked by its Italian name and stored as its ISO code.
+    const country = page.locator('input[name="country"]');
+    const portugal = page.getByRole('option', { name: 'Portogallo (PT)' });
+    await country.click();
+    await country.pressSequentially('Portog', { delay: 50 });
+    // The list opens as one types; if the first keys came before the field was ready, the arrow opens it.
+    if (!(await portugal.isVisible())) await country.press('ArrowDown');
+    await portugal.waitFor();
+    await inspect('13-country-picker');
+    await portugal.click();
+    await page.getByRole('button', { name: 'Salva', exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith('/create'));
+    await inspect('14-partner-saved');
+    const partnerId = new URL(page.url()).pathname.split('/').pop();
+    const partner = (await (
+      await fetch(`${cms.url}/content-manager/collection-types/api::partner.partner/${partnerId}?locale=it`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as { data: { country: string } };
+    expect(partner.data.country).toBe('PT');
+    await page.goto(`${page.url().split('?')[0]}?plugins[i18n][locale]=en`);
+    await page.locator('input[name="name"]').waitFor();
+    await inspect('15-partner-new-language');
+
+    // The site settings (a single type) and the media library.
+    await page.goto(`${cms.url}/admin/content-manager/single-types/api::site-setting.site-setting?plugins[i18n][locale]=it`);
+    await page.locator('form').waitFor();
+    await inspect('16-site-settings');
+    await page.goto(`${cms.url}/admin/plugins/upload`);
+    await page.locator('main').waitFor();
+    await inspect('17-media-library');
+
+    console.log(`[admin-italian] ${checked} interface strings checked on ${screens} screens against ${dictionary.size} Strapi English messages`);
+    const report = [...english].map(([screen, strings]) => `${screen}:\n  ${strings.join('\n  ')}`).join('\n');
+    expect(report, 'English interface strings found (screen: strings)').toBe('');
+  });
+});

@@ -1,0 +1,83 @@
+import { globSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT } from '../../scripts/lib/paths.ts';
+
+/**
+ * Strapi's own English admin strings, as a dictionary to find English text in the admin: every
+ * message of every installed Strapi package's `en` translation, minus those that read the same
+ * in the package's Italian translation ("Email", "Password") or in ours.
+ */
+export interface EnglishDictionary {
+  /** How many English messages it holds. */
+  size: number;
+  /** The English message `text` is, or undefined. */
+  match(text: string): string | undefined;
+}
+
+type Messages = Record<string, string>;
+
+/** The admin's translation files of every Strapi package pnpm installed (several builds of one package are merged). */
+function translationFiles(language: 'en' | 'it'): string[] {
+  const store = path.join(ROOT, 'node_modules/.pnpm');
+  return [
+    `@strapi+*/node_modules/@strapi/*/dist/admin/admin/src/translations/${language}.json.mjs`,
+    `@strapi+*/node_modules/@strapi/*/dist/admin/translations/${language}.json.mjs`,
+  ].flatMap((pattern) => globSync(pattern, { cwd: store }).map((file) => path.join(store, file)));
+}
+
+async function load(file: string): Promise<Messages> {
+  return ((await import(pathToFileURL(file).href)) as { default: Messages }).default;
+}
+
+/** `{count, plural, one {# entry} other {# entries}}` and `{name}` become "anything"; tags go. */
+function templatePattern(message: string): RegExp | undefined {
+  let pattern = '';
+  let literal = '';
+  for (let index = 0; index < message.length; index++) {
+    const char = message[index]!;
+    if (char === '{') {
+      let depth = 1;
+      while (depth > 0 && ++index < message.length) depth += message[index] === '{' ? 1 : message[index] === '}' ? -1 : 0;
+      pattern += '.+';
+      continue;
+    }
+    literal += char;
+    pattern += char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  // A template of placeholders and punctuation ("{number}", "{label}: {value}") matches anything.
+  if ((literal.match(/[A-Za-z]/g) ?? []).length < 4) return undefined;
+  return new RegExp(`^${pattern.replace(/<\/?[a-z]+>/g, '').replace(/\s+/g, '\\s*')}$`, 'i');
+}
+
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+export async function loadEnglishDictionary(ourItalian: Messages): Promise<EnglishDictionary> {
+  const [english, italian] = await Promise.all([
+    Promise.all(translationFiles('en').map(load)),
+    Promise.all(translationFiles('it').map(load)),
+  ]);
+  if (english.length === 0) throw new Error('no Strapi admin translation found under node_modules/.pnpm: is the CMS installed?');
+  const sameInItalian = new Set([...italian.flatMap((messages) => Object.values(messages)), ...Object.values(ourItalian)].map(normalise));
+  const exact = new Map<string, string>();
+  const templates: Array<[RegExp, string]> = [];
+  for (const messages of english) {
+    for (const raw of Object.values(messages)) {
+      const message = normalise(raw);
+      if (!/[A-Za-z]{2}/.test(message) || sameInItalian.has(message)) continue;
+      if (message.includes('{')) {
+        const pattern = templatePattern(message);
+        if (pattern) templates.push([pattern, message]);
+      } else {
+        exact.set(message.toLowerCase(), message);
+      }
+    }
+  }
+  return {
+    size: exact.size + templates.length,
+    match(text) {
+      const candidate = normalise(text);
+      return exact.get(candidate.toLowerCase()) ?? templates.find(([pattern]) => pattern.test(candidate))?.[1];
+    },
+  };
+}
