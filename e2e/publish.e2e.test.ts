@@ -319,7 +319,13 @@ describe('a communications officer publishes, edits and unpublishes a project', 
 
     await page.locator('input[name="acronym"]').fill(PROJECT.acronym);
     await page.locator('input[name="title"]').fill(PROJECT.title);
+    // The summary counts its characters against its limit while the officer types, and says how many are too many.
+    const summaryCount = page.locator('[data-character-count="summary"]');
+    await page.locator('textarea[name="summary"]').fill('x'.repeat(330));
+    expect(await summaryCount.textContent()).toBe('330 caratteri su 320: 10 di troppo');
+    await screenshot('03-summary-over-limit');
     await page.locator('textarea[name="summary"]').fill(PROJECT.summary);
+    expect(await summaryCount.textContent()).toBe(`${PROJECT.summary.length} caratteri su 320`);
 
     // "Partenariato" is a repeatable component: its empty state is the button that adds the first entry.
     for (const [index, partner] of NEW_PARTNERS.entries()) {

@@ -22,6 +22,22 @@ beforeAll(async () => {
   token = await adminToken();
 });
 
+const auth = () => ({ Authorization: `Bearer ${token}` });
+/** Entries the tests below create, as the admin does; deleted after the file (other suites count published entries). */
+const created: Array<{ uid: string; documentId: string }> = [];
+async function saveTracked(uid: string, data: Record<string, unknown>, action = '') {
+  const response = await api(`/content-manager/collection-types/${uid}${action}?locale=it`, 'public', { method: 'POST', headers: auth(), body: JSON.stringify(data) });
+  if (response.body?.data?.documentId) created.push({ uid, documentId: response.body.data.documentId });
+  return response;
+}
+const create = (uid: string, data: Record<string, unknown>) => saveTracked(uid, data);
+const publish = (uid: string, data: Record<string, unknown>) => saveTracked(uid, data, '/actions/publish');
+afterAll(async () => {
+  for (const { uid, documentId } of created) {
+    await api(`/content-manager/collection-types/${uid}/${documentId}?locale=*`, 'public', { method: 'DELETE', headers: auth() });
+  }
+});
+
 describe('project validation in the admin', () => {
   it('refuses an end date before the start date, naming both', async () => {
     const { status, body } = await saveProject({
@@ -126,21 +142,9 @@ describe('link targets', () => {
 });
 
 describe('formatted fields: a message that says what to do, small slips mended', () => {
-  const created: Array<{ uid: string; documentId: string }> = [];
-  const auth = () => ({ Authorization: `Bearer ${token}` });
-  const save = async (uid: string, data: Record<string, unknown>) => {
-    const response = await api(`/content-manager/collection-types/${uid}?locale=it`, 'public', { method: 'POST', headers: auth(), body: JSON.stringify(data) });
-    if (response.body?.data?.documentId) created.push({ uid, documentId: response.body.data.documentId });
-    return response;
-  };
-  afterAll(async () => {
-    for (const { uid, documentId } of created) {
-      await api(`/content-manager/collection-types/${uid}/${documentId}?locale=*`, 'public', { method: 'DELETE', headers: auth() });
-    }
-  });
 
   it('refuses an address without https://, on its field, saying what to write', async () => {
-    const { status, body } = await save('api::project.project', { ...base, slug: `format-${Date.now()}`, website: 'comune.esempio.it', links: [{ label: 'Sito', url: 'esempio.it/bando', kind: 'website' }] });
+    const { status, body } = await create('api::project.project', { ...base, slug: `format-${Date.now()}`, website: 'comune.esempio.it', links: [{ label: 'Sito', url: 'esempio.it/bando', kind: 'website' }] });
     expect(status).toBe(400);
     expect(body.error.details.errors).toEqual([
       { path: ['website'], message: expect.stringContaining("L'indirizzo deve iniziare con https://"), name: 'ValidationError' },
@@ -149,23 +153,23 @@ describe('formatted fields: a message that says what to do, small slips mended',
   });
 
   it('refuses a country that is not a two-letter code, and a period that is not two years', async () => {
-    const partner = await save('api::partner.partner', { name: `Partner formato ${Date.now()}`, organisationType: 'ngo', country: 'Portogallo' });
+    const partner = await create('api::partner.partner', { name: `Partner formato ${Date.now()}`, organisationType: 'ngo', country: 'Portogallo' });
     expect(partner.status).toBe(400);
     expect(partner.body.error.details.errors[0]).toMatchObject({ path: ['country'], message: expect.stringContaining('codice di due lettere') });
-    const line = await save('api::funding-line.funding-line', { name: `Fondo formato ${Date.now()}`, acronym: 'FF', programmingPeriod: '2021' });
+    const line = await create('api::funding-line.funding-line', { name: `Fondo formato ${Date.now()}`, acronym: 'FF', programmingPeriod: '2021' });
     expect(line.status).toBe(400);
     expect(line.body.error.details.errors[0]).toMatchObject({ path: ['programmingPeriod'], message: expect.stringContaining('2021-2027') });
   });
 
   it('mends a missing https://, a lowercase country code and a period written with a dash and spaces', async () => {
-    const project = await save('api::project.project', { ...base, slug: `mended-${Date.now()}`, website: 'www.comune.esempio.it', links: [{ label: 'Sito', url: 'www.esempio.it/bando', kind: 'website' }] });
+    const project = await create('api::project.project', { ...base, slug: `mended-${Date.now()}`, website: 'www.comune.esempio.it', links: [{ label: 'Sito', url: 'www.esempio.it/bando', kind: 'website' }] });
     expect(project.status).toBe(201);
     expect(project.body.data.website).toBe('https://www.comune.esempio.it');
     expect(project.body.data.links[0].url).toBe('https://www.esempio.it/bando');
-    const partner = await save('api::partner.partner', { name: `Partner minuscolo ${Date.now()}`, organisationType: 'ngo', country: 'pt' });
+    const partner = await create('api::partner.partner', { name: `Partner minuscolo ${Date.now()}`, organisationType: 'ngo', country: 'pt' });
     expect(partner.status).toBe(201);
     expect(partner.body.data.country).toBe('PT');
-    const line = await save('api::funding-line.funding-line', { name: `Fondo trattino ${Date.now()}`, acronym: 'FT', programmingPeriod: '2021 – 2027' });
+    const line = await create('api::funding-line.funding-line', { name: `Fondo trattino ${Date.now()}`, acronym: 'FT', programmingPeriod: '2021 – 2027' });
     expect(line.status).toBe(201);
     expect(line.body.data.programmingPeriod).toBe('2021-2027');
   });
@@ -179,18 +183,6 @@ describe('formatted fields: a message that says what to do, small slips mended',
 });
 
 describe('partners’ alternative names, new enum values and sub-actions without a letter', () => {
-  const created: Array<{ uid: string; documentId: string }> = [];
-  const auth = () => ({ Authorization: `Bearer ${token}` });
-  const create = async (uid: string, data: Record<string, unknown>) => {
-    const response = await api(`/content-manager/collection-types/${uid}?locale=it`, 'public', { method: 'POST', headers: auth(), body: JSON.stringify(data) });
-    if (response.body?.data?.documentId) created.push({ uid, documentId: response.body.data.documentId });
-    return response;
-  };
-  const publish = async (uid: string, data: Record<string, unknown>) => {
-    const response = await api(`/content-manager/collection-types/${uid}/actions/publish?locale=it`, 'public', { method: 'POST', headers: auth(), body: JSON.stringify(data) });
-    if (response.body?.data?.documentId) created.push({ uid, documentId: response.body.data.documentId });
-    return response;
-  };
   const read = async (uid: string, documentId: string) =>
     (await api(`/content-manager/collection-types/${uid}/${documentId}?locale=it`, 'public', { headers: auth() })).body.data;
   /** What the partner picker of a project's partnership offers for a search, as the admin asks for it. */
@@ -199,11 +191,6 @@ describe('partners’ alternative names, new enum values and sub-actions without
     expect(status).toBe(200);
     return body.results as Array<{ documentId: string; adminLabel?: string }>;
   };
-  afterAll(async () => {
-    for (const { uid, documentId } of created) {
-      await api(`/content-manager/collection-types/${uid}/${documentId}?locale=*`, 'public', { method: 'DELETE', headers: auth() });
-    }
-  });
 
   it('saves a partner with alternative names and a provincial authority type, and labels it with every name', async () => {
     const { status, body } = await create('api::partner.partner', {

@@ -2,6 +2,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import type * as React from 'react';
 import { PublishWithRelatedAction } from './actions/PublishWithRelated';
 import { ENUM_TRANSLATIONS } from './enum-labels';
+import { CountedTextarea } from './fields/CountedTextarea';
 import { PublicationStatusPanel } from './publication-status/StatusPanel';
 import { STRAPI_ITALIAN } from './strapi-italian';
 import { MISSING_ITALIAN } from './translations-it';
@@ -78,6 +79,8 @@ export default {
       // Strapi types inputs as prop-less components; it passes name, label, hint and the rest.
       components: { Input: async () => import('./fields/CountryInput').then(({ CountryInput }) => ({ default: CountryInput as unknown as React.ComponentType })) },
     });
+    // Long texts count their characters against the field's limit as the officer types.
+    app.addFields({ type: 'text', Component: CountedTextarea as unknown as React.ComponentType });
     // Strapi starts in English until a user picks a language: the login page and the first visit
     // are in Italian instead. A language an officer chose (kept under this key) is left alone.
     if (!localStorage.getItem(ADMIN_LANGUAGE_KEY)) localStorage.setItem(ADMIN_LANGUAGE_KEY, 'it');

@@ -5,6 +5,7 @@
 export const MISSING_ITALIAN: Record<string, string> = {
   'Auth.form.welcome.title': 'Portafoglio progetti UE',
   'Auth.form.welcome.subtitle': 'Accedi per modificare i contenuti del sito',
+  'Auth.form.email.placeholder': 'nome.cognome@ente.it',
   'Content Manager': 'Gestione contenuti',
   'global.content-manager': 'Gestione contenuti',
   'content-manager.header.name': 'Gestione contenuti',
@@ -20,6 +21,8 @@ export const MISSING_ITALIAN: Record<string, string> = {
   'content-manager.containers.edit.panels.default.more-actions': 'Altre azioni',
   'content-manager.link-to-ctb': 'Modifica il modello',
   'content-manager.plugin.name': 'Gestione contenuti',
+  // Strapi's joke placeholder ("es: il primo cane sulla luna") in every search box.
+  'search.placeholder': 'Cerca…',
   'global.plugins.content-manager': 'Gestione contenuti',
   // The language picker's name, and the Markdown editor's list buttons (ids Strapi's files lack).
   'i18n.Settings.locales.modal.create.code.label': 'Lingue',
