@@ -15,6 +15,8 @@ export interface SiteBuildOptions {
   onOutput?: (chunk: string) => void;
   /** A build that hangs is killed and reported failed after this long. */
   timeoutMs?: number;
+  /** Run the search-index step (default); false when the caller keeps its own index (the publisher). */
+  searchIndex?: boolean;
 }
 
 export interface SiteBuildResult {
@@ -23,6 +25,8 @@ export interface SiteBuildResult {
   durationMs: number;
   /** Time of each step that ran: Astro's build, then the search index. */
   stepsMs?: number[];
+  /** When the caller indexed the site itself: how (see site/scripts/search-index.ts). */
+  searchIndex?: { mode: 'full' | 'incremental'; added: number };
 }
 
 /**
@@ -47,11 +51,11 @@ export function siteBuildSteps(outDir: string): string[][] {
  * Builds the site into `outDir`: `astro build`, then the search index (the same two steps as
  * `pnpm --filter site build`). Resolves with the output of both whether they succeeded or not.
  */
-export async function buildSite({ outDir, cacheDir, env = {}, onOutput, timeoutMs = 15 * 60_000 }: SiteBuildOptions): Promise<SiteBuildResult> {
+export async function buildSite({ outDir, cacheDir, env = {}, onOutput, timeoutMs = 15 * 60_000, searchIndex = true }: SiteBuildOptions): Promise<SiteBuildResult> {
   const started = Date.now();
   let output = '';
   const stepsMs: number[] = [];
-  for (const args of siteBuildSteps(outDir)) {
+  for (const args of siteBuildSteps(outDir).slice(0, searchIndex ? 2 : 1)) {
     const stepStarted = Date.now();
     const step = await runStep(args, { ...siteBuildEnv(outDir, cacheDir), ...env }, started + timeoutMs, (text) => {
       output += text;

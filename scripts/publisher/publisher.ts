@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BUILD_FAILURE_MARKER, parseBuildFailure, type BuildFailure } from '../../site/src/lib/strapi/errors.ts';
+import { createSearchIndexer, type SearchIndexUpdate } from '../../site/scripts/search-index.ts';
 import { buildSite, renderedPaths, type SiteBuildResult } from '../lib/site.ts';
 import { createStaticServer } from '../lib/static-server.ts';
 import { checkRelease, createReleases } from './releases.ts';
@@ -58,6 +59,10 @@ export interface BuildReport {
   pagesReused?: number;
   /** Time of the search-index step. */
   searchIndexMs?: number;
+  /** How the search index was brought up to date: from scratch, or only the changed pages. */
+  searchIndex?: SearchIndexUpdate['mode'];
+  /** Pages (re-)added to the search index. */
+  searchPagesAdded?: number;
   /** When an entry broke the content contract: which one, in which language, which field and why. */
   failure?: BuildFailure;
 }
@@ -79,7 +84,19 @@ function failureSummary(output: string): string {
 export function createPublisher(options: PublisherOptions) {
   const log = options.log ?? jsonLog;
   const releases = options.mode === 'build' ? createReleases(options.releasesDir!, options.keepReleases ?? 5) : null;
-  const build = options.build ?? ((outDir: string) => buildSite({ outDir, cacheDir: options.cacheDir, env: options.buildEnv }));
+  // The search index lives as long as the publisher: a publish re-indexes only the pages whose
+  // HTML changed (Pagefind's own process holds it between builds).
+  const searchIndexer = options.build ? null : createSearchIndexer();
+  const build = options.build ?? (async (outDir: string): Promise<SiteBuildResult> => {
+    const result = await buildSite({ outDir, cacheDir: options.cacheDir, env: options.buildEnv, searchIndex: false });
+    if (!result.ok) return result;
+    try {
+      const searchIndex = await searchIndexer!.update(outDir);
+      return { ...result, durationMs: result.durationMs + searchIndex.durationMs, stepsMs: [...(result.stepsMs ?? []), searchIndex.durationMs], searchIndex };
+    } catch (error) {
+      return { ...result, ok: false, output: `${result.output}\nThe search index failed: ${(error as Error).message}\n` };
+    }
+  });
   let lastBuild: BuildReport | null = null;
   let builds = 0;
   let currentTrigger = 'webhook';
@@ -149,7 +166,14 @@ export function createPublisher(options: PublisherOptions) {
     releases!.switchTo(id);
     const removed = releases!.prune();
     const paths = renderedPaths(result.output);
-    report({ ok: true, release: id, pagesRendered: paths.rendered, pagesReused: paths.reused, ...(result.stepsMs?.[1] !== undefined ? { searchIndexMs: result.stepsMs[1] } : {}) });
+    report({
+      ok: true,
+      release: id,
+      pagesRendered: paths.rendered,
+      pagesReused: paths.reused,
+      ...(result.stepsMs?.[1] !== undefined ? { searchIndexMs: result.stepsMs[1] } : {}),
+      ...(result.searchIndex ? { searchIndex: result.searchIndex.mode, searchPagesAdded: result.searchIndex.added } : {}),
+    });
     log('release_live', { release: id, pages: check.pages, pruned: removed });
   }
 
@@ -243,6 +267,7 @@ export function createPublisher(options: PublisherOptions) {
       scheduler.stop();
       await scheduler.settled();
       await Promise.all([apiServer, siteServer].map((server) => server && new Promise((resolve) => server.close(resolve))));
+      await searchIndexer?.close();
     },
   };
 }
