@@ -94,9 +94,9 @@ function contents(file: string): string {
   return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
 }
 
-/** The files of a release that mention the marker, case-insensitively (Pagefind lower-cases words). */
-function tracesIn(releaseDir: string): string[] {
-  const needle = MARKER.toLowerCase();
+/** The files of a release that mention `text` (the marker by default), case-insensitively (Pagefind lower-cases words). */
+function tracesIn(releaseDir: string, text = MARKER): string[] {
+  const needle = text.toLowerCase();
   return filesUnder(releaseDir).filter((file) => contents(path.join(releaseDir, file)).toLowerCase().includes(needle));
 }
 
@@ -472,6 +472,14 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     await screenshot('09-edit-published');
     await screenshotPublicPage('09-public-page-edited');
     expect((await get(PUBLIC_PATH)).text).not.toContain(PROJECT.summary);
+    // The search index was brought up to date, not rebuilt: only the pages whose HTML changed were
+    // re-added, and the live index finds the new summary's words.
+    await publisher.scheduler.settled();
+    const build = publisher.status().lastBuild!;
+    expect(build.searchIndex).toBe('incremental');
+    expect(build.searchPagesAdded).toBeGreaterThan(0);
+    expect(build.searchPagesAdded).toBeLessThan(publisher.status().live!.pages / 2);
+    expect(tracesIn(publisher.releases!.livePath()!, PROJECT.editedSummary).some((file) => file.startsWith('pagefind/'))).toBe(true);
   });
 
   it('unpublishes both languages, and every trace of it leaves the live site', async () => {

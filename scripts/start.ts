@@ -36,6 +36,7 @@ const publisher = createPublisher({
   releasesDir: path.join(SITE_DIR, 'releases'),
   cacheDir: path.join(SITE_DIR, 'node_modules', '.astro'),
   sitePort: Number(process.env.SITE_PORT ?? 4321),
+  dailyRebuild: true,
   buildEnv: { STRAPI_URL: siteEnv.STRAPI_URL ?? cms.url, STRAPI_TOKEN: siteEnv.STRAPI_TOKEN ?? '' },
 });
 const { sitePort, apiPort } = await publisher.start();

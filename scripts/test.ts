@@ -22,6 +22,7 @@ const STEPS: Array<[title: string, command: string[], env?: Record<string, strin
   ['site: build and browser tests (real Strapi, Chromium)', vitest('site')],
   ['battery: hostile and extreme content, faults (real Strapi, SQLite, Chromium)', [...vitest('site'), '--config', 'vitest.battery.config.ts']],
   ['battery: hostile and extreme content, faults (real Strapi, PostgreSQL, Chromium)', [...vitest('site'), '--config', 'vitest.battery.config.ts'], { TEST_DATABASE_CLIENT: 'postgres' }],
+  ['site: incremental build oracle (real Strapi, random edits, each build vs a clean full build)', [...vitest('site'), '--config', 'vitest.oracle.config.ts']],
   // After the site tests: their build generated the content types (.astro/) this check reads.
   ['site: type-check', tsc('site')],
   ['e2e: edit, preview, publish and unpublish in the admin (real stack, Chromium)', ['site', 'node_modules/vitest/vitest.mjs', 'run', '--config', '../e2e/vitest.config.ts']],

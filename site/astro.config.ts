@@ -37,4 +37,7 @@ export default defineConfig({
   },
   prefetch: false,
   devToolbar: { enabled: false },
+  // Pages whose cacheKey (src/lib/page-inputs.ts) and code are unchanged since the last build in
+  // the same cacheDir are copied from it instead of rendered again.
+  experimental: { incrementalBuild: true },
 });

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { Publisher } from '../publisher/publisher.ts';
+import type { BuildReport, Publisher } from '../publisher/publisher.ts';
 import { percentile } from './measure.ts';
 
 export interface PublishMeasurement {
   samples: number[];
   p50Ms: number;
   p95Ms: number;
+  /** Per publish, from the publisher's report: paths Astro rendered and reused, search-index time. */
+  builds?: Array<{ pagesRendered: number | null; pagesReused: number | null; searchIndexMs: number | null; buildMs: number | null }>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -43,11 +45,12 @@ interface PublishOptions {
 /**
  * Publish-to-live through the real path: an editor's "Publish" (content-manager API: the
  * project's Italian summary changed and published in one call, as the admin panel does), Strapi's
- * webhook, the publisher's debounce, a full build, the atomic switch — until the public page on
+ * webhook, the publisher's debounce, an incremental build, the atomic switch — until the public page on
  * the publisher's site port shows the new text. One sample at a time, the publisher idle between.
  */
 export async function measurePublishToLive(options: PublishOptions): Promise<PublishMeasurement> {
   const samples: number[] = [];
+  const builds: NonNullable<PublishMeasurement['builds']> = [];
   for (let i = 0; i < options.samples; i++) {
     const project = options.projects[i % options.projects.length]!;
     const marker = `Bench${randomBytes(6).toString('hex')}`;
@@ -70,6 +73,9 @@ export async function measurePublishToLive(options: PublishOptions): Promise<Pub
     samples.push(elapsed);
     options.log(`[bench] publish-to-live ${i + 1}/${options.samples}: ${(elapsed / 1000).toFixed(1)} s`);
     await publisherIdle(options.publisher, options.timeoutMs);
+    const last = options.publisher.status().lastBuild as BuildReport | null;
+    builds.push({ pagesRendered: last?.pagesRendered ?? null, pagesReused: last?.pagesReused ?? null, searchIndexMs: last?.searchIndexMs ?? null, buildMs: last?.durationMs ?? null });
+    options.log(`[bench]   rendered ${last?.pagesRendered ?? '?'} paths, reused ${last?.pagesReused ?? '?'}, search index ${((last?.searchIndexMs ?? 0) / 1000).toFixed(1)} s`);
   }
-  return { samples, p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95) };
+  return { samples, p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95), builds };
 }

@@ -71,6 +71,20 @@ export function toMarkdown(r: BenchResults): string {
     row('N', 'p50', 'p95', 'min', 'max');
     row('---:', '---:', '---:', '---:', '---:');
     row(p.n, s(p.p50Ms), s(p.p95Ms), s(Math.min(...p.samples)), s(Math.max(...p.samples)));
+    if (p.builds && p.builds.length > 0) {
+      const median = (values: Array<number | null>) => {
+        const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+        return known.length > 0 ? known[Math.floor(known.length / 2)]! : null;
+      };
+      const rendered = median(p.builds.map((b) => b.pagesRendered));
+      const reused = median(p.builds.map((b) => b.pagesReused));
+      const search = median(p.builds.map((b) => b.searchIndexMs));
+      const build = median(p.builds.map((b) => b.buildMs));
+      lines.push(
+        '',
+        `Per publish (median): build and release ${build === null ? '–' : s(build)}; paths rendered ${rendered ?? '–'}, reused from the incremental cache ${reused ?? '–'}; search index ${search === null ? '–' : s(search)}.`,
+      );
+    }
   } else lines.push(nm(p.reason));
   lines.push('');
 

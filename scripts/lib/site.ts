@@ -15,12 +15,28 @@ export interface SiteBuildOptions {
   onOutput?: (chunk: string) => void;
   /** A build that hangs is killed and reported failed after this long. */
   timeoutMs?: number;
+  /** Run the search-index step (default); false when the caller keeps its own index (the publisher). */
+  searchIndex?: boolean;
 }
 
 export interface SiteBuildResult {
   ok: boolean;
   output: string;
   durationMs: number;
+  /** Time of each step that ran: Astro's build, then the search index. */
+  stepsMs?: number[];
+  /** When the caller indexed the site itself: how (see site/scripts/search-index.ts). */
+  searchIndex?: { mode: 'full' | 'incremental'; added: number };
+}
+
+/**
+ * Paths (pages and endpoints) Astro rendered, and those its incremental build reused from the
+ * previous build unchanged, read from its log.
+ */
+export function renderedPaths(output: string): { rendered: number; reused: number } {
+  const paths = (output.match(/├─/g) ?? []).length;
+  const reused = (output.match(/\((cached|restored)\)/g) ?? []).length;
+  return { rendered: paths - reused, reused };
 }
 
 /** The two steps of a site build, in order: Astro's, then Pagefind's index of what it wrote. */
@@ -35,17 +51,20 @@ export function siteBuildSteps(outDir: string): string[][] {
  * Builds the site into `outDir`: `astro build`, then the search index (the same two steps as
  * `pnpm --filter site build`). Resolves with the output of both whether they succeeded or not.
  */
-export async function buildSite({ outDir, cacheDir, env = {}, onOutput, timeoutMs = 15 * 60_000 }: SiteBuildOptions): Promise<SiteBuildResult> {
+export async function buildSite({ outDir, cacheDir, env = {}, onOutput, timeoutMs = 15 * 60_000, searchIndex = true }: SiteBuildOptions): Promise<SiteBuildResult> {
   const started = Date.now();
   let output = '';
-  for (const args of siteBuildSteps(outDir)) {
+  const stepsMs: number[] = [];
+  for (const args of siteBuildSteps(outDir).slice(0, searchIndex ? 2 : 1)) {
+    const stepStarted = Date.now();
     const step = await runStep(args, { ...siteBuildEnv(outDir, cacheDir), ...env }, started + timeoutMs, (text) => {
       output += text;
       onOutput?.(text);
     });
-    if (!step.ok) return { ok: false, output, durationMs: Date.now() - started };
+    stepsMs.push(Date.now() - stepStarted);
+    if (!step.ok) return { ok: false, output, durationMs: Date.now() - started, stepsMs };
   }
-  return { ok: true, output, durationMs: Date.now() - started };
+  return { ok: true, output, durationMs: Date.now() - started, stepsMs };
 }
 
 /** The environment of both steps: where to write, Astro's cache, no telemetry. */

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BUILD_FAILURE_MARKER, parseBuildFailure, type BuildFailure } from '../../site/src/lib/strapi/errors.ts';
-import { buildSite, type SiteBuildResult } from '../lib/site.ts';
+import { createSearchIndexer, type SearchIndexUpdate } from '../../site/scripts/search-index.ts';
+import { buildSite, renderedPaths, type SiteBuildResult } from '../lib/site.ts';
 import { createStaticServer } from '../lib/static-server.ts';
 import { checkRelease, createReleases } from './releases.ts';
 import { dispatchToGitHub, type RelayOptions } from './relay.ts';
@@ -23,13 +24,22 @@ export interface PublisherOptions {
   keepReleases?: number;
   cacheDir?: string;
   buildEnv?: Record<string, string>;
-  /** Builds the site into `outDir` (default: `astro build` with cacheDir and buildEnv; tests pass a fake). */
-  build?: (outDir: string) => Promise<SiteBuildResult>;
+  /**
+   * Builds the site into `outDir`, the staging folder that becomes release `releaseId` (default:
+   * `astro build` with cacheDir and buildEnv; tests pass a fake).
+   */
+  build?: (outDir: string, releaseId: string) => Promise<SiteBuildResult>;
   /** Port the live release is served on (0 = any; omit to not serve). */
   sitePort?: number;
   /** Build once on start (default), so content changed while the publisher was down goes live.
    * False only when the live release is known to be current (the benchmark adopts its own build). */
   buildOnStart?: boolean;
+  /**
+   * Rebuild every day just after midnight (local time), with no edit: project statuses follow
+   * their dates, and the incremental build re-renders only the pages whose status changed.
+   * Default false; run.ts and npm start turn it on.
+   */
+  dailyRebuild?: boolean;
   /** relay mode */
   relay?: RelayOptions;
   log?: (event: string, fields?: Record<string, unknown>) => void;
@@ -44,6 +54,15 @@ export interface BuildReport {
   durationMs: number;
   release?: string;
   error?: string;
+  /** Paths Astro rendered, and reused unchanged from the previous build (incremental build). */
+  pagesRendered?: number;
+  pagesReused?: number;
+  /** Time of the search-index step. */
+  searchIndexMs?: number;
+  /** How the search index was brought up to date: from scratch, or only the changed pages. */
+  searchIndex?: SearchIndexUpdate['mode'];
+  /** Pages (re-)added to the search index. */
+  searchPagesAdded?: number;
   /** When an entry broke the content contract: which one, in which language, which field and why. */
   failure?: BuildFailure;
 }
@@ -65,12 +84,37 @@ function failureSummary(output: string): string {
 export function createPublisher(options: PublisherOptions) {
   const log = options.log ?? jsonLog;
   const releases = options.mode === 'build' ? createReleases(options.releasesDir!, options.keepReleases ?? 5) : null;
-  const build = options.build ?? ((outDir: string) => buildSite({ outDir, cacheDir: options.cacheDir, env: options.buildEnv }));
+  // The search index lives as long as the publisher: a publish re-indexes only the pages whose
+  // HTML changed (Pagefind's own process holds it between builds).
+  const searchIndexer = options.build ? null : createSearchIndexer();
+  const build = options.build ?? (async (outDir: string): Promise<SiteBuildResult> => {
+    const result = await buildSite({ outDir, cacheDir: options.cacheDir, env: options.buildEnv, searchIndex: false });
+    if (!result.ok) return result;
+    try {
+      const searchIndex = await searchIndexer!.update(outDir);
+      return { ...result, durationMs: result.durationMs + searchIndex.durationMs, stepsMs: [...(result.stepsMs ?? []), searchIndex.durationMs], searchIndex };
+    } catch (error) {
+      return { ...result, ok: false, output: `${result.output}\nThe search index failed: ${(error as Error).message}\n` };
+    }
+  });
   let lastBuild: BuildReport | null = null;
   let builds = 0;
   let currentTrigger = 'webhook';
   let apiServer: Server | null = null;
   let siteServer: Server | null = null;
+  let dailyTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Arms the next daily rebuild: one minute past the coming midnight. */
+  function armDaily(): void {
+    const next = new Date();
+    next.setHours(24, 1, 0, 0);
+    dailyTimer = setTimeout(() => {
+      currentTrigger = 'daily';
+      scheduler.runNow();
+      armDaily();
+    }, next.getTime() - Date.now());
+    dailyTimer.unref();
+  }
 
   async function buildRelease(events: number): Promise<void> {
     const started = Date.now();
@@ -93,30 +137,43 @@ export function createPublisher(options: PublisherOptions) {
       return;
     }
 
+    // Built in the staging folder (one fixed path, so the incremental build can reuse pages),
+    // checked there, then renamed to its release folder.
     const id = releases!.newId();
-    const dir = releases!.pathOf(id);
+    const dir = releases!.stagingPath();
+    releases!.discardStaging();
     let check: ReturnType<typeof checkRelease>;
+    let result: SiteBuildResult;
     try {
-      const result = await build(dir);
+      result = await build(dir, id);
       if (!result.ok) {
-        releases!.discard(id);
+        releases!.discardStaging();
         const failure = parseBuildFailure(result.output);
         return report({ ok: false, error: failureSummary(result.output), ...(failure ? { failure } : {}) });
       }
       check = checkRelease(dir);
     } catch (error) {
       // A build or check that throws instead of failing is still a failed build: reported, folder removed.
-      releases!.discard(id);
+      releases!.discardStaging();
       return report({ ok: false, error: `the build threw: ${(error as Error).message}` });
     }
     if (check.problems.length > 0) {
-      releases!.discard(id);
+      releases!.discardStaging();
       return report({ ok: false, error: `release check failed:\n${check.problems.slice(0, 20).join('\n')}` });
     }
+    releases!.adoptStaging(id);
     releases!.seal({ id, builtAt: new Date().toISOString(), durationMs: Date.now() - started, pages: check.pages });
     releases!.switchTo(id);
     const removed = releases!.prune();
-    report({ ok: true, release: id });
+    const paths = renderedPaths(result.output);
+    report({
+      ok: true,
+      release: id,
+      pagesRendered: paths.rendered,
+      pagesReused: paths.reused,
+      ...(result.stepsMs?.[1] !== undefined ? { searchIndexMs: result.stepsMs[1] } : {}),
+      ...(result.searchIndex ? { searchIndex: result.searchIndex.mode, searchPagesAdded: result.searchIndex.added } : {}),
+    });
     log('release_live', { release: id, pages: check.pages, pruned: removed });
   }
 
@@ -198,6 +255,7 @@ export function createPublisher(options: PublisherOptions) {
         sitePort = await listen(siteServer, options.sitePort);
       }
       log('publisher_started', { mode: options.mode, apiPort, sitePort, live: releases?.liveId() ?? null });
+      if (options.dailyRebuild) armDaily();
       if (options.mode === 'build' && options.buildOnStart !== false) {
         currentTrigger = 'startup';
         scheduler.runNow();
@@ -205,9 +263,11 @@ export function createPublisher(options: PublisherOptions) {
       return { apiPort, sitePort };
     },
     async stop(): Promise<void> {
+      if (dailyTimer) clearTimeout(dailyTimer);
       scheduler.stop();
       await scheduler.settled();
       await Promise.all([apiServer, siteServer].map((server) => server && new Promise((resolve) => server.close(resolve))));
+      await searchIndexer?.close();
     },
   };
 }

@@ -5,6 +5,12 @@ import path from 'node:path';
 /** Written into a release once it passed its check: a folder without it was never live. */
 const MARKER = '.release.json';
 const CURRENT = 'current';
+/**
+ * Every build is written here, then renamed to its release folder. Astro's incremental build
+ * hashes the output path into each page's code hash: a new folder per build would re-render every
+ * page, one fixed folder lets unchanged pages be reused.
+ */
+const STAGING = '.build';
 
 export interface ReleaseInfo {
   id: string;
@@ -48,6 +54,18 @@ export function createReleases(root: string, keep: number) {
     pathOf(id: string): string {
       return path.join(root, id);
     },
+    /** The folder every build writes into (always the same path), emptied before each build. */
+    stagingPath(): string {
+      return path.join(root, STAGING);
+    },
+    /** Removes what a failed or interrupted build left in the staging folder. */
+    discardStaging(): void {
+      rmSync(path.join(root, STAGING), { recursive: true, force: true });
+    },
+    /** Turns the staging folder into release `id` (a rename: nothing is copied). */
+    adoptStaging(id: string): void {
+      renameSync(path.join(root, STAGING), path.join(root, id));
+    },
     liveId,
     /** Folder of the live release, or null before the first successful build. */
     livePath(): string | null {
@@ -77,10 +95,11 @@ export function createReleases(root: string, keep: number) {
       rmSync(path.join(root, id), { recursive: true, force: true });
     },
     /**
-     * Removes incomplete folders (a build interrupted by a crash) and all but the newest `keep`
-     * complete releases; the live one is always kept.
+     * Removes incomplete folders (a build interrupted by a crash, the staging folder) and all but
+     * the newest `keep` complete releases; the live one is always kept.
      */
     prune(): string[] {
+      rmSync(path.join(root, STAGING), { recursive: true, force: true });
       const live = liveId();
       const complete = ids().filter((id) => info(id)).reverse();
       const keepSet = new Set([...complete.slice(0, keep), ...(live ? [live] : [])]);

@@ -36,6 +36,7 @@ const publisher = createPublisher({
   secret: setting('PUBLISH_WEBHOOK_SECRET'),
   port: Number(process.env.PUBLISHER_PORT ?? 4322),
   host: process.env.PUBLISHER_HOST ?? '127.0.0.1',
+  dailyRebuild: true,
   ...(mode === 'build'
     ? {
         releasesDir: process.env.PUBLISHER_RELEASES_DIR ?? path.join(SITE_DIR, 'releases'),

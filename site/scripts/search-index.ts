@@ -1,23 +1,114 @@
 /**
- * `node scripts/search-index.ts [folder]`: indexes a built site with Pagefind (static full-text
- * search, no server) into <folder>/pagefind/. The folder defaults to SITE_OUT_DIR, then ./dist.
+ * The site's Pagefind search index (static full-text search, no server), written into
+ * <site>/pagefind/. Only what the build published is indexed, so drafts can never reach the index.
  *
- * A step of its own after `astro build` rather than an Astro integration: Astro keeps its whole
- * build in memory until its last hook returns, and Pagefind needs as much again for a large
- * site, so running them one after the other halves the build's peak memory.
- * Only what the build published is indexed, so drafts can never reach the index.
+ * `node scripts/search-index.ts [folder]` indexes a built site from scratch (the folder defaults to
+ * SITE_OUT_DIR, then ./dist). It is a step of its own after `astro build` rather than an Astro
+ * integration: Astro keeps its whole build in memory until its last hook returns, and Pagefind
+ * needs as much again for a large site, so running them one after the other halves the peak.
+ *
+ * The publisher keeps an index between builds instead (`createSearchIndexer`): after an
+ * incremental build it re-adds only the pages whose HTML changed.
  */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
-const site = path.resolve(process.argv[2] ?? process.env.SITE_OUT_DIR ?? 'dist');
+export interface SearchIndexUpdate {
+  /** `full`: indexed from scratch; `incremental`: only the changed pages re-added. */
+  mode: 'full' | 'incremental';
+  /** Pages (re-)added by this update. */
+  added: number;
+  durationMs: number;
+}
 
-const { index, errors } = await pagefind.createIndex({});
-if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-const added = await index.addDirectory({ path: site });
-if (added.errors.length > 0) throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
-if (added.page_count === 0) throw new Error(`Pagefind found no pages in ${site}: was the site built there?`);
-const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
-if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
-await pagefind.close();
-console.log(`[search-index] indexed ${added.page_count} pages for search into ${path.join(site, 'pagefind')}`);
+/** The HTML files Pagefind indexes, relative to the site folder, in a stable order. */
+function htmlFiles(site: string): string[] {
+  return (readdirSync(site, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((file) => file.endsWith('.html') && !file.startsWith(`pagefind${path.sep}`))
+    .sort();
+}
+
+async function newIndex(): Promise<pagefind.PagefindIndex> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  return index;
+}
+
+async function writeIndex(index: pagefind.PagefindIndex, site: string): Promise<void> {
+  const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+}
+
+/**
+ * A search index kept between builds, as the long-running publisher does. `update(site)` brings
+ * it in line with the built site in `site` and writes it there. Pagefind replaces a page when
+ * the same URL is added again, but cannot remove one: when a page is gone, or on the first
+ * update, the index is built from scratch. Any failure also resets it, so the next update starts
+ * clean.
+ */
+export function createSearchIndexer() {
+  let index: pagefind.PagefindIndex | null = null;
+  /** What the index holds: each page's file and the digest of the HTML indexed. */
+  let indexed = new Map<string, string>();
+
+  async function rebuild(site: string, digests: Map<string, string>): Promise<number> {
+    await index?.deleteIndex();
+    index = null;
+    const fresh = await newIndex();
+    const added = await fresh.addDirectory({ path: site });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
+    if (added.page_count === 0) throw new Error(`Pagefind found no pages in ${site}: was the site built there?`);
+    index = fresh;
+    indexed = digests;
+    return added.page_count;
+  }
+
+  return {
+    async update(site: string): Promise<SearchIndexUpdate> {
+      const started = Date.now();
+      const files = htmlFiles(site);
+      const digests = new Map(files.map((file) => [file, createHash('sha256').update(readFileSync(path.join(site, file))).digest('base64')]));
+      try {
+        const removed = [...indexed.keys()].some((file) => !digests.has(file));
+        if (!index || removed) {
+          const added = await rebuild(site, digests);
+          await writeIndex(index!, site);
+          return { mode: 'full', added, durationMs: Date.now() - started };
+        }
+        const changed = files.filter((file) => indexed.get(file) !== digests.get(file));
+        for (const file of changed) {
+          const result = await index.addHTMLFile({ sourcePath: file, content: readFileSync(path.join(site, file), 'utf8') });
+          if (result.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);
+          indexed.set(file, digests.get(file)!);
+        }
+        await writeIndex(index, site);
+        return { mode: 'incremental', added: changed.length, durationMs: Date.now() - started };
+      } catch (error) {
+        await this.reset();
+        throw error;
+      }
+    },
+    /** Forgets the index: the next update builds it from scratch. */
+    async reset(): Promise<void> {
+      await index?.deleteIndex().catch(() => undefined);
+      index = null;
+      indexed = new Map();
+    },
+    async close(): Promise<void> {
+      await this.reset();
+      await pagefind.close();
+    },
+  };
+}
+
+export type SearchIndexer = ReturnType<typeof createSearchIndexer>;
+
+if (import.meta.main) {
+  const site = path.resolve(process.argv[2] ?? process.env.SITE_OUT_DIR ?? 'dist');
+  const indexer = createSearchIndexer();
+  const { added } = await indexer.update(site);
+  await indexer.close();
+  console.log(`[search-index] indexed ${added} pages for search into ${path.join(site, 'pagefind')}`);
+}

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { LOCALES, type Locale } from 'shared-types';
+import { siteConfig } from './config.ts';
+import { getPortfolio, type Portfolio } from './portfolio.ts';
+import { relatedProjects } from './related.ts';
+import { href, otherLocale, type PageName, type Route } from './routes.ts';
+
+/**
+ * What each page shows, declared once, next to the routes (lib/routes.ts): the incremental build
+ * (experimental.incrementalBuild) renders a page again only when the digest of its inputs changed
+ * (its `cacheKey`); otherwise Astro reuses the previous output. Code, config and dependencies are
+ * Astro's part: a change there re-renders every page.
+ *
+ * A page's inputs are the resolved views it renders (a project with its partners, funding line,
+ * themes, actions, communities and its computed status; a partner with its projects...), so a
+ * shared entity edited anywhere changes the key of every page that shows it. Every page also
+ * depends on LAYOUT_INPUTS (site settings, the twin in the other language, preview mode).
+ * Index pages (home, explorer, lists, status, search, open data) return 'portfolio': they show
+ * aggregates of everything, or the site's last update, and are few.
+ *
+ * An input missing here makes a stale page; the oracle test (test/incremental/) compares every
+ * incremental build with a clean full build and names the page and the edit.
+ */
+type Inputs = unknown[] | 'portfolio' | 'bothPortfolios';
+
+interface InputContext<P extends PageName> {
+  locale: Locale;
+  route: Extract<Route, { page: P }>;
+  portfolio: Portfolio;
+}
+
+const PAGE_INPUTS: { [P in PageName]: (context: InputContext<P>) => Inputs } = {
+  project: ({ route, portfolio }) => {
+    const view = portfolio.projects.find((v) => v.project.slug === route.slug)!;
+    // Related projects are shown as cards: which ones, and what they show.
+    return [view, relatedProjects(view, portfolio.projects)];
+  },
+  partner: ({ route, portfolio }) => [portfolio.partners.find((v) => v.partner.slug === route.slug)!],
+  fundingLine: ({ route, portfolio }) => [portfolio.fundingLines.find((v) => v.fundingLine.slug === route.slug)!],
+  community: ({ route, portfolio }) => [portfolio.communities.find((v) => v.community.slug === route.slug)!],
+  theme: ({ route, portfolio }) => [portfolio.themes.find((v) => v.theme.slug === route.slug)!],
+  country: ({ route, portfolio }) => {
+    const code = route.code.toUpperCase();
+    return [code, portfolio.partners.filter((v) => v.partner.country === code), portfolio.projects.filter((v) => v.countries.includes(code))];
+  },
+  // Built from the site settings alone (a layout input).
+  legal: () => [],
+  privacy: () => [],
+  contacts: () => [],
+  accessibility: () => [],
+  home: () => 'portfolio',
+  projects: () => 'portfolio',
+  status: () => 'portfolio',
+  partners: () => 'portfolio',
+  fundingLines: () => 'portfolio',
+  themes: () => 'portfolio',
+  countries: () => 'portfolio',
+  search: () => 'portfolio',
+  // The open-data page describes the files of both languages.
+  data: () => 'bothPortfolios',
+};
+
+/** Shown by the layout on every page. */
+async function layoutInputs(locale: Locale, route: Route, portfolio: Portfolio, published: Set<string>): Promise<unknown[]> {
+  return [portfolio.settings, published.has(href(otherLocale(locale), route)), siteConfig().previewSecret !== null];
+}
+
+/**
+ * A digest of any JSON-like value. Objects are hashed once each (memoised by identity): views
+ * share their entities, so a key costs what the page shows, not the size of the portfolio.
+ */
+const memo = new WeakMap<object, string>();
+export function digest(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
+  const known = memo.get(value);
+  if (known) return known;
+  let text: string;
+  if (Array.isArray(value)) text = `[${value.map(digest).join(',')}]`;
+  else if (value instanceof Date) text = `date:${value.toISOString()}`;
+  else if (value instanceof Map || value instanceof Set) text = `${value.constructor.name}[${[...value].map(digest).join(',')}]`;
+  else
+    text = `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${digest((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  const hash = createHash('sha1').update(text).digest('base64url');
+  memo.set(value, hash);
+  return hash;
+}
+
+/** The cache key of one page: the digest of its declared inputs and of the layout's. */
+export async function pageCacheKey(locale: Locale, route: Route, published: Set<string>): Promise<string> {
+  const portfolio = await getPortfolio(locale);
+  const declare = PAGE_INPUTS[route.page] as (context: InputContext<PageName>) => Inputs;
+  const inputs = declare({ locale, route, portfolio });
+  const own =
+    inputs === 'portfolio' ? [portfolio]
+    : inputs === 'bothPortfolios' ? await Promise.all(LOCALES.map((l) => getPortfolio(l)))
+    : inputs;
+  return digest([route, locale, await layoutInputs(locale, route, portfolio, published), own]);
+}

@@ -1,0 +1,381 @@
+/**
+ * The incremental-build oracle: a real Strapi with a small synthetic portfolio, a random sequence
+ * of edits through the admin's REST API (the calls the admin panel makes), an incremental build
+ * after each burst of edits (one cacheDir and one output folder, emptied each time, as the
+ * publisher does with its staging folder), and a clean full build of the same content to compare it with, file by file,
+ * byte for byte. A stale page fails the test naming the page and the edits since the last match.
+ *
+ * ORACLE_SEED=<n> replays a sequence; ORACLE_EDITS=<n> sets its length (default 32).
+ */
+import { execFile } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { adminLogin, ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../../../scripts/lib/cms.ts';
+import { SITE_DIR } from '../../../scripts/lib/paths.ts';
+import { siteBuildEnv, siteBuildSteps } from '../../../scripts/lib/site.ts';
+import { throwawayCmsEnv } from '../../../scripts/lib/test-env.ts';
+import { createRandom, generateBundle } from '../../../scripts/bench/generate.ts';
+
+const SEED = Number(process.env.ORACLE_SEED ?? 20261201);
+const EDITS = Number(process.env.ORACLE_EDITS ?? 32);
+/** Edits applied before each incremental build (a burst, as the publisher's scheduler makes). */
+const EDITS_PER_BUILD = 3;
+/** A clean full build to compare with after every this many incremental builds, and after the last. */
+const COMPARE_EVERY = 3;
+/** "Today" for the builds: edits move project end dates across it, and move it on (days pass). */
+let today = '2026-11-22';
+
+/**
+ * Differences allowed between an incremental and a full build of the same content: none. (Build
+ * timestamps are not written anywhere; every date in the output comes from the content.)
+ */
+const ALLOWED_DIFFERENCES: RegExp[] = [];
+
+const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+const UID = {
+  project: 'api::project.project',
+  partner: 'api::partner.partner',
+  theme: 'api::theme.theme',
+  fundingLine: 'api::funding-line.funding-line',
+  settings: 'api::site-setting.site-setting',
+} as const;
+
+let dir: string;
+let cms: RunningCms | undefined;
+let env: Record<string, string>;
+let token: string;
+
+beforeAll(async () => {
+  ensureCmsBuilt();
+  dir = mkdtempSync(path.join(tmpdir(), 'portfolio-oracle-'));
+  env = await throwawayCmsEnv(path.join(dir, 'oracle.db'));
+  const bundle = generateBundle({ projects: 20, seed: 7, partnerPoolFactor: 1.5, partnersPerProject: 4, actionsPerProject: 1, communitiesPerProject: 1, fundingLines: 3, themes: 5 });
+  const bundleFile = path.join(dir, 'bundle.json');
+  writeFileSync(bundleFile, JSON.stringify(bundle));
+  runSeed(env, ['--bundle', bundleFile]);
+  const cmsLog = path.join(dir, 'cms.log');
+  try {
+    cms = await startCms(env, (chunk) => appendFileSync(cmsLog, chunk));
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n--- CMS output ---\n${readFileSync(cmsLog, 'utf8').split('\n').slice(-60).join('\n')}`);
+  }
+  token = await adminLogin(cms.url, env.ADMIN_EMAIL!, env.ADMIN_PASSWORD!);
+});
+
+afterAll(async () => {
+  await cms?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** `astro build` alone: the search index is built from these files, so comparing them is enough. */
+async function astroBuild(outDir: string, cacheDir: string): Promise<string> {
+  const [astro] = siteBuildSteps(outDir);
+  const buildEnv = { STRAPI_URL: cms!.url, STRAPI_TOKEN: env.SITE_BUILD_TOKEN!, SITE_URL: 'http://localhost:4321', BUILD_DATE: today, STRAPI_ATTEMPTS: '2' };
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, astro!, { cwd: SITE_DIR, env: { ...process.env, ...siteBuildEnv(outDir, cacheDir), ...buildEnv }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`astro build into ${outDir} failed:\n${`${stdout}\n${stderr}`.split('\n').slice(-60).join('\n')}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+function filesOf(root: string, sub = ''): string[] {
+  return readdirSync(path.join(root, sub)).flatMap((name) => {
+    const rel = path.join(sub, name);
+    return statSync(path.join(root, rel)).isDirectory() ? filesOf(root, rel) : [rel];
+  });
+}
+
+/** Every file that differs between two output folders (missing on one side, or other bytes). */
+function differences(incremental: string, full: string): string[] {
+  const a = new Set(filesOf(incremental));
+  const b = new Set(filesOf(full));
+  const problems: string[] = [];
+  for (const file of b) if (!a.has(file)) problems.push(`${file}: missing from the incremental build`);
+  for (const file of a) if (!b.has(file)) problems.push(`${file}: in the incremental build only (a page that should be gone)`);
+  for (const file of a) {
+    if (!b.has(file)) continue;
+    if (!readFileSync(path.join(incremental, file)).equals(readFileSync(path.join(full, file)))) problems.push(`${file}: stale (differs from the full build)`);
+  }
+  return problems.filter((problem) => !ALLOWED_DIFFERENCES.some((allowed) => allowed.test(problem)));
+}
+
+// --- the admin's REST API ---------------------------------------------------------------------
+
+async function admin(method: string, pathAndQuery: string, body?: unknown): Promise<any> {
+  const isForm = body instanceof FormData;
+  const response = await fetch(`${cms!.url}${pathAndQuery}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body && !isForm ? { 'Content-Type': 'application/json' } : {}) },
+    body: isForm ? body : body ? JSON.stringify(body) : undefined,
+  });
+  const json = await response.json().catch(() => null);
+  if (!response.ok) throw new Error(`${method} ${pathAndQuery} answered ${response.status}: ${JSON.stringify(json).slice(0, 500)}`);
+  return json;
+}
+const cm = (uid: string, rest = '') => `/content-manager/collection-types/${uid}${rest}`;
+
+const REST = { [UID.project]: 'projects', [UID.partner]: 'partners', [UID.theme]: 'themes', [UID.fundingLine]: 'funding-lines' } as Record<string, string>;
+/** Published documents of a type in the Italian locale, as the public REST API (the site's source) lists them. */
+async function published(uid: string): Promise<Array<{ documentId: string; slug: string }>> {
+  const response = await fetch(`${cms!.url}/api/${REST[uid]}?locale=it&sort=id:asc&pagination[pageSize]=100&fields[0]=slug`, {
+    headers: { Authorization: `Bearer ${env.SITE_BUILD_TOKEN}` },
+  });
+  const json = (await response.json()) as { data: Array<{ documentId: string; slug: string }> };
+  if (!response.ok || !Array.isArray(json.data)) throw new Error(`listing ${uid} answered ${response.status}: ${JSON.stringify(json).slice(0, 300)}`);
+  return json.data;
+}
+/** Updates the draft with `changes` and publishes it, in one locale (the admin's "Publish"). */
+const publish = (uid: string, documentId: string, locale: string, changes: Record<string, unknown>) =>
+  admin('POST', cm(uid, `/${documentId}/actions/publish?locale=${locale}`), changes);
+
+async function uploadPng(name: string, colour: string, replaceId?: number): Promise<{ id: number }> {
+  const sharp = (await import('sharp')).default;
+  const png = await sharp({ create: { width: 320, height: 160, channels: 3, background: colour } }).png().toBuffer();
+  const form = new FormData();
+  form.append('files', new Blob([new Uint8Array(png)], { type: 'image/png' }), name);
+  const json = await admin('POST', `/upload${replaceId ? `?id=${replaceId}` : ''}`, form);
+  return Array.isArray(json) ? json[0] : json;
+}
+
+type Random = ReturnType<typeof createRandom>;
+interface Edit {
+  kind: string;
+  weight: number;
+  apply(random: Random, n: number): Promise<string>;
+}
+
+let logo: { id: number; partner: string } | null = null;
+
+const EDIT_KINDS: Edit[] = [
+  {
+    kind: 'rename a shared partner',
+    weight: 3,
+    async apply(random, n) {
+      const partners = await published(UID.partner);
+      const partner = random.pick(partners);
+      await publish(UID.partner, partner.documentId, 'it', { name: `Ente rinominato ${n}` });
+      await publish(UID.partner, partner.documentId, 'en', { name: `Renamed body ${n}` });
+      return `renamed partner ${partner.slug}`;
+    },
+  },
+  {
+    kind: 'change only the English locale of a project',
+    weight: 3,
+    async apply(random, n) {
+      const project = random.pick(await published(UID.project));
+      await publish(UID.project, project.documentId, 'en', { summary: `English summary changed by edit ${n}.` });
+      return `changed the English summary of ${project.slug}`;
+    },
+  },
+  {
+    kind: 'unpublish a project',
+    weight: 2,
+    async apply(random) {
+      const projects = await published(UID.project);
+      const project = random.pick(projects.slice(1));
+      await admin('POST', cm(UID.project, `/${project.documentId}/actions/unpublish?locale=it`), {});
+      unpublished.push(project.documentId);
+      return `unpublished ${project.slug} (Italian)`;
+    },
+  },
+  {
+    kind: 'republish a project',
+    weight: 2,
+    async apply() {
+      const documentId = unpublished.shift();
+      if (!documentId) return 'nothing to republish';
+      await admin('POST', cm(UID.project, `/${documentId}/actions/publish?locale=it`), {});
+      return `republished ${documentId} (Italian)`;
+    },
+  },
+  {
+    kind: 'delete a theme',
+    weight: 1,
+    async apply(random) {
+      const themes = await published(UID.theme);
+      if (themes.length <= 2) return 'kept the last themes';
+      const theme = random.pick(themes);
+      await admin('DELETE', cm(UID.theme, `/${theme.documentId}?locale=en`));
+      await admin('DELETE', cm(UID.theme, `/${theme.documentId}?locale=it`));
+      return `deleted theme ${theme.slug}`;
+    },
+  },
+  {
+    kind: 'add or remove a partnership',
+    weight: 3,
+    async apply(random) {
+      const project = random.pick(await published(UID.project));
+      const draft = (await admin('GET', cm(UID.project, `/${project.documentId}?locale=it`))).data;
+      const rows = (draft.partnerships as any[]).map((row) => ({ role: row.role, partner: { set: row.partner?.documentId ? [{ documentId: row.partner.documentId, locale: 'it' }] : [] } }));
+      const partners = await published(UID.partner);
+      let what: string;
+      if (rows.length > 2 && random.next() < 0.5) {
+        rows.pop();
+        what = `removed a partnership from ${project.slug}`;
+      } else {
+        const partner = random.pick(partners);
+        rows.push({ role: 'partner', partner: { set: [{ documentId: partner.documentId, locale: 'it' }] } });
+        what = `added partner ${partner.slug} to ${project.slug}`;
+      }
+      await publish(UID.project, project.documentId, 'it', { partnerships: rows });
+      await admin('POST', cm(UID.project, `/${project.documentId}/actions/publish?locale=en`), {});
+      return what;
+    },
+  },
+  {
+    kind: "change a funding line's EU statement",
+    weight: 2,
+    async apply(random) {
+      const line = random.pick(await published(UID.fundingLine));
+      const draft = (await admin('GET', cm(UID.fundingLine, `/${line.documentId}?locale=it`))).data;
+      const fundingStatement = draft.fundingStatement === 'funded' ? 'co_funded' : 'funded';
+      await publish(UID.fundingLine, line.documentId, 'it', { fundingStatement });
+      await admin('POST', cm(UID.fundingLine, `/${line.documentId}/actions/publish?locale=en`), {});
+      return `set the EU statement of ${line.slug} to ${fundingStatement}`;
+    },
+  },
+  {
+    kind: 'change the site settings',
+    weight: 1,
+    async apply(_random, n) {
+      await admin('POST', `/content-manager/single-types/${UID.settings}/actions/publish?locale=it`, { tagline: `Sottotitolo ${n}` });
+      return 'changed the Italian tagline of the site settings';
+    },
+  },
+  {
+    kind: "move a project's end date across today",
+    weight: 3,
+    async apply(random) {
+      const project = random.pick(await published(UID.project));
+      const draft = (await admin('GET', cm(UID.project, `/${project.documentId}?locale=it`))).data;
+      const past = (draft.endDate?.date ?? '9999') < today;
+      const endDate = { date: addDays(today, past ? 200 : -20), precision: 'day', estimated: false };
+      await publish(UID.project, project.documentId, 'it', { endDate, statusOverride: null });
+      await admin('POST', cm(UID.project, `/${project.documentId}/actions/publish?locale=en`), {});
+      return `moved the end date of ${project.slug} to ${endDate.date}`;
+    },
+  },
+  {
+    kind: 'days pass (the daily rebuild, no edit)',
+    weight: 2,
+    async apply(random) {
+      today = addDays(today, random.int(20, 400));
+      return `today is now ${today}`;
+    },
+  },
+  {
+    kind: 'create a project with new partners',
+    weight: 1,
+    async apply(random, n) {
+      const newPartners: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const created = await admin('POST', cm(UID.partner, `/actions/publish?locale=it`), {
+          name: `Nuovo ente ${n}-${i}`,
+          slug: `nuovo-ente-${n}-${i}`,
+          organisationType: 'ngo',
+          country: random.pick(['IT', 'ES', 'IS']),
+          city: 'Bologna',
+        });
+        const documentId = created.data.documentId;
+        await admin('POST', cm(UID.partner, `/${documentId}/actions/publish?locale=en`), { name: `New body ${n}-${i}`, city: 'Bologna' });
+        newPartners.push(documentId);
+      }
+      const line = random.pick(await published(UID.fundingLine));
+      const theme = random.pick(await published(UID.theme));
+      const created = await admin('POST', cm(UID.project, `/actions/publish?locale=it`), {
+        acronym: `NEW${n}`,
+        slug: `new-project-${n}`,
+        title: `Nuovo progetto ${n}`,
+        summary: `Sintesi del nuovo progetto ${n}.`,
+        startDate: { date: '2026-01-01', precision: 'day' },
+        endDate: { date: '2027-12-31', precision: 'day' },
+        totalBudget: 250000,
+        grantAgreementNumber: String(900000 + n),
+        fundingLine: { connect: [{ documentId: line.documentId, locale: 'it' }] },
+        themes: { connect: [{ documentId: theme.documentId, locale: 'it' }] },
+        partnerships: newPartners.map((documentId, i) => ({ role: i === 0 ? 'lead' : 'partner', partner: { connect: [{ documentId, locale: 'it' }] } })),
+      });
+      await admin('POST', cm(UID.project, `/${created.data.documentId}/actions/publish?locale=en`), { title: `New project ${n}`, summary: `Summary of new project ${n}.` });
+      return `created project new-project-${n} with 2 new partners`;
+    },
+  },
+  {
+    kind: 'upload or replace a logo',
+    weight: 2,
+    async apply(random, n) {
+      if (!logo) {
+        const partner = random.pick(await published(UID.partner));
+        const file = await uploadPng(`logo-${n}.png`, '#0066cc');
+        await publish(UID.partner, partner.documentId, 'it', { logo: file.id });
+        await admin('POST', cm(UID.partner, `/${partner.documentId}/actions/publish?locale=en`), {});
+        logo = { id: file.id, partner: partner.slug };
+        return `uploaded a logo for ${partner.slug}`;
+      }
+      await uploadPng(`logo-${n}.png`, random.pick(['#cc3300', '#00994d', '#663399']), logo.id);
+      return `replaced the logo of ${logo.partner}`;
+    },
+  },
+];
+const unpublished: string[] = [];
+
+/** Every kind once first (in a seeded order, so each sequence covers them all), then at random by weight. */
+function pickEdit(random: Random, n: number, firstRound: Edit[]): Edit {
+  if (n <= firstRound.length) return firstRound[n - 1]!;
+  const total = EDIT_KINDS.reduce((sum, edit) => sum + edit.weight, 0);
+  let roll = random.next() * total;
+  for (const edit of EDIT_KINDS) if ((roll -= edit.weight) < 0) return edit;
+  return EDIT_KINDS.at(-1)!;
+}
+
+test(`an incremental build after each burst of edits is byte-identical to a clean full build (ORACLE_SEED=${SEED})`, { timeout: 60 * 60_000 }, async () => {
+  console.log(`[oracle] seed ${SEED}, ${EDITS} edits, ${EDITS_PER_BUILD} per build, full comparison every ${COMPARE_EVERY} builds`);
+  const random = createRandom(SEED);
+  const firstRound = random.sample(EDIT_KINDS, EDIT_KINDS.length);
+  const cacheDir = path.join(dir, 'incremental-cache');
+  // One output path for every incremental build, emptied before each, as the publisher's staging
+  // folder: Astro hashes the output path into each page's code hash.
+  const outDir = path.join(dir, 'incremental-out');
+  await astroBuild(outDir, cacheDir);
+  if (process.env.ORACLE_LOG_DIR) writeFileSync(path.join(process.env.ORACLE_LOG_DIR, `manifest-0.json`), readFileSync(path.join(cacheDir, 'incremental-build.json')));
+
+  const sinceLastMatch: string[] = [];
+  let build = 0;
+  for (let n = 1; n <= EDITS; n++) {
+    const edit = pickEdit(random, n, firstRound);
+    const done = await edit.apply(random, n);
+    sinceLastMatch.push(`#${n} ${edit.kind}: ${done}`);
+    if (n % EDITS_PER_BUILD !== 0 && n !== EDITS) continue;
+
+    build++;
+    rmSync(outDir, { recursive: true, force: true });
+    const started = Date.now();
+    const output = await astroBuild(outDir, cacheDir).catch((error: Error) => {
+      throw new Error(`ORACLE_SEED=${SEED}: the incremental build after edit #${n} failed. Edits since the last match:\n  ${sinceLastMatch.join('\n  ')}\n${error.message}`);
+    });
+    const rendered = (output.match(/├─/g) ?? []).length - (output.match(/\((cached|restored)\)/g) ?? []).length;
+    console.log(`[oracle] build ${build} after edit #${n} (${sinceLastMatch.slice(-EDITS_PER_BUILD).join('; ')}): ${((Date.now() - started) / 1000).toFixed(1)} s, ${rendered} files rendered`);
+    if (process.env.ORACLE_LOG_DIR) {
+      writeFileSync(path.join(process.env.ORACLE_LOG_DIR, `build-${build}.log`), output);
+      writeFileSync(path.join(process.env.ORACLE_LOG_DIR, `manifest-${build}.json`), readFileSync(path.join(cacheDir, 'incremental-build.json')));
+    }
+    if (build % COMPARE_EVERY !== 0 && n !== EDITS) continue;
+
+    const fullDir = path.join(dir, `full-${build}`);
+    const fullCache = path.join(dir, `full-cache-${build}`);
+    await astroBuild(fullDir, fullCache);
+    const problems = differences(outDir, fullDir);
+    rmSync(fullDir, { recursive: true, force: true });
+    rmSync(fullCache, { recursive: true, force: true });
+    expect(
+      problems,
+      `ORACLE_SEED=${SEED}: after edit #${n}, the incremental build differs from a clean full build.\n` +
+        `Edits since the last match (one of them should have changed these files):\n  ${sinceLastMatch.join('\n  ')}\nFiles:\n  ${problems.slice(0, 40).join('\n  ')}`,
+    ).toEqual([]);
+    console.log(`[oracle] after edit #${n}: identical to a clean full build (${filesOf(outDir).length} files)`);
+    sinceLastMatch.length = 0;
+  }
+});
