@@ -15,3 +15,4 @@ export * from './dates.ts';
 export * from './money.ts';
 export * from './seed.ts';
 export * from './strict.ts';
+export * from './project-rules.ts';
