@@ -16,3 +16,4 @@ export * from './money.ts';
 export * from './seed.ts';
 export * from './strict.ts';
 export * from './project-rules.ts';
+export * from './query-string.ts';
