@@ -7,13 +7,14 @@ import path from 'node:path';
 import { ROOT } from './lib/paths.ts';
 
 // Tools run straight from each package's node_modules: no package manager in the loop.
-const tsc = (pkg: string) => [pkg, 'node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'];
+const tsc = (pkg: string, project = '.') => [pkg, 'node_modules/typescript/bin/tsc', '--noEmit', '-p', project];
 const vitest = (pkg: string) => [pkg, 'node_modules/vitest/vitest.mjs', 'run'];
 
 const STEPS: Array<[title: string, command: string[], env?: Record<string, string>]> = [
   ['shared-types: type-check', tsc('shared-types')],
   ['scripts: type-check', tsc('scripts')],
   ['cms: type-check', tsc('cms')],
+  ['cms: type-check of the tests', tsc('cms', 'test')],
   ['shared-types: unit tests', vitest('shared-types')],
   ['scripts: unit tests', vitest('scripts')],
   ['site: unit tests', ['site', 'node_modules/vitest/vitest.mjs', 'run', '--config', 'vitest.unit.config.ts']],

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { CONTENT_TYPES, type ContentTypeName } from 'shared-types';
+import { CONTENT_TYPES, toQueryString, type ContentTypeName } from 'shared-types';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { adminToken, api, cms, query } from './http.ts';
+import { adminToken, api, cms } from './http.ts';
 
 /**
  * The full REST access matrix: every caller × every public content type × every REST action,
@@ -381,7 +381,7 @@ describe.each(COLLECTIONS)('a draft of %s', (name) => {
     it.each(referrers(name))('is not exposed by populating the published %s that points at it', async (owner) => {
       const type = CONTENT_TYPES[owner];
       // Every relation one level deep, then the site's own populate (which reaches into components).
-      for (const populate of ['populate=*', query({ populate: type.populate })]) {
+      for (const populate of ['populate=*', toQueryString({ populate: type.populate })]) {
         const { status, body } = await probe(caller, 'findOne', 'GET', `/api/${type.path}/${published[owner]}?locale=it&${populate}`);
         expect(status).toBe(statusFor(caller, 200));
         expect(leaks(body)).toEqual([]);

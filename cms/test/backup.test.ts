@@ -28,14 +28,16 @@ async function snapshot(baseUrl: string, email: string, password: string) {
   const result: Record<string, unknown> = {};
   for (const uid of TYPES) {
     for (const locale of ['it', 'en']) {
-      const list = await (await fetch(`${baseUrl}/content-manager/collection-types/${uid}?locale=${locale}&pageSize=100&sort=documentId:ASC`, { headers })).json();
+      const response = await fetch(`${baseUrl}/content-manager/collection-types/${uid}?locale=${locale}&pageSize=100&sort=documentId:ASC`, { headers });
+      const list = (await response.json()) as { results: Array<Record<string, unknown>> };
       result[`${uid}/${locale}`] = list.results
-        .map((entry: Record<string, unknown>) => ({ ...(withoutIds(entry) as object), updatedBy: undefined, createdBy: undefined }))
-        .sort((a: any, b: any) => String(a.documentId).localeCompare(String(b.documentId)));
+        .map((entry): Record<string, unknown> => ({ ...(withoutIds(entry) as object), updatedBy: undefined, createdBy: undefined }))
+        .sort((a, b) => String(a.documentId).localeCompare(String(b.documentId)));
     }
   }
-  const files = await (await fetch(`${baseUrl}/upload/files?pageSize=100`, { headers })).json();
-  result.files = (files.results ?? files).map((f: Record<string, unknown>) => `${f.name}:${f.size}:${f.hash}`).sort();
+  type Files = Array<Record<string, unknown>>;
+  const files = (await (await fetch(`${baseUrl}/upload/files?pageSize=100`, { headers })).json()) as { results?: Files } | Files;
+  result.files = (Array.isArray(files) ? files : files.results!).map((f) => `${f.name}:${f.size}:${f.hash}`).sort();
   return result;
 }
 

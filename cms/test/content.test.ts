@@ -1,7 +1,7 @@
-import { CONTENT_TYPES, strictSchema, type ContentTypeName, type Locale } from 'shared-types';
+import { CONTENT_TYPES, strictSchema, toQueryString, type ContentTypeName, type Locale } from 'shared-types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSeedBundle } from '../../scripts/seed/read-bundle.ts';
-import { api, query } from './http.ts';
+import { api } from './http.ts';
 
 const bundle = readSeedBundle();
 
@@ -13,7 +13,7 @@ const bundle = readSeedBundle();
 async function readAll(name: ContentTypeName, locale: Locale) {
   const type = CONTENT_TYPES[name];
   const schema = strictSchema(type.schema);
-  const { status, body } = await api(`/api/${type.path}?${query({ locale, populate: type.populate, pagination: { pageSize: 100 } })}`);
+  const { status, body } = await api(`/api/${type.path}?${toQueryString({ locale, populate: type.populate, pagination: { pageSize: 100 } })}`);
   expect(status).toBe(200);
   const entries = type.single ? [body.data] : body.data;
   return entries.map((entry: unknown, index: number) => {

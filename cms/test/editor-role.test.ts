@@ -15,7 +15,7 @@ const as = (token: string, init: RequestInit = {}): RequestInit => ({
   headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token}` },
 });
 
-const OUR_TYPES = [...new Set(Object.values(CONTENT_TYPES).map((type) => type.uid)).add('api::site-setting.site-setting')].sort();
+const OUR_TYPES: string[] = [...new Set<string>(Object.values(CONTENT_TYPES).map((type) => type.uid)).add('api::site-setting.site-setting')].sort();
 const CONTENT_ACTIONS = ['create', 'read', 'update', 'delete', 'publish'].map((action) => `plugin::content-manager.explorer.${action}`);
 const FIELD_ACTIONS = ['create', 'read', 'update'].map((action) => `plugin::content-manager.explorer.${action}`);
 const UPLOAD_ACTIONS = ['read', 'configure-view', 'assets.create', 'assets.update', 'assets.download', 'assets.copy-link'].map(

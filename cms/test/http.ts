@@ -22,20 +22,6 @@ export async function api(pathAndQuery: string, auth: Auth = 'token', init: Requ
   return { status: response.status, body: body as any };
 }
 
-/** Builds a Strapi query string (populate, filters...) from a plain object, as qs would. */
-export function query(params: Record<string, unknown>): string {
-  const parts: string[] = [];
-  const walk = (value: unknown, key: string) => {
-    if (value === true) parts.push(`${encodeURIComponent(key)}=true`);
-    else if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${key}[${index}]`));
-    else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) walk(v, `${key}[${k}]`);
-    } else if (value !== undefined) parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
-  };
-  for (const [key, value] of Object.entries(params)) walk(value, key);
-  return parts.join('&');
-}
-
 /** The admin API bearer token the suite logged in with once (global setup), as the admin panel uses it. */
 export async function adminToken(): Promise<string> {
   return inject('admin').token;

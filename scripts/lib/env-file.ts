@@ -1,21 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { CMS_DIR, CMS_ENV_FILE, SITE_ENV_FILE } from './paths.ts';
 
 const PLACEHOLDER = 'change-me';
 
-/** Parses KEY=value lines (no interpolation: the files are ours). */
-export function parseEnv(text: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (match) values[match[1]!] = match[2]!.replace(/^(['"])(.*)\1$/, '$2');
-  }
-  return values;
-}
+/**
+ * Node's own .env parser: KEY=value lines, quotes taken off, `#` starting a comment, no
+ * interpolation; the same reading as the dotenv Strapi loads cms/.env with, and as the site's config.
+ */
+export { parseEnv };
 
-export function readEnvFile(file: string): Record<string, string> {
+export function readEnvFile(file: string): NodeJS.Dict<string> {
   return existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};
 }
 

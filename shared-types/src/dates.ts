@@ -43,3 +43,8 @@ export function formatDuration(months: number, locale: Locale): string {
 export function formatDay(value: string, locale: Locale): string {
   return format(parseISO(value), PATTERNS.day, { locale: DATE_LOCALES[locale] });
 }
+
+/** The newest of ISO dates or timestamps (in UTC, they sort as text); '' when there are none. */
+export function newestDate(dates: readonly string[]): string {
+  return dates.reduce((newest, date) => (date > newest ? date : newest), '');
+}

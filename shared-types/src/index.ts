@@ -15,3 +15,5 @@ export * from './dates.ts';
 export * from './money.ts';
 export * from './seed.ts';
 export * from './strict.ts';
+export * from './project-rules.ts';
+export * from './query-string.ts';

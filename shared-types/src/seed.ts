@@ -12,6 +12,7 @@ import {
   SlugSchema,
   StatusOverrideSchema,
 } from './enums.ts';
+import { PROJECT_RULES, projectRuleViolations } from './project-rules.ts';
 
 /**
  * The format of the seed data files (scripts/seed/data/): what an editor reviews before import.
@@ -161,8 +162,9 @@ export const SeedSiteSettingsSchema = z.strictObject({
 export type SeedSiteSettings = z.infer<typeof SeedSiteSettingsSchema>;
 
 /**
- * Everything the seed imports, with the cross-references checked: every slug a project,
- * community or partnership points to exists, and slugs are unique.
+ * Everything the seed imports, with the cross-references checked (every slug a project,
+ * community or partnership points to exists, and slugs are unique) and every project held to the
+ * CMS's cross-field rules (project-rules.ts).
  */
 export const SeedBundleSchema = z
   .strictObject({
@@ -193,25 +195,20 @@ export const SeedBundleSchema = z
     bundle.projects.forEach((project, p) => {
       check(fundingLines, project.fundingLine, ['projects', p, 'fundingLine'], 'funding line');
       project.themes.forEach((slug, i) => check(themes, slug, ['projects', p, 'themes', i], 'theme'));
-      const partnerRoles = new Set<string>();
       project.partnerships.forEach((partnership, i) => {
         check(partners, partnership.partner, ['projects', p, 'partnerships', i, 'partner'], 'partner');
-        // The same role twice only for different groupings (a cooperative leading two territorial ATS).
-        const key = `${partnership.partner}:${partnership.role}:${partnership.note?.it ?? ''}`;
-        if (partnerRoles.has(key)) {
-          ctx.addIssue({ code: 'custom', path: ['projects', p, 'partnerships', i], message: `partner "${partnership.partner}" twice as ${partnership.role} with the same note` });
-        }
-        partnerRoles.add(key);
       });
       project.communities.forEach((community, c) => {
         check(themes, community.theme, ['projects', p, 'communities', c, 'theme'], 'theme');
         community.members.forEach((slug, i) => check(partners, slug, ['projects', p, 'communities', c, 'members', i], 'partner'));
       });
-      if (project.startDate && project.endDate && project.endDate.date < project.startDate.date) {
-        ctx.addIssue({ code: 'custom', path: ['projects', p, 'endDate'], message: 'end date before start date' });
-      }
-      if (project.totalBudget !== undefined && project.euContribution !== undefined && project.euContribution > project.totalBudget) {
-        ctx.addIssue({ code: 'custom', path: ['projects', p, 'euContribution'], message: 'EU contribution above the total budget' });
+      // The rules the CMS applies on every write, with the partners named by their slugs.
+      const violations = projectRuleViolations({
+        ...project,
+        partnerships: project.partnerships.map(({ partner, role, note }) => ({ role, note: note?.it, partner: { documentId: partner, name: partner } })),
+      });
+      for (const violation of violations) {
+        ctx.addIssue({ code: 'custom', path: ['projects', p, ...violation.path], message: `${PROJECT_RULES[violation.rule]}: ${violation.message}` });
       }
     });
   });

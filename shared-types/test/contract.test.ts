@@ -256,3 +256,49 @@ describe('open data (site/src/lib/open-data.ts) exports every attribute or says 
     agree(problems);
   });
 });
+
+describe("Strapi's generated types (cms/types/generated) follow schema.json", () => {
+  const REGENERATE = 'regenerate them: cd cms && node node_modules/@strapi/strapi/bin/strapi.js ts:generate-types';
+  const generated = ['contentTypes', 'components']
+    .map((name) => readFileSync(new URL(`../../cms/types/generated/${name}.d.ts`, import.meta.url), 'utf8'))
+    .join('\n');
+  /** Fields the generator adds to every content type: Strapi's own, not declared in schema.json. */
+  const SYSTEM = new Set(['createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'publishedAt', 'locale', 'localizations']);
+
+  /** Each attribute of a generated interface with the text that declares it. */
+  function generatedAttributes(uid: string): Map<string, string> | null {
+    const name = new RegExp(`^      '${uid.replace(/[.-]/g, '\\$&')}': (\\w+);$`, 'm').exec(generated)?.[1];
+    const start = name ? generated.search(new RegExp(`^export interface ${name}\\s+extends`, 'm')) : -1;
+    if (start < 0) return null;
+    const body = generated.slice(generated.indexOf('  attributes: {\n', start), generated.indexOf('\n}\n', start));
+    const attributes = new Map<string, string>();
+    const starts = [...body.matchAll(/^ {4}(\w+): /gm)];
+    starts.forEach((match, i) => attributes.set(match[1]!, body.slice(match.index, starts[i + 1]?.index)));
+    return attributes;
+  }
+
+  it.each([...CONTENT_TYPE_MODELS, ...COMPONENT_MODELS].map((m) => m.uid))('%s', (uid) => {
+    const attributes = generatedAttributes(uid);
+    if (!attributes) return agree([`${uid}: in schema.json, missing from cms/types/generated: ${REGENERATE}`]);
+    const problems: string[] = [];
+    for (const [key, attribute] of Object.entries(model(uid).attributes)) {
+      const text = attributes.get(key);
+      const kind = text && /^ {4}\w+: Schema\.Attribute\.(\w+)/.exec(text)?.[1]?.toLowerCase();
+      const values = text?.match(/Enumeration<\s*\[([^\]]*)\]/)?.[1]?.match(/'[^']*'/g)?.map((value) => value.slice(1, -1));
+      const disagreement = !text
+        ? 'in schema.json, missing from cms/types/generated'
+        : kind !== attribute.type.toLowerCase()
+          ? `a ${attribute.type} in schema.json, a ${kind} in cms/types/generated`
+          : text.includes('Schema.Attribute.Required') !== Boolean(attribute.required)
+            ? `${attribute.required ? 'required' : 'optional'} in schema.json, not in cms/types/generated`
+            : attribute.enum && values?.join() !== attribute.enum.join()
+              ? `values ${attribute.enum.join(', ')} in schema.json, ${values?.join(', ')} in cms/types/generated`
+              : null;
+      if (disagreement) problems.push(`${uid}.${key}: ${disagreement}: ${REGENERATE}`);
+    }
+    for (const key of attributes.keys()) {
+      if (!(key in model(uid).attributes) && !SYSTEM.has(key)) problems.push(`${uid}.${key}: in cms/types/generated, not in schema.json: ${REGENERATE}`);
+    }
+    agree(problems);
+  });
+});

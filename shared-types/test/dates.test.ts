@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateRange, formatDay, formatDuration, formatPartialDate } from '../src/dates.ts';
+import { formatDateRange, formatDay, formatDuration, formatPartialDate, newestDate } from '../src/dates.ts';
 
 const june2025 = { date: '2025-06-01', precision: 'month' as const };
 const sept30 = { date: '2029-09-30', precision: 'day' as const };
@@ -44,5 +44,12 @@ describe('formatDay', () => {
   it('accepts dates and datetimes', () => {
     expect(formatDay('2024-03-15', 'it')).toBe('15 marzo 2024');
     expect(formatDay('2024-03-15T09:00:00.000Z', 'en')).toBe('15 March 2024');
+  });
+});
+
+describe('newestDate', () => {
+  it('picks the newest of ISO dates and timestamps, and is empty for none', () => {
+    expect(newestDate(['2025-01-02T10:00:00.000Z', '2026-03-01', '2025-12-31T23:59:59.999Z'])).toBe('2026-03-01');
+    expect(newestDate([])).toBe('');
   });
 });

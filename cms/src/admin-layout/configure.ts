@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { COMPONENT_LAYOUTS, CONTENT_TYPE_LAYOUTS, type FieldText } from './labels';
 
 type Metadatas = Record<string, { edit?: Record<string, unknown>; list?: Record<string, unknown> }>;
@@ -54,7 +54,7 @@ export async function configureAdminLayouts(strapi: Core.Strapi): Promise<void> 
           mainField: layout.mainField,
           ...(layout.defaultSortBy ? { defaultSortBy: layout.defaultSortBy, defaultSortOrder: 'ASC' } : {}),
         },
-        metadatas: withRelationLabels(withLabels(current.metadatas, layout.fields), strapi.contentType(uid as any).attributes as any),
+        metadatas: withRelationLabels(withLabels(current.metadatas, layout.fields), strapi.contentType(uid as UID.ContentType).attributes),
         layouts: { ...current.layouts, list: layout.list },
     });
   }
@@ -62,7 +62,7 @@ export async function configureAdminLayouts(strapi: Core.Strapi): Promise<void> 
   const components = strapi.plugin('content-manager').service('components');
   for (const [uid, layout] of Object.entries(COMPONENT_LAYOUTS)) {
     const { uid: _uid, category: _category, ...current } = await components.findConfiguration({ uid });
-    const metadatas = withRelationLabels(withLabels(current.metadatas, layout.fields), strapi.components[uid as keyof typeof strapi.components].attributes as any);
+    const metadatas = withRelationLabels(withLabels(current.metadatas, layout.fields), strapi.components[uid].attributes);
     // A row's computed label titles the row: shown there, not as a field inside it.
     if (metadatas.adminLabel) metadatas.adminLabel = { ...metadatas.adminLabel, edit: { ...metadatas.adminLabel.edit, visible: false } };
     await updateIfChanged(current, (next) => components.updateConfiguration({ uid }, next), {

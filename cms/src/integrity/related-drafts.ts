@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { PublicContentType } from '../bootstrap/public-types';
 import { languageName } from '../language-names';
 
 /**
@@ -229,7 +230,7 @@ export async function publishWithRelated(strapi: Strapi, uid: string, documentId
     refuseUntranslated(untranslated);
     for (const entry of plan) {
       try {
-        await strapi.documents(entry.uid as Uid).publish({ documentId: entry.documentId, locale: entry.locale });
+        await strapi.documents(entry.uid as PublicContentType).publish({ documentId: entry.documentId, locale: entry.locale });
       } catch (error) {
         const reason = (error as Error).message;
         throw new errors.ValidationError(

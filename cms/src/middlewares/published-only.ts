@@ -21,11 +21,11 @@ export function isPreviewRequest(header: string | undefined, secret: string | un
   return timingSafeEqual(digest(header), digest(secret));
 }
 
-export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+const publishedOnly: Core.MiddlewareFactory = (_config, { strapi }) => {
   const prefix = strapi.config.get<string>('api.rest.prefix', '/api');
   const previewSecret = process.env.PREVIEW_SECRET;
 
-  return async (ctx: any, next: () => Promise<void>) => {
+  return async (ctx, next) => {
     const isApi = ctx.path === prefix || ctx.path.startsWith(`${prefix}/`);
     if (isApi && !isPreviewRequest(ctx.get('x-preview-secret') || undefined, previewSecret)) {
       const query = ctx.query as Record<string, unknown>;
@@ -49,3 +49,5 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     await next();
   };
 };
+
+export default publishedOnly;

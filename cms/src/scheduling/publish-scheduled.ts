@@ -1,6 +1,14 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Schema } from '@strapi/strapi';
 import { DEFAULT_LOCALE } from '../bootstrap/locales';
-import { PUBLIC_CONTENT_TYPES } from '../bootstrap/public-types';
+import { PUBLIC_CONTENT_TYPES, type PublicContentType } from '../bootstrap/public-types';
+
+/** The public types with a "publish at" date (types/generated/contentTypes.d.ts). */
+type ScheduledType = {
+  [T in PublicContentType]: 'publishAt' extends keyof Schema.ContentType<T>['attributes'] ? T : never;
+}[PublicContentType];
+
+const isScheduled = (strapi: Core.Strapi, uid: PublicContentType): uid is ScheduledType =>
+  'publishAt' in strapi.contentType(uid).attributes;
 
 /**
  * Publishes every draft whose "publish at" date has come, in all its locales. The date is cleared
@@ -11,21 +19,21 @@ import { PUBLIC_CONTENT_TYPES } from '../bootstrap/public-types';
 export async function publishScheduled({ strapi }: { strapi: Core.Strapi }): Promise<void> {
   const now = new Date().toISOString();
   for (const uid of PUBLIC_CONTENT_TYPES) {
-    if (!('publishAt' in strapi.contentType(uid).attributes)) continue;
-    const documents = strapi.documents(uid as any);
+    if (!isScheduled(strapi, uid)) continue;
+    const documents = strapi.documents(uid);
     const due = await documents.findMany({
       status: 'draft',
       locale: '*',
       filters: { publishAt: { $lte: now } },
       fields: ['documentId', 'locale', 'publishAt'],
-    } as any);
-    const ids = [...new Set((due as Array<{ documentId: string }>).map((entry) => entry.documentId))];
+    });
+    const ids = [...new Set(due.map((entry) => entry.documentId))];
     for (const documentId of ids) {
       try {
         // One transaction: a refused publish (a related entry still a draft) keeps the schedule, and is retried.
         await strapi.db.transaction(async () => {
-          await documents.update({ documentId, locale: DEFAULT_LOCALE, data: { publishAt: null } } as any);
-          await documents.publish({ documentId, locale: '*' } as any);
+          await documents.update({ documentId, locale: DEFAULT_LOCALE, data: { publishAt: null } });
+          await documents.publish({ documentId, locale: '*' });
         });
         strapi.log.info(`Scheduled publishing: published ${uid} ${documentId}`);
       } catch (error) {

@@ -57,7 +57,7 @@ const PARTNERSHIP = 'project.partnership';
  * Bologna": who is who without opening every row. Computed for the rows `where` selects.
  */
 export async function labelPartnerships(strapi: Core.Strapi, where: Record<string, unknown>): Promise<void> {
-  const query = strapi.db.query(PARTNERSHIP as any);
+  const query = strapi.db.query(PARTNERSHIP);
   const rows: Entry[] = await query.findMany({ where, populate: { partner: { select: ['name'] } } });
   for (const row of rows) {
     const role = ROLE_LABELS[row.role]?.it ?? row.role;
@@ -82,7 +82,7 @@ export async function labelProjectPartnerships(strapi: Core.Strapi, documentId: 
  */
 export async function backfillAdminLabels(strapi: Core.Strapi): Promise<void> {
   for (const [uid, labels] of Object.entries(ADMIN_LABELS)) {
-    const query = strapi.db.query(uid as any);
+    const query = strapi.db.query(uid);
     const unlabelled: Entry[] = await query.findMany({ where: { adminLabel: { $null: true } }, populate: labels.populate });
     for (const entry of unlabelled) {
       const label = labels.label(entry);

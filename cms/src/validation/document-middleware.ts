@@ -66,7 +66,7 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
             partnerships: { populate: { partner: { fields: ['name'] } } },
           },
         });
-        const violations = saved ? projectRuleViolations(saved as never) : [];
+        const violations = saved ? projectRuleViolations(saved) : [];
         if (violations.length > 0) throw refusal(violations);
       }
 
@@ -76,7 +76,7 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
       if (labels) {
         // Every language version: shared fields (a partner's country, its other names) are copied
         // to the other languages, whose labels must follow.
-        const versions: Array<Record<string, any>> = await strapi.db.query(context.uid as any).findMany({
+        const versions: Array<Record<string, unknown>> = await strapi.db.query(context.uid).findMany({
           where: { documentId, publishedAt: { $null: true } },
           populate: labels.populate,
         });
@@ -85,7 +85,7 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
           if (adminLabel && version.adminLabel !== adminLabel) {
             // A direct query: the label is bookkeeping, not an edit that should run this middleware again.
             // 255: a string column is varchar(255) on PostgreSQL.
-            await strapi.db.query(context.uid as any).updateMany({
+            await strapi.db.query(context.uid).updateMany({
               where: { documentId, locale: version.locale },
               data: { adminLabel: adminLabel.slice(0, 255) },
             });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseEnv } from 'node:util';
 
 /** Where the site reads from and where it will live. One place for the build's settings. */
 export interface SiteConfig {
@@ -22,16 +23,10 @@ export interface SiteConfig {
 
 const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-function envFile(): Record<string, string> {
+/** site/.env read by Node's own parser, as scripts/lib/env-file.ts reads cms/.env. */
+function envFile(): NodeJS.Dict<string> {
   const file = path.join(SITE_DIR, '.env');
-  if (!existsSync(file)) return {};
-  return Object.fromEntries(
-    readFileSync(file, 'utf8')
-      .split('\n')
-      .map((line) => /^\s*([A-Z_][A-Z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line))
-      .filter((match): match is RegExpExecArray => match !== null)
-      .map((match) => [match[1]!, match[2]!]),
-  );
+  return existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};
 }
 
 /** Environment variables win over site/.env (written by the first `npm start`). */

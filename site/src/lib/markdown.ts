@@ -1,9 +1,7 @@
 import { Marked, type Tokens } from 'marked';
+import { escapeMarkup as escape } from './markup.ts';
 
 const SAFE_URL = /^(https?:\/\/|mailto:|\/|#)/i;
-
-const escape = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /**
  * Markdown from the CMS rendered inert: raw HTML is shown as text, links keep only http(s),

@@ -1,4 +1,4 @@
-import { alternativeNameList, LOCALES, STATUS_LABELS, type Action, type Locale } from 'shared-types';
+import { alternativeNameList, LOCALES, newestDate, STATUS_LABELS, type Action, type Locale } from 'shared-types';
 import { ACTION_TYPE_LABELS, FUNDING_STATEMENTS, MANAGEMENT_MODE_LABELS, ORGANISATION_LABELS, ROLE_LABELS, countryName } from './i18n.ts';
 import type { CommunityView, FundingLineView, PartnerView, Portfolio, ProjectView, ThemeView } from './portfolio.ts';
 import { href, type Route } from './routes.ts';
@@ -86,7 +86,6 @@ export const TYPE_DESCRIPTIONS: Record<ColumnType, Bilingual> = {
 const codes = (labels: Record<string, Bilingual>) => Object.entries(labels).map(([code, label]) => ({ code, label }));
 const pageUrl = (context: RowContext, route: Route) => new URL(href(context.locale, route), context.site).href;
 const unique = (items: string[]) => [...new Set(items)];
-const latest = (dates: string[]) => dates.reduce((a, b) => (a > b ? a : b), '');
 
 const DATE_PRECISIONS: Record<string, Bilingual> = {
   day: { it: 'giorno', en: 'day' },
@@ -516,7 +515,7 @@ export function toCsv(columns: readonly string[], rows: readonly Row[]): string 
 }
 
 /** The newest updatedAt of the portfolio in either language. */
-export const lastUpdate = (portfolios: Portfolios): string => latest(LOCALES.map((locale) => portfolios[locale].updatedAt));
+export const lastUpdate = (portfolios: Portfolios): string => newestDate(LOCALES.map((locale) => portfolios[locale].updatedAt));
 
 /** "Fonte: Regione Emilia-Romagna" / "Source: Emilia-Romagna Region": how to credit the data. */
 export const attribution = (portfolios: Portfolios): Bilingual => ({
@@ -578,7 +577,7 @@ export function buildOpenData(portfolios: Portfolios, site: URL): OpenDataExport
   const datasets = DATASETS.map((dataset): DatasetExport => {
     const rows = dataset.rows(portfolios, site);
     const names = dataset.columns.map((c) => c.name);
-    const rowsModified = latest(rows.map((row) => (typeof row.updated_at === 'string' ? row.updated_at : ''))) || modified;
+    const rowsModified = newestDate(rows.map((row) => (typeof row.updated_at === 'string' ? row.updated_at : ''))) || modified;
     const json = {
       dataset: dataset.name,
       title: dataset.title,

@@ -1,5 +1,6 @@
 import { getCollection, type CollectionKey } from 'astro:content';
 import {
+  newestDate,
   partnershipNote,
   projectStatus,
   sumKnown,
@@ -77,8 +78,6 @@ export interface Portfolio {
 /** Today as the build sees it; fixed by BUILD_DATE for reproducible builds and tests. */
 export const buildDate = (): Date => (process.env.BUILD_DATE ? new Date(process.env.BUILD_DATE) : new Date());
 
-const latest = (dates: string[]) => dates.reduce((a, b) => (a > b ? a : b));
-
 /** The entries of one collection in one locale (each collection holds both). */
 async function entries<T>(name: CollectionKey, locale: Locale): Promise<T[]> {
   const all = await getCollection(name);
@@ -147,7 +146,7 @@ async function build(locale: Locale): Promise<Portfolio> {
         actions: projectActions,
         communities: projectCommunities,
         countries,
-        updatedAt: latest([project.updatedAt, ...projectActions.map((a) => a.updatedAt), ...projectCommunities.map((c) => c.community.updatedAt)]),
+        updatedAt: newestDate([project.updatedAt, ...projectActions.map((a) => a.updatedAt), ...projectCommunities.map((c) => c.community.updatedAt)]),
       };
     })
     .sort((a, b) => compare(a.project.acronym, b.project.acronym));
@@ -196,7 +195,7 @@ async function build(locale: Locale): Promise<Portfolio> {
     themes: themeViews,
     communities: communityViews,
     countries,
-    updatedAt: latest([settings.updatedAt, ...[...projects, ...partners, ...actions, ...communities, ...fundingLines, ...themes].map((e) => e.updatedAt)]),
+    updatedAt: newestDate([settings.updatedAt, ...[...projects, ...partners, ...actions, ...communities, ...fundingLines, ...themes].map((e) => e.updatedAt)]),
   };
 }
 

@@ -3,17 +3,8 @@ import { STATUS_LABELS, type Locale } from 'shared-types';
 import { t } from '../lib/i18n.ts';
 import { getPortfolio, type Portfolio } from '../lib/portfolio.ts';
 import { safeExternalUrl } from '../lib/markdown.ts';
+import { escapeMarkup } from '../lib/markup.ts';
 import { href } from '../lib/routes.ts';
-
-/** Text or attribute value made safe for XML; characters XML 1.0 forbids are dropped. */
-export function escapeXml(value: string): string {
-  return value
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
 
 /** Site path of the feed in a language. */
 export const feedPath = (locale: Locale): string => (locale === 'it' ? '/feed.xml' : '/en/feed.xml');
@@ -25,7 +16,7 @@ export const feedPath = (locale: Locale): string => (locale === 'it' ? '/feed.xm
 export function atomFeed(portfolio: Portfolio, site: URL): string {
   const { locale, settings } = portfolio;
   const institutionUrl = safeExternalUrl(settings.institutionUrl);
-  const url = (path: string) => escapeXml(new URL(path, site).href);
+  const url = (path: string) => escapeMarkup(new URL(path, site).href);
   const views = [...portfolio.projects].sort(
     (a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.project.slug.localeCompare(b.project.slug)),
   );
@@ -37,11 +28,11 @@ export function atomFeed(portfolio: Portfolio, site: URL): string {
     return [
       '  <entry>',
       `    <id>${page}</id>`,
-      `    <title>${escapeXml(title)}</title>`,
+      `    <title>${escapeMarkup(title)}</title>`,
       `    <link rel="alternate" type="text/html" href="${page}"/>`,
-      `    <updated>${escapeXml(view.updatedAt)}</updated>`,
-      `    <summary>${escapeXml(project.summary)}</summary>`,
-      `    <category term="${view.status}" label="${escapeXml(STATUS_LABELS[view.status][locale])}"/>`,
+      `    <updated>${escapeMarkup(view.updatedAt)}</updated>`,
+      `    <summary>${escapeMarkup(project.summary)}</summary>`,
+      `    <category term="${view.status}" label="${escapeMarkup(STATUS_LABELS[view.status][locale])}"/>`,
       '  </entry>',
     ].join('\n');
   });
@@ -49,13 +40,13 @@ export function atomFeed(portfolio: Portfolio, site: URL): string {
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${locale}">`,
     `  <id>${url(feedPath(locale))}</id>`,
-    `  <title>${escapeXml(`${settings.siteName} – ${t(locale, 'projects')}`)}</title>`,
-    ...(settings.tagline ? [`  <subtitle>${escapeXml(settings.tagline)}</subtitle>`] : []),
-    `  <updated>${escapeXml(updated)}</updated>`,
+    `  <title>${escapeMarkup(`${settings.siteName} – ${t(locale, 'projects')}`)}</title>`,
+    ...(settings.tagline ? [`  <subtitle>${escapeMarkup(settings.tagline)}</subtitle>`] : []),
+    `  <updated>${escapeMarkup(updated)}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${url(feedPath(locale))}"/>`,
     `  <link rel="alternate" type="text/html" href="${url(href(locale, { page: 'projects' }))}"/>`,
-    `  <author><name>${escapeXml(settings.institutionName)}</name>${institutionUrl ? `<uri>${escapeXml(institutionUrl)}</uri>` : ''}</author>`,
-    `  <rights>${escapeXml(t(locale, 'licence'))}</rights>`,
+    `  <author><name>${escapeMarkup(settings.institutionName)}</name>${institutionUrl ? `<uri>${escapeMarkup(institutionUrl)}</uri>` : ''}</author>`,
+    `  <rights>${escapeMarkup(t(locale, 'licence'))}</rights>`,
     ...entries,
     '</feed>',
     '',

@@ -1,11 +1,9 @@
 import type { APIRoute } from 'astro';
-import type { Locale } from 'shared-types';
+import { newestDate, type Locale } from 'shared-types';
 import { allRoutes } from '../lib/pages.ts';
 import { getPortfolio, type Portfolio } from '../lib/portfolio.ts';
 import { href, otherLocale, type Route } from '../lib/routes.ts';
-import { escapeXml } from './feed.xml.ts';
-
-const newest = (dates: string[]) => dates.reduce((a, b) => (a > b ? a : b));
+import { escapeMarkup } from '../lib/markup.ts';
 
 /**
  * When a page last changed: the newest update of the content it shows, and never older than the
@@ -16,28 +14,28 @@ function lastModified(portfolio: Portfolio, route: Route): string {
   const projectDates = (views: Portfolio['projects']) => views.map((v) => v.updatedAt);
   switch (route.page) {
     case 'project':
-      return newest([floor, ...projectDates(portfolio.projects.filter((v) => v.project.slug === route.slug))]);
+      return newestDate([floor, ...projectDates(portfolio.projects.filter((v) => v.project.slug === route.slug))]);
     case 'status':
-      return newest([floor, ...projectDates(portfolio.projects.filter((v) => v.status === route.status))]);
+      return newestDate([floor, ...projectDates(portfolio.projects.filter((v) => v.status === route.status))]);
     case 'partner': {
       const view = portfolio.partners.find((v) => v.partner.slug === route.slug);
-      return newest([floor, ...(view ? [view.partner.updatedAt, ...view.projects.map((p) => p.view.updatedAt)] : [])]);
+      return newestDate([floor, ...(view ? [view.partner.updatedAt, ...view.projects.map((p) => p.view.updatedAt)] : [])]);
     }
     case 'fundingLine': {
       const view = portfolio.fundingLines.find((v) => v.fundingLine.slug === route.slug);
-      return newest([floor, ...(view ? [view.fundingLine.updatedAt, ...projectDates(view.projects)] : [])]);
+      return newestDate([floor, ...(view ? [view.fundingLine.updatedAt, ...projectDates(view.projects)] : [])]);
     }
     case 'community': {
       const view = portfolio.communities.find((v) => v.community.slug === route.slug);
-      return newest([floor, ...(view ? [view.community.updatedAt, ...view.members.map((m) => m.updatedAt), ...(view.project ? [view.project.updatedAt] : [])] : [])]);
+      return newestDate([floor, ...(view ? [view.community.updatedAt, ...view.members.map((m) => m.updatedAt), ...(view.project ? [view.project.updatedAt] : [])] : [])]);
     }
     case 'theme': {
       const view = portfolio.themes.find((v) => v.theme.slug === route.slug);
-      return newest([floor, ...(view ? [view.theme.updatedAt, ...projectDates(view.projects), ...view.communities.map((c) => c.community.updatedAt)] : [])]);
+      return newestDate([floor, ...(view ? [view.theme.updatedAt, ...projectDates(view.projects), ...view.communities.map((c) => c.community.updatedAt)] : [])]);
     }
     case 'country': {
       const views = portfolio.partners.filter((v) => v.partner.country === route.code);
-      return newest([floor, ...views.flatMap((v) => [v.partner.updatedAt, ...v.projects.map((p) => p.view.updatedAt)])]);
+      return newestDate([floor, ...views.flatMap((v) => [v.partner.updatedAt, ...v.projects.map((p) => p.view.updatedAt)])]);
     }
     case 'legal':
     case 'privacy':
@@ -59,7 +57,7 @@ export const GET: APIRoute = async ({ site }) => {
   const routes = (await allRoutes()).filter(({ route }) => route.page !== 'search');
   const portfolios: Record<Locale, Portfolio> = { it: await getPortfolio('it'), en: await getPortfolio('en') };
   const published = new Set(routes.map(({ locale, route }) => href(locale, route)));
-  const url = (locale: Locale, route: Route) => escapeXml(new URL(href(locale, route), site).href);
+  const url = (locale: Locale, route: Route) => escapeMarkup(new URL(href(locale, route), site).href);
   const entries = routes.map(({ locale, route }) => {
     const twin = otherLocale(locale);
     const versions = ([locale, twin] as Locale[]).filter((l) => published.has(href(l, route))).sort();

@@ -1,4 +1,4 @@
-import { ListEnvelopeSchema, SingleEnvelopeSchema } from 'shared-types';
+import { ListEnvelopeSchema, SingleEnvelopeSchema, toQueryString } from 'shared-types';
 import { CmsUnavailableError } from './errors.ts';
 
 export interface ClientOptions {
@@ -11,18 +11,6 @@ export interface ClientOptions {
   /** Draft preview only: sent as x-preview-secret so the CMS allows status=draft. */
   previewSecret?: string | null;
   fetch?: typeof fetch;
-}
-
-/** Serialises nested params the way Strapi's qs parser reads them: populate[a][fields][0]=x. */
-export function toQueryString(params: Record<string, unknown>): string {
-  const parts: string[] = [];
-  const walk = (value: unknown, key: string) => {
-    if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${key}[${index}]`));
-    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${key}[${k}]`);
-    else if (value !== undefined) parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
-  };
-  for (const [key, value] of Object.entries(params)) walk(value, key);
-  return parts.join('&');
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
