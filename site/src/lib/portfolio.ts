@@ -14,6 +14,7 @@ import {
   type SiteSetting,
   type Theme,
 } from 'shared-types';
+import { buildDate } from './build-date.ts';
 import { byText, fundingLineShortLabel } from './i18n.ts';
 
 /** A project with its relations resolved, as project pages, cards and the explorer need it. */
@@ -74,8 +75,7 @@ export interface Portfolio {
   updatedAt: string;
 }
 
-/** Today as the build sees it; fixed by BUILD_DATE for reproducible builds and tests. */
-export const buildDate = (): Date => (process.env.BUILD_DATE ? new Date(process.env.BUILD_DATE) : new Date());
+export { buildDate };
 
 const latest = (dates: string[]) => dates.reduce((a, b) => (a > b ? a : b));
 
