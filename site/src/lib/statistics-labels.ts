@@ -48,7 +48,7 @@ export function statedShare(stated: number, of: number, what: 'budget' | 'euCont
   const n = formatCount(of, locale);
   if (locale === 'it') {
     const noun = of === 1 ? 'progetto' : 'progetti';
-    const verb = stated === 1 ? 'indica' : 'indicano';
+    const verb = stated === 1 || of === 1 ? 'indica' : 'indicano';
     return `${s} di ${n} ${noun} ${verb} ${what === 'budget' ? 'un budget' : 'il contributo UE'}`;
   }
   const noun = of === 1 ? 'project' : 'projects';
