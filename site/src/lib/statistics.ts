@@ -263,9 +263,9 @@ export function barEnd(value: DateLike | null): BarEnd | null {
 }
 
 /**
- * The projects with both dates known as bars grouped by funding line (in `groupOrder`, then
- * unknown lines last), each group by start date; the others as a list. Returns null domain
- * bounds as today when nothing is drawn.
+ * The projects with both dates stated as bars, grouped by funding line (the line whose projects
+ * start first first, projects without a line last) and within a group by start; the others in
+ * `undated`, to be listed. The domain always includes today, so today's line is on the chart.
  */
 export function buildTimeline<P extends StatsProject>(projects: readonly P[], today: Date): Timeline<P> {
   const bars: TimelineBar<P>[] = [];
