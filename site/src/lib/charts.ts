@@ -41,3 +41,14 @@ export const STATUS_FILLS: Record<ProjectStatus, FillName> = {
 
 /** The width of the charts' coordinate system: the SVGs scale to their box, text with them. */
 export const CHART_WIDTH = 400;
+
+/**
+ * A label cut at a word to about `max` characters with an ellipsis, so that it stays inside the
+ * chart; the full text is in the chart's table (and the bar's tooltip).
+ */
+export function fitLabel(label: string, max = 44): string {
+  if (label.length <= max) return label;
+  const cut = label.slice(0, max - 1);
+  const atWord = cut.replace(/\s+\S*$/, '');
+  return `${atWord.length >= max / 2 ? atWord : cut}…`;
+}
