@@ -97,7 +97,7 @@ export function staticImports(js: string): string[] {
 }
 
 /** The page templates the benchmark weighs, by path of the built page (both locales). */
-export const TEMPLATES = ['home', 'projects', 'project', 'partner', 'fundingLine', 'theme', 'community', 'country', 'data'] as const;
+export const TEMPLATES = ['home', 'projects', 'project', 'partner', 'fundingLine', 'theme', 'community', 'country', 'statistics', 'data'] as const;
 export type Template = (typeof TEMPLATES)[number];
 
 const TEMPLATE_PATTERNS: Array<[Template, RegExp]> = [
@@ -109,6 +109,7 @@ const TEMPLATE_PATTERNS: Array<[Template, RegExp]> = [
   ['theme', /^\/(temi|en\/themes)\/[^/]+\/$/],
   ['community', /^\/(comunita-di-pratica|en\/communities)\/[^/]+\/$/],
   ['country', /^\/(paesi|en\/countries)\/[^/]+\/$/],
+  ['statistics', /^\/(statistiche|en\/statistics)\/$/],
   ['data', /^\/(dati|en\/data)\/$/],
 ];
 

@@ -122,6 +122,7 @@ try {
       { name: 'home', url: `${base}/` },
       { name: 'explorer (projects index)', url: `${base}/progetti/` },
       { name: `project (${project})`, url: `${base}/progetti/${project}/` },
+      { name: 'statistics', url: `${base}/statistiche/` },
     ]);
   } else if (!full.ok) lighthouse = { measured: false, reason: 'the full build failed' };
 

@@ -128,6 +128,8 @@ describe('templateOf', () => {
     expect(templateOf('/temi/housing/')).toBe('theme');
     expect(templateOf('/comunita-di-pratica/cop1/')).toBe('community');
     expect(templateOf('/en/countries/it/')).toBe('country');
+    expect(templateOf('/statistiche/')).toBe('statistics');
+    expect(templateOf('/en/statistics/')).toBe('statistics');
     expect(templateOf('/dati/')).toBe('data');
   });
 

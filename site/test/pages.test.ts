@@ -346,8 +346,8 @@ describe('every built page', () => {
     pages.flatMap((page) => [check(page) ?? []].flat().map((problem) => `${page.pathname}: ${problem}`));
 
   it('is one per published route: the same pages in both languages, plus the 404', () => {
-    // home, projects, partners, funding lines, themes, countries, data, search and the four info pages.
-    const fixed = 12;
+    // home, projects, partners, funding lines, themes, countries, statistics, data, search and the four info pages.
+    const fixed = 13;
     const statuses = new Set(Object.values(EXPECTED_STATUS)).size;
     const perLocale = fixed + bundle.projects.length + statuses + bundle.partners.length + bundle.fundingLines.length + communities.length + bundle.themes.length + countries.length;
     const italian = pages.filter((p) => localeOf(p.pathname) === 'it' && p.pathname !== '/404.html').length;

@@ -22,6 +22,7 @@ const UI = {
   communities: { it: 'Comunità di pratica', en: 'Communities of practice' },
   themes: { it: 'Temi', en: 'Themes' },
   countries: { it: 'Paesi', en: 'Countries' },
+  statistics: { it: 'Statistiche', en: 'Statistics' },
   openData: { it: 'Dati aperti', en: 'Open data' },
   search: { it: 'Cerca', en: 'Search' },
   legal: { it: 'Note legali', en: 'Legal notes' },

@@ -19,7 +19,7 @@ export async function allRoutes(): Promise<Array<{ locale: Locale; route: Route 
     const portfolio = await getPortfolio(locale);
     const statuses = [...new Set(portfolio.projects.map((p) => p.status))] as ProjectStatus[];
     const add = (route: Route) => routes.push({ locale, route });
-    (['home', 'projects', 'partners', 'fundingLines', 'themes', 'countries', 'data', 'search', 'legal', 'privacy', 'contacts', 'accessibility'] as const).forEach(
+    (['home', 'projects', 'partners', 'fundingLines', 'themes', 'countries', 'statistics', 'data', 'search', 'legal', 'privacy', 'contacts', 'accessibility'] as const).forEach(
       (page) => add({ page }),
     );
     portfolio.projects.forEach((v) => add({ page: 'project', slug: v.project.slug }));

@@ -15,6 +15,7 @@ import {
   type SiteSetting,
   type Theme,
 } from 'shared-types';
+import { buildDate } from './build-date.ts';
 import { byText, fundingLineShortLabel } from './i18n.ts';
 
 /** A project with its relations resolved, as project pages, cards and the explorer need it. */
@@ -75,8 +76,7 @@ export interface Portfolio {
   updatedAt: string;
 }
 
-/** Today as the build sees it; fixed by BUILD_DATE for reproducible builds and tests. */
-export const buildDate = (): Date => (process.env.BUILD_DATE ? new Date(process.env.BUILD_DATE) : new Date());
+export { buildDate };
 
 /** The entries of one collection in one locale (each collection holds both). */
 async function entries<T>(name: CollectionKey, locale: Locale): Promise<T[]> {

@@ -15,6 +15,7 @@ export type Route =
   | { page: 'theme'; slug: string }
   | { page: 'countries' }
   | { page: 'country'; code: string }
+  | { page: 'statistics' }
   | { page: 'data' }
   | { page: 'search' }
   | { page: 'legal' }
@@ -39,6 +40,7 @@ const SEGMENTS = {
     communities: 'comunita-di-pratica',
     themes: 'temi',
     countries: 'paesi',
+    statistics: 'statistiche',
     data: 'dati',
     search: 'cerca',
     legal: 'note-legali',
@@ -54,6 +56,7 @@ const SEGMENTS = {
     communities: 'communities',
     themes: 'themes',
     countries: 'countries',
+    statistics: 'statistics',
     data: 'data',
     search: 'search',
     legal: 'legal-notes',

@@ -83,6 +83,7 @@ const TEMPLATE_ROUTES: Array<[template: string, route: Route, island?: boolean]>
   ['theme', { page: 'theme', slug: 'participation' }],
   ['countries', { page: 'countries' }],
   ['country', { page: 'country', code: 'IT' }],
+  ['statistics', { page: 'statistics' }],
   ['data', { page: 'data' }],
   ['search', { page: 'search' }],
   ['legal', { page: 'legal' }],

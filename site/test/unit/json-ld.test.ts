@@ -8,7 +8,7 @@ import {
   siteJsonLd,
   type JsonLdObject,
 } from '../../src/lib/json-ld.ts';
-import { buildOpenData } from '../../src/lib/open-data.ts';
+import { buildOpenData, DATASET_NAMES } from '../../src/lib/open-data.ts';
 import { fixturePortfolios, SITE } from './fixtures/portfolio.ts';
 
 const portfolios = fixturePortfolios();
@@ -135,11 +135,11 @@ describe('siteJsonLd', () => {
 });
 
 describe('dataCatalogJsonLd', () => {
-  it('lists a Dataset per collection with CSV and JSON downloads', () => {
+  it('lists a Dataset per collection and per statistics chart with CSV and JSON downloads', () => {
     const url = 'https://integrazione.example.it/dati/';
     const ld = dataCatalogJsonLd(buildOpenData(portfolios, SITE), portfolios.it.settings, 'it', url);
     const datasets = ld.dataset as JsonLdObject[];
-    expect(datasets).toHaveLength(6);
+    expect(datasets).toHaveLength(DATASET_NAMES.length);
     expect(datasets[0]).toMatchObject({
       '@type': 'Dataset',
       name: 'Progetti',
