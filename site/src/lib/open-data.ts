@@ -1,6 +1,6 @@
 import { alternativeNameList, LOCALES, newestDate, STATUS_LABELS, type Action, type Locale } from 'shared-types';
 import { ACTION_TYPE_LABELS, FUNDING_STATEMENTS, MANAGEMENT_MODE_LABELS, ORGANISATION_LABELS, ROLE_LABELS, byText, countryName } from './i18n.ts';
-import { buildDate } from './build-date.ts';
+import { buildDay } from './build-date.ts';
 import type { CommunityView, FundingLineView, PartnerView, Portfolio, ProjectView, ThemeView } from './portfolio.ts';
 import { barEnd, buildTimeline, NOT_STATED, OTHERS, STATUS_ORDER, statisticsOf, type BarEnd, type ConnectedPartner, type CountRow, type MoneyRow, type StatusYearRow } from './statistics.ts';
 import { countLabel, moneyLabel, statusLabel, yearLabel } from './statistics-labels.ts';
@@ -677,7 +677,7 @@ const statisticsTimeline = dataset<TimelineItem>({
     en: 'The period of each project as the timeline draws it: for each end the period it may fall in; the projects without a stated start or end are not drawn.',
   },
   items: (portfolio) => {
-    const timeline = buildTimeline(portfolio.projects, buildDate());
+    const timeline = buildTimeline(portfolio.projects, buildDay());
     const items = [
       ...timeline.groups.flatMap((g) => g.bars.map((bar) => ({ view: bar.view, drawn: true, start: bar.start, end: bar.end }))),
       ...timeline.undated.map((view) => ({ view, drawn: false, start: barEnd(view.project.startDate), end: barEnd(view.project.endDate) })),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LOCALES, type Locale } from 'shared-types';
+import { buildDayIso } from './build-date.ts';
 import { siteConfig } from './config.ts';
 import { getPortfolio, type Portfolio } from './portfolio.ts';
 import { relatedProjects } from './related.ts';
@@ -36,9 +37,10 @@ const PAGE_INPUTS: { [P in PageName]: (context: InputContext<P>) => Inputs } = {
     return [view, relatedProjects(view, portfolio.projects)];
   },
   partner: ({ route, portfolio }) => [portfolio.partners.find((v) => v.partner.slug === route.slug)!],
-  fundingLine: ({ route, portfolio }) => [portfolio.fundingLines.find((v) => v.fundingLine.slug === route.slug)!],
+  // Funding-line and theme pages, and the statistics page, draw a timeline with today's line.
+  fundingLine: ({ route, portfolio }) => [portfolio.fundingLines.find((v) => v.fundingLine.slug === route.slug)!, buildDayIso()],
   community: ({ route, portfolio }) => [portfolio.communities.find((v) => v.community.slug === route.slug)!],
-  theme: ({ route, portfolio }) => [portfolio.themes.find((v) => v.theme.slug === route.slug)!],
+  theme: ({ route, portfolio }) => [portfolio.themes.find((v) => v.theme.slug === route.slug)!, buildDayIso()],
   country: ({ route, portfolio }) => {
     const code = route.code.toUpperCase();
     return [code, portfolio.partners.filter((v) => v.partner.country === code), portfolio.projects.filter((v) => v.countries.includes(code))];
@@ -56,6 +58,7 @@ const PAGE_INPUTS: { [P in PageName]: (context: InputContext<P>) => Inputs } = {
   themes: () => 'portfolio',
   countries: () => 'portfolio',
   search: () => 'portfolio',
+  statistics: ({ portfolio }) => [portfolio, buildDayIso()],
   // The open-data page describes the files of both languages.
   data: () => 'bothPortfolios',
 };

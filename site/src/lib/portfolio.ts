@@ -76,7 +76,6 @@ export interface Portfolio {
   updatedAt: string;
 }
 
-export { buildDate };
 
 /** The entries of one collection in one locale (each collection holds both). */
 async function entries<T>(name: CollectionKey, locale: Locale): Promise<T[]> {
