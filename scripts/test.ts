@@ -21,6 +21,7 @@ const STEPS: Array<[title: string, command: string[], env?: Record<string, strin
   ['cms: integration tests (real Strapi, SQLite)', vitest('cms')],
   ['cms: integration tests (real Strapi, PostgreSQL)', vitest('cms'), { TEST_DATABASE_CLIENT: 'postgres' }],
   ['site: build and browser tests (real Strapi, Chromium)', vitest('site')],
+  ['site at scale: paged lists, explorer data, page weight (real Strapi, generated portfolio, Chromium)', [...vitest('site'), '--config', 'vitest.scale.config.ts']],
   ['battery: hostile and extreme content, faults (real Strapi, SQLite, Chromium)', [...vitest('site'), '--config', 'vitest.battery.config.ts']],
   ['battery: hostile and extreme content, faults (real Strapi, PostgreSQL, Chromium)', [...vitest('site'), '--config', 'vitest.battery.config.ts'], { TEST_DATABASE_CLIENT: 'postgres' }],
   ['site: incremental build oracle (real Strapi, random edits, each build vs a clean full build)', [...vitest('site'), '--config', 'vitest.oracle.config.ts']],

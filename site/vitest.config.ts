@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/unit/**', 'test/battery/**', 'test/incremental/**', '**/node_modules/**'],
+    exclude: ['test/unit/**', 'test/battery/**', 'test/incremental/**', 'test/scale/**', '**/node_modules/**'],
     globalSetup: ['test/global-setup.ts'],
     // The files share one CMS, one build and one browser profile, and some rebuild the site: one at a time.
     fileParallelism: false,

@@ -1,4 +1,5 @@
 import { LOCALES, type Locale, type ProjectStatus } from 'shared-types';
+import { isPaged, laterPages } from './pagination.ts';
 import { getPortfolio } from './portfolio.ts';
 import { href, type Route } from './routes.ts';
 
@@ -18,7 +19,11 @@ export async function allRoutes(): Promise<Array<{ locale: Locale; route: Route 
   for (const locale of LOCALES) {
     const portfolio = await getPortfolio(locale);
     const statuses = [...new Set(portfolio.projects.map((p) => p.status))] as ProjectStatus[];
-    const add = (route: Route) => routes.push({ locale, route });
+    // A paged list's first page, then the pages after it.
+    const add = (route: Route) => {
+      routes.push({ locale, route });
+      if (isPaged(route)) laterPages(portfolio, route).forEach((later) => routes.push({ locale, route: later }));
+    };
     (['home', 'projects', 'partners', 'fundingLines', 'themes', 'countries', 'statistics', 'data', 'search', 'legal', 'privacy', 'contacts', 'accessibility'] as const).forEach(
       (page) => add({ page }),
     );

@@ -1,20 +1,28 @@
 import type { Locale, ProjectStatus } from 'shared-types';
 
+/**
+ * A page of a list split into pages (lib/pagination.ts): 1, the default, is the list's own URL;
+ * page n > 1 is that URL followed by pagina/n/ (page/n/ in English).
+ */
+interface Paged {
+  pageNumber?: number;
+}
+
 /** Every page of the site. The URL scheme for both languages lives here and nowhere else. */
 export type Route =
   | { page: 'home' }
-  | { page: 'projects' }
+  | ({ page: 'projects' } & Paged)
   | { page: 'project'; slug: string }
-  | { page: 'status'; status: ProjectStatus }
-  | { page: 'partners' }
+  | ({ page: 'status'; status: ProjectStatus } & Paged)
+  | ({ page: 'partners' } & Paged)
   | { page: 'partner'; slug: string }
   | { page: 'fundingLines' }
-  | { page: 'fundingLine'; slug: string }
+  | ({ page: 'fundingLine'; slug: string } & Paged)
   | { page: 'community'; slug: string }
   | { page: 'themes' }
-  | { page: 'theme'; slug: string }
+  | ({ page: 'theme'; slug: string } & Paged)
   | { page: 'countries' }
-  | { page: 'country'; code: string }
+  | ({ page: 'country'; code: string } & Paged)
   | { page: 'statistics' }
   | { page: 'data' }
   | { page: 'search' }
@@ -47,6 +55,7 @@ const SEGMENTS = {
     privacy: 'privacy',
     contacts: 'contatti',
     accessibility: 'accessibilita',
+    pageNumber: 'pagina',
   },
   en: {
     projects: 'projects',
@@ -63,6 +72,7 @@ const SEGMENTS = {
     privacy: 'privacy',
     contacts: 'contacts',
     accessibility: 'accessibility',
+    pageNumber: 'page',
   },
 } as const;
 
@@ -123,7 +133,8 @@ export function href(locale: Locale, route: Route): string {
         return `${s[route.page]}/`;
     }
   })();
-  return `${prefix}${path}`;
+  const pageNumber = 'pageNumber' in route && route.pageNumber && route.pageNumber > 1 ? `${s.pageNumber}/${route.pageNumber}/` : '';
+  return `${prefix}${path}${pageNumber}`;
 }
 
 /** What documentRoute needs of a document: its slug, and an action's project's slug. */

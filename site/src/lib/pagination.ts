@@ -1,0 +1,71 @@
+import type { Locale } from 'shared-types';
+import type { Portfolio } from './portfolio.ts';
+import type { Route } from './routes.ts';
+
+/**
+ * Lists that grow with the portfolio are split into pages of static HTML, so that no page grows
+ * with it: page 1 at the list's own URL, the next ones at .../pagina/2/ (lib/routes.ts). Each
+ * paged list is declared once here: its page size and the items it pages through, in the order
+ * shown. The router (lib/pages.ts) makes one route per page, the page components show
+ * `pageOf(...)`, and the cache keys (lib/page-inputs.ts) cover the page's slice.
+ */
+export type PagedRoute = Extract<Route, { pageNumber?: number }>;
+export type PagedPageName = PagedRoute['page'];
+
+interface PagedList<P extends PagedPageName> {
+  /** Items per page: small enough for a phone, large enough to browse. */
+  size: number;
+  /** The items the list pages through, in the order shown. */
+  items: (portfolio: Portfolio, route: Extract<PagedRoute, { page: P }>) => readonly unknown[];
+}
+
+export const PAGED_LISTS: { [P in PagedPageName]: PagedList<P> } = {
+  projects: { size: 24, items: (portfolio) => portfolio.projects },
+  status: { size: 24, items: (portfolio, route) => portfolio.projects.filter((v) => v.status === route.status) },
+  partners: { size: 100, items: (portfolio) => portfolio.partners },
+  fundingLine: { size: 24, items: (portfolio, route) => portfolio.fundingLines.find((v) => v.fundingLine.slug === route.slug)?.projects ?? [] },
+  theme: { size: 24, items: (portfolio, route) => portfolio.themes.find((v) => v.theme.slug === route.slug)?.projects ?? [] },
+  country: { size: 50, items: (portfolio, route) => portfolio.partners.filter((v) => v.partner.country === route.code.toUpperCase()) },
+};
+
+export const isPaged = (route: Route): route is PagedRoute => route.page in PAGED_LISTS;
+
+export interface PageOf<T> {
+  /** The items on this page. */
+  items: T[];
+  /** 1-based. */
+  pageNumber: number;
+  pageCount: number;
+  /** Items in the whole list. */
+  total: number;
+  /** 1-based position of the first item on this page (0 when the list is empty). */
+  first: number;
+  last: number;
+}
+
+/** The slice of a paged list a route shows; a list that fits on one page has one page. */
+export function pageOf<T>(portfolio: Portfolio, route: PagedRoute): PageOf<T> {
+  const list = PAGED_LISTS[route.page] as PagedList<PagedPageName>;
+  const all = list.items(portfolio, route as never) as T[];
+  const pageCount = Math.max(1, Math.ceil(all.length / list.size));
+  const pageNumber = route.pageNumber ?? 1;
+  if (!Number.isInteger(pageNumber) || pageNumber < 1 || pageNumber > pageCount) {
+    throw new Error(`Page ${pageNumber} of the ${route.page} list does not exist: it has ${pageCount}.`);
+  }
+  const start = (pageNumber - 1) * list.size;
+  const items = all.slice(start, start + list.size);
+  return { items, pageNumber, pageCount, total: all.length, first: items.length ? start + 1 : 0, last: start + items.length };
+}
+
+/** Every page of a paged list after the first (the first is the list's own route). */
+export function laterPages<R extends PagedRoute>(portfolio: Portfolio, route: R): R[] {
+  const { pageCount } = pageOf(portfolio, route);
+  return Array.from({ length: pageCount - 1 }, (_, i) => ({ ...route, pageNumber: i + 2 }));
+}
+
+const PAGE_OF = { it: (n: number, of: number) => `pagina ${n} di ${of}`, en: (n: number, of: number) => `page ${n} of ${of}` } as const;
+
+/** A page's title, with its place in the list after the first page: "In corso – pagina 2 di 5". */
+export function pagedTitle(locale: Locale, title: string, page: Pick<PageOf<unknown>, 'pageNumber' | 'pageCount'>): string {
+  return page.pageNumber > 1 ? `${title} – ${PAGE_OF[locale](page.pageNumber, page.pageCount)}` : title;
+}
