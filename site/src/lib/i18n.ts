@@ -1,4 +1,5 @@
 import type { Locale } from 'shared-types';
+import type { Route } from './routes.ts';
 
 // Labels of enumeration values live with the enumerations: the admin shows the same words.
 export {
@@ -107,9 +108,40 @@ const UI = {
   printSheet: { it: 'Stampa la scheda', en: 'Print the project sheet' },
   searchPlaceholder: { it: 'Progetti, partner, temi...', en: 'Projects, partners, themes...' },
   entries: { it: 'voci', en: 'entries' },
+  pageType: { it: 'Tipo di pagina', en: 'Type of page' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type UiKey = keyof typeof UI;
+
+const LIST = { it: 'Elenco', en: 'List' };
+const ABOUT = { it: 'Informazioni sul sito', en: 'About the site' };
+const FIGURES = { it: 'Dati e statistiche', en: 'Data and statistics' };
+/**
+ * What kind of page each route is, as the search page's "Tipo di pagina" filter names it. Every
+ * kind of page is named here (the type checks it), so a new one cannot go unfiltered.
+ */
+export const PAGE_TYPE_LABELS: Record<Route['page'], Record<Locale, string>> = {
+  project: UI.project,
+  partner: UI.partner,
+  theme: { it: 'Tema', en: 'Theme' },
+  fundingLine: UI.fundingLine,
+  community: { it: 'Comunità di pratica', en: 'Community of practice' },
+  country: UI.country,
+  projects: LIST,
+  status: LIST,
+  partners: LIST,
+  fundingLines: LIST,
+  themes: LIST,
+  countries: LIST,
+  statistics: FIGURES,
+  data: FIGURES,
+  home: { it: 'Pagina iniziale', en: 'Home page' },
+  search: ABOUT,
+  legal: ABOUT,
+  privacy: ABOUT,
+  contacts: ABOUT,
+  accessibility: ABOUT,
+};
 
 const NOUNS = {
   project: { it: ['progetto', 'progetti'], en: ['project', 'projects'] },

@@ -88,10 +88,18 @@ describe('the search index the publisher keeps between builds', () => {
     expect(pages.get('/progetti/pleiadi/')).toContain('lavoro');
   });
 
+  it('keeps a label apart from its value, and elements side by side apart, in the indexed text', async () => {
+    write('partner/comune/index.html', page('Comune', 'Ente locale</p><dl><div><dt>Città</dt><dd>non indicata</dd></div></dl><p><span>Stato</span><span>In corso</span>'));
+    expect(await update()).toMatchObject({ mode: 'incremental', added: 1 });
+    const text = indexedPages(site).get('/partner/comune/');
+    expect(text).toContain('Città non indicata');
+    expect(text).toContain('Stato In corso');
+  });
+
   it('rebuilds from scratch when a page is gone, so the index never finds it', async () => {
     rmSync(path.join(site, 'progetti/connection'), { recursive: true });
     const result = await update();
-    expect(result).toMatchObject({ mode: 'full', added: 4 });
+    expect(result).toMatchObject({ mode: 'full', added: 5 });
     expect(indexedPages(site).has('/progetti/connection/')).toBe(false);
     expect(indexFiles(site)).toEqual(indexFromScratch(site));
   });
