@@ -96,6 +96,27 @@ export function staticImports(js: string): string[] {
   return [...found];
 }
 
+/**
+ * Items in the longest list of a page's <main>: the <li> directly in one <ul>/<ol> (cards
+ * included), or the rows of one <table>. What grows with the portfolio, so what makes a page
+ * heavy at scale. 0 when <main> holds no list.
+ */
+export function largestList(html: string): number {
+  const main = /<main\b[^>]*>([\s\S]*)<\/main>/i.exec(html)?.[1] ?? '';
+  /** The lists open at this point of the page, innermost last, with the items counted so far. */
+  const open: Array<{ tag: 'list' | 'table'; items: number }> = [];
+  let largest = 0;
+  for (const [, closing, name] of main.matchAll(/<(\/?)(ul|ol|li|table|tr)\b/gi)) {
+    const tag = name!.toLowerCase();
+    if (closing) {
+      if (tag === 'ul' || tag === 'ol' || tag === 'table') largest = Math.max(largest, open.pop()?.items ?? 0);
+    } else if (tag === 'ul' || tag === 'ol') open.push({ tag: 'list', items: 0 });
+    else if (tag === 'table') open.push({ tag: 'table', items: 0 });
+    else if (open.at(-1)?.tag === (tag === 'li' ? 'list' : 'table')) open.at(-1)!.items++;
+  }
+  return largest;
+}
+
 /** The page templates the benchmark weighs, by path of the built page (both locales). */
 export const TEMPLATES = ['home', 'projects', 'project', 'partner', 'fundingLine', 'theme', 'community', 'country', 'statistics', 'data'] as const;
 export type Template = (typeof TEMPLATES)[number];

@@ -2,7 +2,7 @@ import type { BuildMeasurement } from './build.ts';
 import type { FetchResult } from './fetch.ts';
 import type { LighthouseResult } from './lighthouse.ts';
 import type { PublishMeasurement } from './publish.ts';
-import type { TemplateWeight } from './weight.ts';
+import type { PageWeights } from './weight.ts';
 
 /** "Not measured" with the reason, in place of a number. */
 export interface NotMeasured {
@@ -22,7 +22,7 @@ export interface BenchResults {
   fetch: { rounds: number; site: FetchResult; peer: Maybe<FetchResult & { client: string; strategy: string }> };
   build: { full: BuildMeasurement; floor: Maybe<BuildMeasurement> };
   publishToLive: Maybe<PublishMeasurement & { n: number }>;
-  pageWeight: TemplateWeight[];
+  pageWeight: Maybe<PageWeights>;
   lighthouse: LighthouseResult;
 }
 
@@ -88,13 +88,8 @@ export function toMarkdown(r: BenchResults): string {
   } else lines.push(nm(p.reason));
   lines.push('');
 
-  lines.push('## Page weight per template (median page; gzip in brackets)', '');
-  row('template', 'pages', 'HTML', 'CSS', 'JS shipped', 'JS files');
-  row('---', '---:', '---:', '---:', '---:', '---:');
-  for (const w of r.pageWeight) {
-    row(w.template, w.pages, `${kb(w.html.bytes)} (${kb(w.html.gzip)})`, `${kb(w.css.bytes)} (${kb(w.css.gzip)})`, `${kb(w.js.bytes)} (${kb(w.js.gzip)})`, w.js.files);
-  }
-  lines.push('');
+  const pw = r.pageWeight;
+  lines.push(...(pw.measured ? pageWeightSections(pw) : ['## Page weight', '', nm(pw.reason), '']));
 
   lines.push('## Lighthouse', '');
   const l = r.lighthouse;
@@ -109,4 +104,31 @@ export function toMarkdown(r: BenchResults): string {
   } else lines.push(nm(l.reason));
   lines.push('');
   return lines.join('\n');
+}
+
+/** The median and the heaviest page of each template, and the pages over the HTML budget. */
+function pageWeightSections(pw: PageWeights): string[] {
+  const lines: string[] = [];
+  const row = (...cells: Array<string | number>) => lines.push(`| ${cells.join(' | ')} |`);
+  lines.push('## Page weight per template (median page; gzip in brackets)', '');
+  const weight = (w: { bytes: number; gzip: number }) => `${kb(w.bytes)} (${kb(w.gzip)})`;
+  row('template', 'pages', 'HTML', 'CSS', 'JS shipped', 'JS files', 'largest list');
+  row('---', '---:', '---:', '---:', '---:', '---:', '---:');
+  for (const w of pw.templates) row(w.template, w.pages, weight(w.html), weight(w.css), weight(w.js), w.js.files, w.largestList);
+  lines.push('');
+
+  lines.push('## Heaviest page per template (by HTML gzip)', '');
+  row('template', 'page', 'HTML', 'CSS gzip', 'JS gzip', 'largest list');
+  row('---', '---', '---:', '---:', '---:', '---:');
+  for (const { template, heaviest: h } of pw.templates) row(template, `\`${h.path}\``, weight(h.html), kb(h.css.gzip), kb(h.js.gzip), h.largestList);
+  lines.push('');
+  const over = pw.overBudget;
+  if (over.pages === 0) lines.push(`No page over ${kb(over.limitGzip)} of HTML gzip.`);
+  else {
+    lines.push(`**${over.pages} page${over.pages === 1 ? '' : 's'} over ${kb(over.limitGzip)} of HTML gzip**${over.pages > over.heaviest.length ? ` (the ${over.heaviest.length} heaviest)` : ''}:`, '');
+    for (const page of over.heaviest) lines.push(`- \`${page.path}\`: ${weight(page.html)}`);
+  }
+  lines.push('');
+
+  return lines;
 }

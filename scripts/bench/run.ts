@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { href, type Route } from '../../site/src/lib/routes.ts';
 import { serveFolder } from '../lib/static-server.ts';
 import { createPublisher } from '../publisher/publisher.ts';
 import { checkRelease, createReleases } from '../publisher/releases.ts';
@@ -25,7 +26,7 @@ import { generateBundle, SCALES, type Scale } from './generate.ts';
 import { runLighthouse } from './lighthouse.ts';
 import { measurePublishToLive, publisherIdle } from './publish.ts';
 import { toMarkdown, type BenchResults } from './report.ts';
-import { weighTemplates } from './weight.ts';
+import { weighSite } from './weight.ts';
 
 const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 /** "Today" for every build, so project statuses do not depend on the day of the run. */
@@ -109,7 +110,7 @@ try {
     floor = { measured: false, reason: 'loader switch missing: site/src/lib/strapi/loader.ts does not read SITE_FIXTURE_FILE' };
   }
 
-  const pageWeight = full.ok ? weighTemplates(fullOut) : [];
+  const pageWeight: BenchResults['pageWeight'] = full.ok ? { measured: true, ...weighSite(fullOut) } : { measured: false, reason: 'the full build failed' };
 
   let lighthouse: BenchResults['lighthouse'] = { measured: false, reason: '--no-lighthouse' };
   if (!args['no-lighthouse'] && full.ok) {
@@ -118,11 +119,16 @@ try {
     staticServer = served.server;
     const base = served.url;
     const project = bundle.projects[0]!.slug;
+    // The theme with the most projects: the longest of the lists that grow with the portfolio.
+    const projectsOf = (theme: string) => bundle.projects.filter((p) => p.themes.includes(theme)).length;
+    const theme = bundle.themes.map((t) => t.slug).reduce((largest, slug) => (projectsOf(slug) > projectsOf(largest) ? slug : largest));
+    const page = (name: string, route: Route) => ({ name, url: `${base}${href('it', route)}` });
     lighthouse = await runLighthouse([
-      { name: 'home', url: `${base}/` },
-      { name: 'explorer (projects index)', url: `${base}/progetti/` },
-      { name: `project (${project})`, url: `${base}/progetti/${project}/` },
-      { name: 'statistics', url: `${base}/statistiche/` },
+      page('home', { page: 'home' }),
+      page('explorer (projects index)', { page: 'projects' }),
+      page(`project (${project})`, { page: 'project', slug: project }),
+      page('partners index', { page: 'partners' }),
+      page(`largest theme (${theme}, ${projectsOf(theme)} projects)`, { page: 'theme', slug: theme }),
     ]);
   } else if (!full.ok) lighthouse = { measured: false, reason: 'the full build failed' };
 

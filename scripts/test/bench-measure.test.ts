@@ -1,6 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { descendants, extractPageAssets, gzipSize, parsePpid, parseVmRssKb, percentile, staticImports, templateOf } from '../bench/measure.ts';
+import { descendants, extractPageAssets, gzipSize, largestList, parsePpid, parseVmRssKb, percentile, staticImports, templateOf } from '../bench/measure.ts';
 
 const STATUS = `Name:\tnode
 Umask:\t0022
@@ -105,6 +105,20 @@ describe('extractPageAssets', () => {
 
   it('finds nothing in a page without scripts', () => {
     expect(extractPageAssets('<html><body><p>ciao</p></body></html>')).toEqual({ scriptSrcs: [], islandModules: [], inlineScripts: [], stylesheets: [], inlineStyles: [] });
+  });
+});
+
+describe('largestList', () => {
+  const items = (n: number) => '<li>x</li>'.repeat(n);
+  it('counts the items of the longest list in <main>, a nested list apart from its parent', () => {
+    expect(largestList(`<main><ul>${items(2)}<li>y<ol>${items(3)}</ol></li></ul><ol>${items(1)}</ol></main>`)).toBe(3);
+    expect(largestList(`<main><ul>${items(4)}<li>y<ol>${items(3)}</ol></li></ul></main>`)).toBe(5);
+  });
+  it('counts table rows and ignores lists outside <main> (menus, footer)', () => {
+    expect(largestList(`<nav><ul>${items(9)}</ul></nav><main><table><tr><td>1</td></tr><tr><td>2</td></tr></table></main><footer><ul>${items(9)}</ul></footer>`)).toBe(2);
+  });
+  it('gives 0 for a page without lists', () => {
+    expect(largestList('<main><p>text</p></main>')).toBe(0);
   });
 });
 

@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { weighPage, weighTemplates } from '../bench/weight.ts';
+import { HTML_GZIP_BUDGET, weighPage, weighSite } from '../bench/weight.ts';
 
 /** A tiny built site: a project index with an island whose module imports a shared chunk, and a project page without JS. */
 function fakeSite(): string {
@@ -19,7 +20,9 @@ function fakeSite(): string {
   const head = '<link rel="stylesheet" href="/_astro/Base.css">';
   write('progetti/index.html', `<html><head>${head}</head><body><astro-island component-url="/_astro/Explorer.js" renderer-url="/_astro/client.js"></astro-island><script>1</script></body></html>`);
   write('progetti/a/index.html', `<html><head>${head}</head><body><p>A</p></body></html>`);
-  write('progetti/b/index.html', `<html><head>${head}</head><body><p>B, longer</p></body></html>`);
+  write('progetti/b/index.html', `<html><head>${head}</head><body><main><p>B, longer</p><ul><li>1</li><li>2<ol><li>2a</li></ol></li></ul></main></body></html>`);
+  // A list page of no weighed template, over the HTML budget even after gzip (random bytes do not compress).
+  write('partner/index.html', `<html><body><main>${randomBytes(HTML_GZIP_BUDGET).toString('base64')}</main></body></html>`);
   return dir;
 }
 
@@ -37,12 +40,26 @@ describe('weighPage', () => {
   });
 });
 
-describe('weighTemplates', () => {
+describe('weighSite', () => {
   it('groups pages by template and reports the median page', () => {
-    const weights = weighTemplates(fakeSite());
-    expect(weights.map((w) => [w.template, w.pages])).toEqual([
+    const { templates } = weighSite(fakeSite());
+    expect(templates.map((w) => [w.template, w.pages])).toEqual([
       ['projects', 1],
       ['project', 2],
     ]);
+  });
+
+  it('names the heaviest page of each template, with its longest list', () => {
+    const project = weighSite(fakeSite()).templates.find((w) => w.template === 'project')!;
+    expect(project.heaviest.path).toBe('/progetti/b/');
+    expect(project.heaviest.largestList).toBe(2);
+    expect(project.heaviest.html.gzip).toBeGreaterThan(weighPage(fakeSite(), '/progetti/a/').html.gzip);
+  });
+
+  it('flags every page over the HTML budget, weighed template or not', () => {
+    const { overBudget } = weighSite(fakeSite());
+    expect(overBudget.pages).toBe(1);
+    expect(overBudget.heaviest.map((page) => page.path)).toEqual(['/partner/']);
+    expect(overBudget.heaviest[0]!.html.gzip).toBeGreaterThan(HTML_GZIP_BUDGET);
   });
 });
