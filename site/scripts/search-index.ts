@@ -18,7 +18,7 @@ import * as pagefind from 'pagefind';
 export interface SearchIndexUpdate {
   /** `full`: indexed from scratch; `incremental`: only the changed pages re-added. */
   mode: 'full' | 'incremental';
-  /** Pages (re-)added by this update. */
+  /** HTML files (re-)added by this update (a page Pagefind skips, the search page, counts too). */
   added: number;
   durationMs: number;
 }
@@ -31,14 +31,20 @@ function htmlFiles(site: string): string[] {
 }
 
 /**
- * The page as Pagefind should read it: a space wherever an element closes and the next opens
- * directly (`<dt>Città</dt><dd>non indicata</dd>`, `<span>…</span><span>…</span>`). Pagefind
- * separates only the blocks it knows (p, li, div, headings...), so without this it would index
- * and show "Cittànon indicata". A browser lays these elements out apart, so the space adds no
- * word that a reader would not see.
+ * The page as Pagefind should read it. Pagefind separates only the blocks it knows (p, li, div,
+ * headings...) and joins the rest of the text as it comes, so it would index and show
+ * "Cittànon indicata" for `<dt>Città</dt><dd>non indicata</dd>`, and "Funding linesThe files..."
+ * for a title followed by `<span class="description">` (Astro drops the line break between an
+ * expression and the next tag). A browser lays such elements apart, so a space is put where an
+ * element closes and the next opens directly, and where a word or a sentence's end meets the
+ * next element (not `<wbr>`, which breaks inside a word); a term of a description list is
+ * followed by a colon, as a label is written in a line ("Città: Torino").
  */
 export function separateElements(html: string): string {
-  return html.replace(/(<\/[a-z][a-z0-9-]*>)(?=<[a-z])/gi, '$1 ');
+  return html
+    .replace(/(?<![:?!.])<\/dt>\s*(?=<dd\b)/gi, '</dt>: ')
+    .replace(/(<\/[a-z][a-z0-9-]*>)(?=<[a-z])/gi, '$1 ')
+    .replace(/([\p{L}\p{N}.,;:!?)\]»])(?=<(?!wbr\b)[a-z])/giu, '$1 ');
 }
 
 /** Pages handed to Pagefind at a time: enough to keep it busy, few enough to bound memory. */

@@ -4,6 +4,8 @@ import type { Locale } from 'shared-types';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeedBundle } from '../../scripts/seed/read-bundle.ts';
+import { STATUS_LABELS } from 'shared-types';
+import { fundingLineShortLabel, t, type UiKey } from '../src/lib/i18n.ts';
 import { href, type Route } from '../src/lib/routes.ts';
 import { launchBrowser, waitForExplorer, type Browser } from './support/browser.ts';
 import { site, TEMPLATE_PAGES } from './support/site.ts';
@@ -165,6 +167,107 @@ describe('search', () => {
   ] as const)('finds a partner by its alternative name (%s)', async (_, searchPath, partnerPath) => {
     await page.goto(url(searchPath));
     await page.locator(`.pagefind-ui__result a[href="${partnerPath}"], .pagefind-ui__result a[href="${url(partnerPath)}"]`).first().waitFor({ timeout: 15_000 });
+  });
+});
+
+/** What Pagefind's own search API returns for an indexed page (`result.data()`). */
+interface Indexed {
+  url: string;
+  content: string;
+  excerpt: string;
+  filters: Record<string, string[]>;
+}
+
+/**
+ * Pagefind's search API, as the search page of a language loads it (the index of that language),
+ * kept on `window.pagefindApi`. Loaded from a string: the test runner would rewrite an import()
+ * written in a function before the browser sees it.
+ */
+async function openIndex(locale: Locale): Promise<void> {
+  await page.goto(url(href(locale, { page: 'search' })));
+  await page.evaluate(`import('/pagefind/pagefind.js').then(async (api) => { await api.init(); window.pagefindApi = api; })`);
+}
+/** Every page of the index, found by its type (a filter every page has). */
+const everyIndexedPage = (typeFilter: string) =>
+  page.evaluate(async (name) => {
+    const api = (window as unknown as { pagefindApi: any }).pagefindApi; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const types = Object.keys((await api.filters())[name] ?? {});
+    const pages: Indexed[] = [];
+    for (const type of types) {
+      const found = await api.search(null, { filters: { [name]: type } });
+      pages.push(...(await Promise.all(found.results.map((r: { data: () => Promise<Indexed> }) => r.data()))));
+    }
+    return pages;
+  }, typeFilter);
+const searchIndex = (query: string) =>
+  page.evaluate(async (q) => {
+    const api = (window as unknown as { pagefindApi: any }).pagefindApi; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const found = await api.search(q);
+    return (await Promise.all(found.results.map((r: { data: () => Promise<Indexed> }) => r.data()))) as Indexed[];
+  }, query);
+
+/** Labels the pages set before a value (<dt>, badges), in both languages. */
+const LABEL_KEYS: UiKey[] = [
+  'status', 'period', 'duration', 'fundingLine', 'totalBudget', 'euContribution', 'internalReference', 'officialWebsite',
+  'sourceUpdated', 'country', 'organisationType', 'alsoKnownAs', 'website', 'programmingPeriod', 'managingBody',
+  'managementMode', 'callReference', 'decreeReference', 'specificObjective', 'applicationAreas', 'role', 'guidingQuestion', 'lastUpdate',
+];
+const LABELS: Record<Locale, string[]> = {
+  it: [...LABEL_KEYS.map((key) => t('it', key)), 'Città', 'Sigla'],
+  en: [...LABEL_KEYS.map((key) => t('en', key)), 'City', 'Short name'],
+};
+/** A label run into the value after it ("Cittànon indicata", "Durata24 mesi"); a plural ("Funding lines") is no run. */
+const gluedLabels = (locale: Locale, text: string): string[] =>
+  LABELS[locale].flatMap((label) => [...text.matchAll(new RegExp(`(?<![\\p{L}\\d])${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!s(?![\\p{L}\\d]))[\\p{L}\\d€]\\S*`, 'gu'))].map((m) => m[0]));
+
+describe('what search shows', () => {
+  it.each(['it', 'en'] as const)('indexes every page with labels and values apart, in the text and the excerpts (%s)', async (locale) => {
+    await openIndex(locale);
+    const pages = await everyIndexedPage(t(locale, 'pageType'));
+    // Every project page is indexed and typed (the seed has them all in both languages).
+    expect(pages.filter((p) => p.filters[t(locale, 'pageType')]?.[0] === t(locale, 'project')).length).toBe(bundle.projects.length);
+    const glued = pages.flatMap((p) => gluedLabels(locale, p.content).map((word) => `${p.url}: ${word}`));
+    expect(glued).toEqual([]);
+    // The date of the last update is no content: no page is found by it.
+    expect(pages.filter((p) => p.content.includes(t(locale, 'lastUpdate'))).map((p) => p.url)).toEqual([]);
+    const query = locale === 'it' ? 'torino' : 'turin';
+    const excerpts = (await searchIndex(query)).map((r) => r.excerpt.replace(/<\/?mark>/g, ''));
+    expect(excerpts.length).toBeGreaterThan(0);
+    expect(excerpts.flatMap((excerpt) => gluedLabels(locale, excerpt))).toEqual([]);
+  });
+
+  it.each(['it', 'en'] as const)('offers the type of page, and a project\'s status and funding line, as filters (%s)', async (locale) => {
+    const seed = bundle.projects.find((p) => p.slug === 'pleiadi')!;
+    const lines = bundle.fundingLines.map((line) => ({ documentId: line.slug, acronym: line.acronym[locale], programmingPeriod: line.programmingPeriod ?? null }));
+    const fundingLine = lines.find((line) => line.documentId === seed.fundingLine)!;
+    await openIndex(locale);
+    const [pleiadi] = (await searchIndex('PLEIADI')).filter((r) => new URL(r.url, url('/')).pathname === href(locale, { page: 'project', slug: 'pleiadi' }));
+    expect(pleiadi?.filters).toEqual({
+      [t(locale, 'pageType')]: [t(locale, 'project')],
+      [t(locale, 'status')]: [STATUS_LABELS.ongoing[locale]],
+      [t(locale, 'fundingLine')]: [fundingLineShortLabel(fundingLine, lines)],
+    });
+    // The search page shows them, named in the page's language.
+    await page.goto(url(`${href(locale, { page: 'search' })}?q=PLEIADI`));
+    await page.locator('.pagefind-ui__filter-panel').waitFor({ timeout: 15_000 });
+    const filterNames = await page.locator('.pagefind-ui__filter-name').allTextContents();
+    expect(filterNames.map((name) => name.trim())).toEqual(expect.arrayContaining([t(locale, 'pageType'), t(locale, 'status'), t(locale, 'fundingLine')]));
+  });
+
+  it('speaks Italian on the Italian search page: "Cancella" clears the search, not the history', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(url('/cerca/?q=torino'));
+    await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
+    expect((await page.locator('.pagefind-ui__search-clear').textContent())?.trim()).toBe('Cancella');
+    expect(await page.locator('.pagefind-ui__message').textContent()).toMatch(/^\d+ risultat[oi] per torino$/);
+    expect(await page.locator('.pagefind-ui__filter-panel-label').textContent()).toBe('Filtri');
+    // Opened filters, for a human to judge as an Italian visitor.
+    for (const details of await page.locator('.pagefind-ui__filter-block').all()) await details.locator('summary').click();
+    mkdirSync(path.join(site().resultsDir, 'screenshots'), { recursive: true });
+    await page.screenshot({ path: path.join(site().resultsDir, 'screenshots', 'it-search-torino-1280.png'), fullPage: true });
+    await page.goto(url('/en/search/?q=turin'));
+    await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
+    expect((await page.locator('.pagefind-ui__search-clear').textContent())?.trim()).toBe('Clear');
   });
 });
 

@@ -89,11 +89,13 @@ describe('the search index the publisher keeps between builds', () => {
   });
 
   it('keeps a label apart from its value, and elements side by side apart, in the indexed text', async () => {
-    write('partner/comune/index.html', page('Comune', 'Ente locale</p><dl><div><dt>Città</dt><dd>non indicata</dd></div></dl><p><span>Stato</span><span>In corso</span>'));
+    write('partner/comune/index.html', page('Comune', 'Ente locale</p><dl><div><dt>Città</dt><dd>non indicata</dd></div></dl><p><span>Stato</span><span>In corso</span></p><p>Linee<span class="detail">Tutte</span> e un<wbr>parola'));
     expect(await update()).toMatchObject({ mode: 'incremental', added: 1 });
     const text = indexedPages(site).get('/partner/comune/');
-    expect(text).toContain('Città non indicata');
+    expect(text).toContain('Città: non indicata');
     expect(text).toContain('Stato In corso');
+    expect(text).toContain('Linee Tutte');
+    expect(text).toContain('unparola');
   });
 
   it('rebuilds from scratch when a page is gone, so the index never finds it', async () => {
