@@ -9,7 +9,7 @@ function laterPage(pathname: string): { list: string; pageNumber: number } | nul
   return match ? { list: match[1]!, pageNumber: Number(match[2]) } : null;
 }
 
-const hrefsOf = async (pathname: string) => (await readPage(pathname)).doc.querySelectorAll('a[href]').map((a) => a.getAttribute('href')!);
+const hrefsOf = async (pathname: string) => (await readPage(pathname)).doc.querySelectorAll('a[href]').map((a) => a.getAttributeValue('href')!);
 
 describe('paged lists at scale', () => {
   const later = builtPagePaths().map(laterPage).filter((page) => page !== null);
@@ -30,6 +30,21 @@ describe('paged lists at scale', () => {
       if (n > 1) expect(links, `${pathOf(n)} links the page before`).toContain(pathOf(n - 1));
       if (n < pageCount) expect(links, `${pathOf(n)} links the page after`).toContain(pathOf(n + 1));
       expect(links, `${pathOf(n)} links the last page`).toContain(pathOf(pageCount));
+    }
+  });
+
+  test.each(lists)('the later pages of %s say which page they are and lead back to the first', async (list) => {
+    const pageCount = Math.max(...later.filter((page) => page.list === list).map((page) => page.pageNumber));
+    const italian = !list.startsWith('/en/');
+    const page = await readPage(`${list}${italian ? 'pagina' : 'page'}/2/`);
+    expect(page.doc.querySelector('h1')!.textContent).toMatch(italian ? new RegExp(` – pagina 2 di ${pageCount}$`) : new RegExp(` – page 2 of ${pageCount}$`));
+    const back = page.doc.querySelectorAll('main a').find((a) => a.getAttributeValue('href') === list && /^← /.test(a.textContent));
+    expect(back, 'a link back to the first page').toBeDefined();
+  });
+
+  test('every kind of paged list has later pages at this scale', () => {
+    for (const pattern of [/^\/partner\/$/, /^\/temi\/[^/]+\/$/, /^\/linee-di-finanziamento\/[^/]+\/$/, /^\/paesi\/[^/]+\/$/, /^\/progetti\/stato\/[^/]+\/$/, /^\/en\/countries\/[^/]+\/$/]) {
+      expect(lists.some((list) => pattern.test(list)), String(pattern)).toBe(true);
     }
   });
 
