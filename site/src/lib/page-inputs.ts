@@ -17,8 +17,8 @@ import { href, otherLocale, type PageName, type Route } from './routes.ts';
  * themes, actions, communities and its computed status; a partner with its projects...), so a
  * shared entity edited anywhere changes the key of every page that shows it. Every page also
  * depends on LAYOUT_INPUTS (site settings, the twin in the other language, preview mode).
- * Index pages (home, explorer, lists, status, search, open data) return 'portfolio': they show
- * aggregates of everything, or the site's last update, and are few.
+ * Index pages (home, explorer, theme/funding/country lists, status, search, open data) return
+ * 'portfolio': they show aggregates of everything, or the site's last update, and are few.
  *
  * An input missing here makes a stale page; the oracle test (test/incremental/) compares every
  * incremental build with a clean full build and names the page and the edit.
