@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { LOCALES, type Locale } from 'shared-types';
 import { buildDayIso } from './build-date.ts';
 import { siteConfig } from './config.ts';
+import { latestStarted, pageOf, SUMMARY_SIZE } from './pagination.ts';
 import { getPortfolio, type Portfolio } from './portfolio.ts';
 import { relatedProjects } from './related.ts';
 import { href, otherLocale, type PageName, type Route } from './routes.ts';
@@ -16,8 +17,8 @@ import { href, otherLocale, type PageName, type Route } from './routes.ts';
  * themes, actions, communities and its computed status; a partner with its projects...), so a
  * shared entity edited anywhere changes the key of every page that shows it. Every page also
  * depends on LAYOUT_INPUTS (site settings, the twin in the other language, preview mode).
- * Index pages (home, explorer, lists, status, search, open data) return 'portfolio': they show
- * aggregates of everything, or the site's last update, and are few.
+ * Index pages (home, explorer, theme/funding/country lists, status, search, open data) return
+ * 'portfolio': they show aggregates of everything, or the site's last update, and are few.
  *
  * An input missing here makes a stale page; the oracle test (test/incremental/) compares every
  * incremental build with a clean full build and names the page and the edit.
@@ -37,14 +38,32 @@ const PAGE_INPUTS: { [P in PageName]: (context: InputContext<P>) => Inputs } = {
     return [view, relatedProjects(view, portfolio.projects)];
   },
   partner: ({ route, portfolio }) => [portfolio.partners.find((v) => v.partner.slug === route.slug)!],
-  // Funding-line and theme pages, and the statistics page, draw a timeline with today's line.
-  fundingLine: ({ route, portfolio }) => [portfolio.fundingLines.find((v) => v.fundingLine.slug === route.slug)!, buildDayIso()],
+  // Paged lists (lib/pagination.ts): every page shows its slice and the list's totals (pageOf);
+  // the first page also the introduction: the whole view, and for funding-line and theme pages
+  // (and the statistics page) a timeline with today's line. Later pages show the entity's name.
+  fundingLine: ({ route, portfolio }) => {
+    const view = portfolio.fundingLines.find((v) => v.fundingLine.slug === route.slug)!;
+    const page = pageOf(portfolio, route);
+    return page.pageNumber === 1 ? [view, buildDayIso(), page] : [view.fundingLine, view.shortLabel, page];
+  },
   community: ({ route, portfolio }) => [portfolio.communities.find((v) => v.community.slug === route.slug)!],
-  theme: ({ route, portfolio }) => [portfolio.themes.find((v) => v.theme.slug === route.slug)!, buildDayIso()],
+  theme: ({ route, portfolio }) => {
+    const view = portfolio.themes.find((v) => v.theme.slug === route.slug)!;
+    const page = pageOf(portfolio, route);
+    return page.pageNumber === 1 ? [view, buildDayIso(), page] : [view.theme, page];
+  },
+  // A country's partners a page at a time; the first page also counts its projects and shows the latest.
   country: ({ route, portfolio }) => {
     const code = route.code.toUpperCase();
-    return [code, portfolio.partners.filter((v) => v.partner.country === code), portfolio.projects.filter((v) => v.countries.includes(code))];
+    const page = pageOf(portfolio, route);
+    const projects = portfolio.projects.filter((v) => v.countries.includes(code));
+    return [code, page, projects.length, page.pageNumber === 1 ? latestStarted(projects).slice(0, SUMMARY_SIZE) : null];
   },
+  // The slice of partners, their count and the countries' chips (each with its count of partners).
+  partners: ({ route, portfolio }) => [
+    pageOf(portfolio, route),
+    portfolio.countries.map((code) => [code, portfolio.partners.filter((v) => v.partner.country === code).length]),
+  ],
   // Built from the site settings alone (a layout input).
   legal: () => [],
   privacy: () => [],
@@ -53,7 +72,6 @@ const PAGE_INPUTS: { [P in PageName]: (context: InputContext<P>) => Inputs } = {
   home: () => 'portfolio',
   projects: () => 'portfolio',
   status: () => 'portfolio',
-  partners: () => 'portfolio',
   fundingLines: () => 'portfolio',
   themes: () => 'portfolio',
   countries: () => 'portfolio',

@@ -69,3 +69,21 @@ const PAGE_OF = { it: (n: number, of: number) => `pagina ${n} di ${of}`, en: (n:
 export function pagedTitle(locale: Locale, title: string, page: Pick<PageOf<unknown>, 'pageNumber' | 'pageCount'>): string {
   return page.pageNumber > 1 ? `${title} – ${PAGE_OF[locale](page.pageNumber, page.pageCount)}` : title;
 }
+
+/** Pages after the first: "Progetti 25–48 di 110". */
+export const rangeText = (locale: Locale, page: Pick<PageOf<unknown>, 'first' | 'last' | 'total'>): string =>
+  `${page.first}–${page.last} ${locale === 'it' ? 'di' : 'of'} ${page.total}`;
+
+/** How many items a summary shows where a list is not paged (home, country and theme pages). */
+export const SUMMARY_SIZE = 12;
+
+/**
+ * The projects started most recently first (an undated start last), for summaries of "the latest
+ * N": the order of the portfolio (by acronym) among equals.
+ */
+export function latestStarted<T extends { project: { startDate: { date: string } | null } }>(views: readonly T[]): T[] {
+  return [...views].sort((a, b) => (b.project.startDate?.date ?? '').localeCompare(a.project.startDate?.date ?? ''));
+}
+
+/** The last breadcrumb of a later page: "Pagina 2". */
+export const pageLabel = (locale: Locale, pageNumber: number): string => `${locale === 'it' ? 'Pagina' : 'Page'} ${pageNumber}`;

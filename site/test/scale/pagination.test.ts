@@ -1,7 +1,8 @@
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { builtPagePaths, fileFor, readPage } from '../support/site.ts';
+import { builtPagePaths, fileFor, readPage, site } from '../support/site.ts';
 
 /** `/progetti/pagina/3/` → { list: '/progetti/', pageNumber: 3 }; null for a page that is not a later page of a list. */
 function laterPage(pathname: string): { list: string; pageNumber: number } | null {
@@ -9,7 +10,7 @@ function laterPage(pathname: string): { list: string; pageNumber: number } | nul
   return match ? { list: match[1]!, pageNumber: Number(match[2]) } : null;
 }
 
-const hrefsOf = async (pathname: string) => (await readPage(pathname)).doc.querySelectorAll('a[href]').map((a) => a.getAttribute('href')!);
+const hrefsOf = async (pathname: string) => (await readPage(pathname)).doc.querySelectorAll('a[href]').map((a) => a.getAttributeValue('href')!);
 
 describe('paged lists at scale', () => {
   const later = builtPagePaths().map(laterPage).filter((page) => page !== null);
@@ -33,10 +34,32 @@ describe('paged lists at scale', () => {
     }
   });
 
+  test.each(lists)('the later pages of %s say which page they are and lead back to the first', async (list) => {
+    const pageCount = Math.max(...later.filter((page) => page.list === list).map((page) => page.pageNumber));
+    const italian = !list.startsWith('/en/');
+    const page = await readPage(`${list}${italian ? 'pagina' : 'page'}/2/`);
+    expect(page.doc.querySelector('h1')!.textContent).toMatch(italian ? new RegExp(` – pagina 2 di ${pageCount}$`) : new RegExp(` – page 2 of ${pageCount}$`));
+    const back = page.doc.querySelectorAll('main a').find((a) => a.getAttributeValue('href') === list && /^← /.test(a.textContent));
+    expect(back, 'a link back to the first page').toBeDefined();
+  });
+
+  test('every kind of paged list has later pages at this scale', () => {
+    for (const pattern of [/^\/partner\/$/, /^\/temi\/[^/]+\/$/, /^\/linee-di-finanziamento\/[^/]+\/$/, /^\/paesi\/[^/]+\/$/, /^\/progetti\/stato\/[^/]+\/$/, /^\/en\/countries\/[^/]+\/$/]) {
+      expect(lists.some((list) => pattern.test(list)), String(pattern)).toBe(true);
+    }
+  });
+
   test('no page is over 100 KB of gzipped HTML', () => {
-    const heavy = builtPagePaths()
-      .map((pathname) => ({ pathname, gzip: gzipSync(readFileSync(fileFor(pathname))).length }))
-      .filter((page) => page.gzip > 100 * 1024);
+    const weights = builtPagePaths().map((pathname) => ({ pathname, gzip: gzipSync(readFileSync(fileFor(pathname))).length }));
+    // The heaviest page of each kind (/paesi/*/pagina/*/), to see how far each is from the bound.
+    const heaviest = new Map<string, { pathname: string; gzip: number }>();
+    for (const page of weights) {
+      const kind = page.pathname.replace(/\/(pagina|page)\/\d+\//, '/$1/*/').replace(/^((?:\/en)?\/[^/]+\/(?:(?:stato|status)\/)?)[^/*]+\//, '$1*/');
+      if ((heaviest.get(kind)?.gzip ?? 0) < page.gzip) heaviest.set(kind, page);
+    }
+    const report = [...heaviest].sort((a, b) => b[1].gzip - a[1].gzip).map(([kind, page]) => `${(page.gzip / 1024).toFixed(1).padStart(6)} KB  ${kind.padEnd(40)} ${page.pathname}`);
+    writeFileSync(path.join(site().resultsDir, 'heaviest-pages.txt'), `${report.join('\n')}\n`);
+    const heavy = weights.filter((page) => page.gzip > 100 * 1024);
     expect(heavy).toEqual([]);
   });
 });
