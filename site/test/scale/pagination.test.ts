@@ -9,7 +9,7 @@ function laterPage(pathname: string): { list: string; pageNumber: number } | nul
   return match ? { list: match[1]!, pageNumber: Number(match[2]) } : null;
 }
 
-const hrefsOf = async (pathname: string) => (await readPage(pathname)).doc.querySelectorAll('a[href]').map((a) => a.getAttribute('href')!);
+const hrefsOf = async (pathname: string) => (await readPage(pathname)).doc.querySelectorAll('a[href]').map((a) => a.getAttributeValue('href')!);
 
 describe('paged lists at scale', () => {
   const later = builtPagePaths().map(laterPage).filter((page) => page !== null);
