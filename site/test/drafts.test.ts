@@ -32,6 +32,7 @@ describe('the built output', () => {
     const names = files.map((f) => f.name);
     expect(names.filter((n) => n.endsWith('.html')).length).toBeGreaterThan(100);
     expect(names).toEqual(expect.arrayContaining(['sitemap.xml', 'feed.xml', 'en/feed.xml', 'opendata/projects.csv', 'opendata/projects.json']));
+    expect(names.filter((n) => /^explorer\/(it|en)\.[0-9a-f]{12}\.json$/.test(n))).toHaveLength(2);
     expect(names.some((n) => n.startsWith('pagefind/') && n.endsWith('.pf_fragment'))).toBe(true);
     expect(names.some((n) => n.startsWith('pagefind/') && n.endsWith('.pf_index'))).toBe(true);
     // The search index is compressed: unpacked, it holds the published text (here, PLEIADI's).

@@ -1,9 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   applyState,
+  decodeExplorerData,
   FILTER_KEYS,
   searchFromState,
   stateFromSearch,
+  type ExplorerData,
   type ExplorerItem,
   type ExplorerState,
   type FilterKey,
@@ -13,52 +15,93 @@ import {
 
 export interface ExplorerProps {
   locale: string;
-  items: ExplorerItem[];
-  options: Record<FilterKey, Option[]>;
-  labels: Record<FilterKey | 'search' | 'sort' | 'sortTitle' | 'sortStart' | 'sortBudget' | 'any' | 'reset' | 'result' | 'results' | 'noResults' | 'shareHint' | 'filters', string>;
+  /** The hashed URL of the data file (lib/explorer-data.ts). */
+  dataUrl: string;
+  /** /progetti/: a project's page is at <projectsHref><slug>/. */
+  projectsHref: string;
+  /** Projects in the portfolio: the count shown until the data is there. */
+  total: number;
+  /** Results shown at a time, and added by "show more": the size of a page of the static list. */
+  pageSize: number;
+  labels: Record<
+    FilterKey | 'search' | 'sort' | 'sortTitle' | 'sortStart' | 'sortBudget' | 'any' | 'reset' | 'result' | 'results' | 'noResults' | 'shareHint' | 'filters' | 'showMore' | 'shown' | 'loadFailed',
+    string
+  >;
   /** Plain links to the static listing pages (by status, funding line, theme, country): the filters without JavaScript. */
   browse: Array<{ title: string; links: Array<{ href: string; label: string }> }>;
+  /** The server-rendered first page of the list, with its page links: shown until the data is there. */
+  children?: ReactNode;
 }
 
 const EMPTY: ExplorerState = { filters: {}, q: '', sort: 'title' };
 
 /**
- * Filters and sorts the project list in the browser. Server-rendered with every project listed;
- * the filter controls appear once hydrated (they need JavaScript), and the URL keeps the view.
+ * Filters and sorts the project list in the browser. The HTML holds only the first page of the
+ * static list (and plain links to the other pages and to the listing pages); once hydrated, the
+ * island fetches the data file and shows the filters. The URL keeps the view: a change of filter
+ * or sort is a history entry (Back undoes it), typing in the search box replaces the entry.
  */
-export default function ProjectExplorer({ locale, items, options, labels, browse }: ExplorerProps) {
+export default function ProjectExplorer({ locale, dataUrl, projectsHref, total, pageSize, labels, browse, children }: ExplorerProps) {
   const [state, setState] = useState<ExplorerState>(EMPTY);
-  const [hydrated, setHydrated] = useState(false);
+  const [data, setData] = useState<{ items: ExplorerItem[]; options: Record<FilterKey, Option[]> } | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [shown, setShown] = useState(pageSize);
+  // How the next state change goes into the history: 'push' (a filter), 'replace' (typing), 'none' (from the URL).
+  const historyMode = useRef<'push' | 'replace' | 'none'>('none');
 
   useEffect(() => {
     setState(stateFromSearch(window.location.search));
-    setHydrated(true);
-    const onPop = () => setState(stateFromSearch(window.location.search));
+    const onPop = () => {
+      historyMode.current = 'none';
+      setState(stateFromSearch(window.location.search));
+    };
     window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
-  }, []);
+    let live = true;
+    fetch(dataUrl)
+      .then((response) => {
+        if (!response.ok) throw new Error(`${dataUrl}: ${response.status}`);
+        return response.json() as Promise<ExplorerData>;
+      })
+      .then((json) => live && setData(decodeExplorerData(json, projectsHref)))
+      .catch(() => live && setFailed(true));
+    return () => {
+      live = false;
+      window.removeEventListener('popstate', onPop);
+    };
+  }, [dataUrl, projectsHref]);
 
   useEffect(() => {
-    if (!hydrated) return;
+    const mode = historyMode.current;
+    historyMode.current = 'none';
+    setShown(pageSize);
+    if (!data || mode === 'none') return;
     const search = searchFromState(state);
-    if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}`);
-  }, [state, hydrated]);
+    if (search === window.location.search) return;
+    const url = `${window.location.pathname}${search}`;
+    if (mode === 'push') window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  }, [state, data, pageSize]);
 
-  const visible = useMemo(() => applyState(items, state, locale), [items, state, locale]);
-  const setFilter = (key: FilterKey, value: string) => setState((s) => ({ ...s, filters: { ...s.filters, [key]: value || undefined } }));
+  const change = (mode: 'push' | 'replace', update: (s: ExplorerState) => ExplorerState) => {
+    historyMode.current = mode;
+    setState(update);
+  };
+  const setFilter = (key: FilterKey, value: string) => change('push', (s) => ({ ...s, filters: { ...s.filters, [key]: value || undefined } }));
+  const visible = useMemo(() => (data ? applyState(data.items, state, locale) : []), [data, state, locale]);
+  const count = data ? visible.length : total;
 
   return (
     <div className="explorer-layout">
-      {hydrated ? (
+      {data ? (
         <form className="filters" role="search" aria-label={labels.filters} onSubmit={(event) => event.preventDefault()}>
           <label className="block" htmlFor="explorer-q">{labels.search}</label>
-          <input id="explorer-q" type="search" value={state.q} onChange={(event) => setState((s) => ({ ...s, q: event.target.value }))} />
+          <input id="explorer-q" type="search" value={state.q} onChange={(event) => change('replace', (s) => ({ ...s, q: event.target.value }))} />
           {FILTER_KEYS.map((key) => (
             <fieldset key={key}>
               <label className="block" htmlFor={`explorer-${key}`}>{labels[key]}</label>
               <select id={`explorer-${key}`} value={state.filters[key] ?? ''} onChange={(event) => setFilter(key, event.target.value)}>
                 <option value="">{labels.any}</option>
-                {options[key].map((option) => (
+                {data.options[key].map((option) => (
                   <option key={option.value} value={option.value}>{option.label}</option>
                 ))}
               </select>
@@ -66,13 +109,13 @@ export default function ProjectExplorer({ locale, items, options, labels, browse
           ))}
           <fieldset>
             <label className="block" htmlFor="explorer-sort">{labels.sort}</label>
-            <select id="explorer-sort" value={state.sort} onChange={(event) => setState((s) => ({ ...s, sort: event.target.value as Sort }))}>
+            <select id="explorer-sort" value={state.sort} onChange={(event) => change('push', (s) => ({ ...s, sort: event.target.value as Sort }))}>
               <option value="title">{labels.sortTitle}</option>
               <option value="start">{labels.sortStart}</option>
               <option value="budget">{labels.sortBudget}</option>
             </select>
           </fieldset>
-          <button type="button" className="button secondary" onClick={() => setState(EMPTY)}>{labels.reset}</button>
+          <button type="button" className="button secondary" onClick={() => change('push', () => EMPTY)}>{labels.reset}</button>
           <p className="meta">{labels.shareHint}</p>
         </form>
       ) : (
@@ -90,24 +133,35 @@ export default function ProjectExplorer({ locale, items, options, labels, browse
         </nav>
       )}
       <div>
-        <p className="result-count" role="status" aria-live="polite">{visible.length} {visible.length === 1 ? labels.result : labels.results}</p>
-        {visible.length === 0 ? (
+        <p className="result-count" role="status" aria-live="polite">
+          {count} {count === 1 ? labels.result : labels.results}
+          {data && visible.length > shown && ` (${labels.shown.replace('{n}', String(shown))})`}
+        </p>
+        {failed && <p>{labels.loadFailed}</p>}
+        {!data ? (
+          children
+        ) : visible.length === 0 ? (
           <p>{labels.noResults}</p>
         ) : (
-          <ul className="grid explorer-results">
-            {visible.map((item) => (
-              <li key={item.slug} className="card" data-project={item.slug}>
-                <h2 className="card-title"><a href={item.href}>{item.acronym}</a></h2>
-                <p><strong>{item.title}</strong></p>
-                <p>{item.summary}</p>
-                <p className="meta">
-                  <span className={`status status-${item.status}`}>{item.statusLabel}</span>
-                  {item.fundingLineLabel && <span> · {item.fundingLineLabel}</span>}
-                  {item.period && <span> · {item.period}</span>}
-                </p>
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul className="grid explorer-results">
+              {visible.slice(0, shown).map((item) => (
+                <li key={item.slug} className="card" data-project={item.slug}>
+                  <h2 className="card-title"><a href={item.href}>{item.acronym}</a></h2>
+                  <p><strong>{item.title}</strong></p>
+                  <p>{item.summary}</p>
+                  <p className="meta">
+                    <span className={`status status-${item.status}`}>{item.statusLabel}</span>
+                    {item.fundingLineLabel && <span> · {item.fundingLineLabel}</span>}
+                    {item.period && <span> · {item.period}</span>}
+                  </p>
+                </li>
+              ))}
+            </ul>
+            {visible.length > shown && (
+              <button type="button" className="button secondary show-more" onClick={() => setShown((n) => n + pageSize)}>{labels.showMore}</button>
+            )}
+          </>
         )}
       </div>
     </div>

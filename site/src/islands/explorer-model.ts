@@ -27,6 +27,72 @@ export interface Option {
   label: string;
 }
 
+/** An option as the data file holds it: [value, label]. */
+export type ExplorerOption = [value: string, label: string];
+
+/**
+ * The data file (lib/explorer-data.ts writes it, the island fetches it): each option list once,
+ * and each project as an array that refers to the options by index, to keep it small.
+ */
+export interface ExplorerData {
+  options: Record<FilterKey, ExplorerOption[]>;
+  /** Short label of each funding line, by the funding option's index. */
+  fundingShort: string[];
+  projects: Array<
+    [
+      slug: string,
+      acronym: string,
+      title: string,
+      summary: string,
+      status: number,
+      /** -1: none. */
+      funding: number,
+      themes: number[],
+      countries: number[],
+      partners: number[],
+      /** '' when unknown. */
+      period: string,
+      startDate: string,
+      /** -1 when not stated. */
+      budget: number,
+    ]
+  >;
+}
+
+/** The data file as the explorer uses it: items with their labels, and the options of each filter. */
+export function decodeExplorerData(data: ExplorerData, projectsHref: string): { items: ExplorerItem[]; options: Record<FilterKey, Option[]> } {
+  const { options } = data;
+  const items = data.projects.map(([slug, acronym, title, summary, status, funding, themes, countries, partners, period, startDate, budget]): ExplorerItem => ({
+    slug,
+    href: `${projectsHref}${slug}/`,
+    acronym,
+    title,
+    summary,
+    status: options.status[status]![0],
+    statusLabel: options.status[status]![1],
+    fundingLine: funding >= 0 ? options.funding[funding]![0] : null,
+    fundingLineLabel: funding >= 0 ? data.fundingShort[funding]! : null,
+    themes: themes.map((i) => options.theme[i]![0]),
+    countries: countries.map((i) => options.country[i]![0]),
+    partners: partners.map((i) => options.partner[i]![0]),
+    partnerNames: partners.map((i) => options.partner[i]![1]),
+    period: period || null,
+    startDate: startDate || null,
+    budget: budget >= 0 ? budget : null,
+  }));
+  const toOptions = (list: ExplorerOption[]) => list.map(([value, label]) => ({ value, label }));
+  return {
+    items,
+    options: {
+      status: toOptions(options.status),
+      funding: toOptions(options.funding),
+      theme: toOptions(options.theme),
+      country: toOptions(options.country),
+      partner: toOptions(options.partner),
+    },
+  };
+}
+
 export const FILTER_KEYS = ['status', 'funding', 'theme', 'country', 'partner'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export const SORTS = ['title', 'start', 'budget'] as const;
