@@ -2,15 +2,23 @@
  * `npm test`: type-checks every package, then runs each package's tests — unit tests first, then
  * the integration tests that start a real Strapi. Stops at the first failing step.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { ensureCmsBuilt } from './lib/cms.ts';
 import { ROOT } from './lib/paths.ts';
 
 // Tools run straight from each package's node_modules: no package manager in the loop.
 const tsc = (pkg: string, project = '.') => [pkg, 'node_modules/typescript/bin/tsc', '--noEmit', '-p', project];
 const vitest = (pkg: string) => [pkg, 'node_modules/vitest/vitest.mjs', 'run'];
 
-const STEPS: Array<[title: string, command: string[], env?: Record<string, string>]> = [
+type Step = [title: string, command: string[], env?: Record<string, string>];
+
+/**
+ * Steps in order; an array of steps runs side by side (its output shown as each one ends). The
+ * two CMS suites are independent (their own database, port and folder) and each keeps about one
+ * core busy, so together they take little more than the longer one.
+ */
+const STEPS: Array<Step | Step[]> = [
   ['shared-types: type-check', tsc('shared-types')],
   ['scripts: type-check', tsc('scripts')],
   ['cms: type-check', tsc('cms')],
@@ -18,8 +26,10 @@ const STEPS: Array<[title: string, command: string[], env?: Record<string, strin
   ['shared-types: unit tests', vitest('shared-types')],
   ['scripts: unit tests', vitest('scripts')],
   ['site: unit tests', ['site', 'node_modules/vitest/vitest.mjs', 'run', '--config', 'vitest.unit.config.ts']],
-  ['cms: integration tests (real Strapi, SQLite)', vitest('cms')],
-  ['cms: integration tests (real Strapi, PostgreSQL)', vitest('cms'), { TEST_DATABASE_CLIENT: 'postgres' }],
+  [
+    ['cms: integration tests (real Strapi, SQLite)', vitest('cms')],
+    ['cms: integration tests (real Strapi, PostgreSQL)', vitest('cms'), { TEST_DATABASE_CLIENT: 'postgres' }],
+  ],
   ['site: build and browser tests (real Strapi, Chromium)', vitest('site')],
   ['site at scale: paged lists, explorer data, page weight (real Strapi, generated portfolio, Chromium)', [...vitest('site'), '--config', 'vitest.scale.config.ts']],
   ['battery: hostile and extreme content, faults (real Strapi, SQLite, Chromium)', [...vitest('site'), '--config', 'vitest.battery.config.ts']],
@@ -30,17 +40,38 @@ const STEPS: Array<[title: string, command: string[], env?: Record<string, strin
   ['e2e: edit, preview, publish and unpublish in the admin (real stack, Chromium)', ['site', 'node_modules/vitest/vitest.mjs', 'run', '--config', '../e2e/vitest.config.ts']],
 ];
 
-const only = process.argv.slice(2);
-const started = Date.now();
-for (const [title, [pkg, ...args], env = {}] of STEPS) {
-  if (only.length > 0 && !only.some((word) => title.includes(word))) continue;
-  console.log(`\n=== ${title}`);
-  const stepStarted = Date.now();
-  const result = spawnSync(process.execPath, args, { cwd: path.join(ROOT, pkg!), stdio: 'inherit', env: { ...process.env, ...env } });
-  if (result.status !== 0) {
-    console.error(`\n✗ ${title} failed (exit ${result.status}) after ${Math.round((Date.now() - stepStarted) / 1000)} s`);
-    process.exit(result.status ?? 1);
-  }
-  console.log(`✓ ${title} (${Math.round((Date.now() - stepStarted) / 1000)} s)`);
+/** Runs one step; its output goes straight to the terminal, or is kept and returned when `quiet`. */
+function run([, [pkg, ...args], env = {}]: Step, quiet: boolean): Promise<{ status: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: path.join(ROOT, pkg!), stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...process.env, ...env } });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk));
+    child.on('close', (code) => resolve({ status: code ?? 1, output }));
+  });
 }
-console.log(`\nAll checks passed in ${Math.round((Date.now() - started) / 1000)} s`);
+
+const only = process.argv.slice(2);
+const selected = (title: string) => only.length === 0 || only.some((word) => title.includes(word));
+const seconds = (since: number) => Math.round((Date.now() - since) / 1000);
+const started = Date.now();
+for (const entry of STEPS) {
+  const group = (typeof entry[0] === 'string' ? [entry as Step] : (entry as Step[])).filter(([title]) => selected(title));
+  if (group.length === 0) continue;
+  const together = group.length > 1;
+  // Side by side, the suites must not both build the CMS: build it once first.
+  if (together) ensureCmsBuilt();
+  const stepStarted = Date.now();
+  const results = await Promise.all(
+    group.map(async (step) => {
+      if (!together) console.log(`\n=== ${step[0]}`);
+      const result = await run(step, together);
+      if (together) console.log(`\n=== ${step[0]}\n${result.output}`);
+      console.log(result.status === 0 ? `✓ ${step[0]} (${seconds(stepStarted)} s)` : `\n✗ ${step[0]} failed (exit ${result.status}) after ${seconds(stepStarted)} s`);
+      return result.status;
+    }),
+  );
+  const failed = results.find((status) => status !== 0);
+  if (failed !== undefined) process.exit(failed);
+}
+console.log(`\nAll checks passed in ${seconds(started)} s`);

@@ -26,7 +26,9 @@ const TYPES: Record<string, string> = {
 };
 
 /** Content-hashed folders: a page of the previous release may still ask for its own files there. */
-const IMMUTABLE_PREFIXES = ['/_astro/', '/pagefind/'];
+const IMMUTABLE_PREFIXES = ['/_astro/', '/pagefind/', '/explorer/'];
+/** Folders whose every file name carries its content hash (Pagefind's entry files do not): cached for good. */
+const CACHE_FOREVER_FOLDERS = ['_astro', 'explorer'];
 
 /**
  * Serves a built static site the way a static host does: /path/ → /path/index.html, unknown paths
@@ -83,7 +85,7 @@ export function staticHandler(root: () => string | null, previousRoots: () => st
       'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'strict-origin-when-cross-origin',
-      'Cache-Control': file.includes(`${path.sep}_astro${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'Cache-Control': CACHE_FOREVER_FOLDERS.some((folder) => file.includes(`${path.sep}${folder}${path.sep}`)) ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     // A file removed after the check (an old release pruned) ends the response instead of hanging.
     createReadStream(file).on('error', () => response.destroy()).pipe(response);
