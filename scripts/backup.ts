@@ -5,24 +5,29 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { ensureCmsBuilt } from './lib/cms.ts';
 import { ensureEnvFiles } from './lib/env-file.ts';
 import { ROOT } from './lib/paths.ts';
 import { exportBackup, importBackup } from './lib/transfer.ts';
 
-const [command, ...args] = process.argv.slice(2);
+const { positionals: [command, archive], values: args } = parseArgs({
+  // `pnpm backup -- --file x` passes the `--` through, and parseArgs would take what follows as positionals.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  options: { file: { type: 'string' } },
+  allowPositionals: true,
+});
 const key = process.env.BACKUP_KEY || undefined;
 ensureEnvFiles();
 ensureCmsBuilt();
 
 if (command === 'backup') {
-  const fileFlag = args.indexOf('--file');
-  const base = fileFlag >= 0 ? path.resolve(args[fileFlag + 1]!) : path.join(ROOT, 'backups', `portfolio-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  const base = args.file ? path.resolve(args.file) : path.join(ROOT, 'backups', `portfolio-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   mkdirSync(path.dirname(base), { recursive: true });
   const file = exportBackup(base, { key });
   console.log(`Backup written: ${file}${key ? ' (encrypted with BACKUP_KEY)' : ' (not encrypted: set BACKUP_KEY to encrypt)'}`);
 } else if (command === 'restore') {
-  const file = args[0];
+  const file = archive;
   if (!file) {
     console.error('Usage: npm run restore -- <archive> (set BACKUP_KEY for an encrypted archive; stop the CMS first)');
     process.exit(1);

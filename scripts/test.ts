@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { ensureCmsBuilt } from './lib/cms.ts';
 import { ROOT } from './lib/paths.ts';
 
@@ -51,12 +52,17 @@ function run([, [pkg, ...args], env = {}]: Step, quiet: boolean): Promise<{ stat
   });
 }
 
-const only = process.argv.slice(2);
+// `npm test -- <word>...` runs only the steps whose title contains one of the words.
+const { positionals: only } = parseArgs({ allowPositionals: true });
 const selected = (title: string) => only.length === 0 || only.some((word) => title.includes(word));
+const groups = STEPS.map((entry) => (typeof entry[0] === 'string' ? [entry as Step] : (entry as Step[])).filter(([title]) => selected(title)));
+if (groups.every((group) => group.length === 0)) {
+  console.error(`No step's title contains ${only.map((word) => `"${word}"`).join(' or ')}.`);
+  process.exit(1);
+}
 const seconds = (since: number) => Math.round((Date.now() - since) / 1000);
 const started = Date.now();
-for (const entry of STEPS) {
-  const group = (typeof entry[0] === 'string' ? [entry as Step] : (entry as Step[])).filter(([title]) => selected(title));
+for (const group of groups) {
   if (group.length === 0) continue;
   const together = group.length > 1;
   // Side by side, the suites must not both build the CMS: build it once first.

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 
 export interface SearchIndexUpdate {
@@ -136,7 +137,8 @@ export function createSearchIndexer() {
 export type SearchIndexer = ReturnType<typeof createSearchIndexer>;
 
 if (import.meta.main) {
-  const site = path.resolve(process.argv[2] ?? process.env.SITE_OUT_DIR ?? 'dist');
+  const { positionals: [outDir] } = parseArgs({ allowPositionals: true });
+  const site = path.resolve(outDir ?? process.env.SITE_OUT_DIR ?? 'dist');
   const indexer = createSearchIndexer();
   const { added } = await indexer.update(site);
   await indexer.close();
