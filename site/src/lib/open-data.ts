@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import { alternativeNameList, LOCALES, newestDate, STATUS_LABELS, type Action, type Locale } from 'shared-types';
 import { ACTION_TYPE_LABELS, FUNDING_STATEMENTS, MANAGEMENT_MODE_LABELS, ORGANISATION_LABELS, ROLE_LABELS, byText, countryName } from './i18n.ts';
 import { buildDay } from './build-date.ts';
@@ -729,19 +730,19 @@ export const OPEN_DATA_FILE_NAMES: readonly string[] = [
 /** Absolute URL of an open-data file. */
 export const openDataUrl = (site: URL, file: string): string => new URL(`${OPEN_DATA_PATH}${file}`, site).href;
 
-/** One field of a CSV record (RFC 4180): quoted when it holds a comma, quote or line break. */
+/** One CSV field's text: null is empty, a list is joined by the list separator. */
 export function csvField(cell: Cell): string {
-  const value = cell === null ? '' : Array.isArray(cell) ? cell.join(LIST_SEPARATOR) : String(cell);
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return cell === null ? '' : Array.isArray(cell) ? cell.join(LIST_SEPARATOR) : String(cell);
 }
 
 /**
- * A CSV file (RFC 4180): header line of column names, one record per row, CRLF line ends, and a
- * UTF-8 byte-order mark first so spreadsheet programs read accented text correctly.
+ * A CSV file (RFC 4180): header line of column names, one record per row, CRLF line ends, fields
+ * quoted when they hold a comma, quote or line break, and a UTF-8 byte-order mark first so
+ * spreadsheet programs read accented text correctly.
  */
 export function toCsv(columns: readonly string[], rows: readonly Row[]): string {
-  const records = [columns.map(csvField), ...rows.map((row) => columns.map((name) => csvField(row[name] ?? null)))];
-  return `\uFEFF${records.map((fields) => fields.join(',')).join('\r\n')}\r\n`;
+  const records = [columns as string[], ...rows.map((row) => columns.map((name) => csvField(row[name] ?? null)))];
+  return stringify(records, { bom: true, record_delimiter: 'windows', quote_record_delimiter: true });
 }
 
 /** The newest updatedAt of the portfolio in either language. */

@@ -1,27 +1,22 @@
 import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { fileFor } from './site.ts';
 
-/** An RFC 4180 reader (quoted fields may hold commas, quotes and line breaks), as a consumer of the files reads them. */
+/**
+ * Reads CSV text as a strict RFC 4180 consumer does, with a parser independent of the writer:
+ * every record has the header's field count and ends with CRLF, and a line break outside quotes is
+ * an error rather than a new record.
+ */
 export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  while (i < text.length) {
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        if (i >= text.length) throw new Error('unterminated quoted field');
-        if (text[i] === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
-        else if (text[i] === '"') break;
-        else field += text[i++];
-      }
-      i++;
-    } else if (text[i] === ',') record.push(field), (field = ''), i++;
-    else if (text.startsWith('\r\n', i)) record.push(field), records.push(record), (record = []), (field = ''), (i += 2);
-    else field += text[i++];
-  }
-  return records;
+  if (!text.endsWith('\r\n')) throw new Error('last record not ended by CRLF');
+  return parse(text, {
+    bom: true,
+    record_delimiter: '\r\n',
+    cast: (value, { quoting, index, lines }) => {
+      if (!quoting && /[\r\n]/.test(value)) throw new Error(`bare line break outside quotes in field ${index} of line ${lines}`);
+      return value;
+    },
+  });
 }
 
 /** A built open-data CSV file as records keyed by column name. */

@@ -15,32 +15,8 @@ import {
   type DatasetName,
   type Row,
 } from '../../src/lib/open-data.ts';
+import { parseCsv } from '../support/csv.ts';
 import { fixturePortfolios, SITE } from './fixtures/portfolio.ts';
-
-/** A strict RFC 4180 reader, to check what a CSV consumer gets back. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        if (text[i] === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
-        else if (text[i] === '"') break;
-        else if (i >= text.length) throw new Error('unterminated quoted field');
-        else field += text[i++];
-      }
-      i++;
-    } else if (text[i] === ',') (record.push(field), (field = ''), i++);
-    else if (text.startsWith('\r\n', i)) (record.push(field), records.push(record), (record = []), (field = ''), (i += 2));
-    else if (text[i] === '\n' || text[i] === '\r') throw new Error(`bare line break outside quotes at ${i}`);
-    else field += text[i++];
-  }
-  if (field !== '' || record.length > 0) throw new Error('last record not ended by CRLF');
-  return records;
-}
 
 const dataset = (name: DatasetName) => DATASETS.find((d) => d.name === name)!;
 const rowsOf = (name: DatasetName) => dataset(name).rows(fixturePortfolios(), SITE);
@@ -57,13 +33,6 @@ describe('csvField', () => {
     expect(csvField(null)).toBe('');
     expect(csvField(['comune-di-bologna:lead', 'maison-accueil:partner'])).toBe('comune-di-bologna:lead;maison-accueil:partner');
   });
-
-  it('quotes fields with a comma, a line break or a quote, doubling the quotes', () => {
-    expect(csvField('a, b')).toBe('"a, b"');
-    expect(csvField('line\nbreak')).toBe('"line\nbreak"');
-    expect(csvField('cr\rbreak')).toBe('"cr\rbreak"');
-    expect(csvField('Maison "Accueil"')).toBe('"Maison ""Accueil"""');
-  });
 });
 
 describe('toCsv', () => {
@@ -74,9 +43,14 @@ describe('toCsv', () => {
     expect(new TextEncoder().encode(csv).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
   });
 
+  it('quotes fields with a comma, a line break or a quote, doubling the quotes', () => {
+    const fields = ['a, b', 'line\nbreak', 'cr\rbreak', 'Maison "Accueil"', 'plain'];
+    expect(toCsv(['f'], fields.map((f) => ({ f }))).slice(1)).toBe('f\r\n"a, b"\r\n"line\nbreak"\r\n"cr\rbreak"\r\n"Maison ""Accueil"""\r\nplain\r\n');
+  });
+
   it('round-trips commas, quotes, line breaks and accented text through an RFC 4180 reader', () => {
     const tricky: Row = { name: 'Maison "Accueil", Paris', text: 'riga uno\r\nriga due\nè così', missing: null, list: ['x', 'y'] };
-    const records = parseCsv(toCsv(['name', 'text', 'missing', 'list'], [tricky]).slice(1));
+    const records = parseCsv(toCsv(['name', 'text', 'missing', 'list'], [tricky]));
     expect(records).toEqual([
       ['name', 'text', 'missing', 'list'],
       ['Maison "Accueil", Paris', 'riga uno\r\nriga due\nè così', '', 'x;y'],
@@ -193,7 +167,7 @@ describe('buildOpenData', () => {
   it('writes the project CSV with a header and one record per project per language, line breaks kept inside quotes', () => {
     const csv = openData.files.get('projects.csv')!;
     expect(csv.mediaType).toBe('text/csv');
-    const [header, ...records] = parseCsv(csv.body.slice(1));
+    const [header, ...records] = parseCsv(csv.body);
     expect(header).toEqual(dataset('projects').columns.map((c) => c.name));
     expect(records).toHaveLength(4);
     const description = header!.indexOf('description');
