@@ -90,10 +90,12 @@ describe('the admin an Italian officer uses is in Italian', () => {
     }
     checked += strings.length;
     screens++;
-    const found = strings.filter((text) => !ALLOWED.has(text)).flatMap((text) => {
-      const message = dictionary.match(text);
-      return message ? [message === text ? `"${text}"` : `"${text}" (Strapi: "${message}")`] : [];
-    });
+    const found = strings
+      .filter((text) => !ALLOWED.has(text))
+      .flatMap((text) => {
+        const message = dictionary.match(text);
+        return message ? [message === text ? `"${text}"` : `"${text}" (Strapi: "${message}")`] : [];
+      });
     if (found.length > 0) english.set(name, found);
     await page.screenshot({ path: path.join(RESULTS_DIR, `admin-${name}.png`) });
   }
@@ -146,7 +148,9 @@ describe('the admin an Italian officer uses is in Italian', () => {
     // A seeded project's edit view, its relation picker open.
     const token = await adminLogin(cms.url, env.EDITOR_EMAIL!, env.EDITOR_PASSWORD!);
     const projects = (await (
-      await fetch(`${cms.url}/content-manager/collection-types/api::project.project?locale=it&pageSize=1&sort=title:ASC`, { headers: { Authorization: `Bearer ${token}` } })
+      await fetch(`${cms.url}/content-manager/collection-types/api::project.project?locale=it&pageSize=1&sort=title:ASC`, {
+        headers: { Authorization: `Bearer ${token}` },
+      })
     ).json()) as { results: Array<{ documentId: string }> };
     const projectId = projects.results[0]!.documentId;
     await page.goto(`${cms.url}${collectionPages('api::project.project')}/${projectId}?plugins[i18n][locale]=it`);
@@ -199,7 +203,9 @@ describe('the admin an Italian officer uses is in Italian', () => {
     await inspect('14-partner-saved');
     const partnerId = new URL(page.url()).pathname.split('/').pop();
     const partner = (await (
-      await fetch(`${cms.url}/content-manager/collection-types/api::partner.partner/${partnerId}?locale=it`, { headers: { Authorization: `Bearer ${token}` } })
+      await fetch(`${cms.url}/content-manager/collection-types/api::partner.partner/${partnerId}?locale=it`, {
+        headers: { Authorization: `Bearer ${token}` },
+      })
     ).json()) as { data: { country: string } };
     expect(partner.data.country).toBe('PT');
     await page.goto(`${page.url().split('?')[0]}?plugins[i18n][locale]=en`);
@@ -214,7 +220,9 @@ describe('the admin an Italian officer uses is in Italian', () => {
     await page.locator('main').waitFor();
     await inspect('17-media-library');
 
-    console.log(`[admin-italian] ${checked} interface strings checked on ${screens} screens against ${dictionary.size} Strapi English messages`);
+    console.log(
+      `[admin-italian] ${checked} interface strings checked on ${screens} screens against ${dictionary.size} Strapi English messages`,
+    );
     const report = [...english].map(([screen, strings]) => `${screen}:\n  ${strings.join('\n  ')}`).join('\n');
     expect(report, 'English interface strings found (screen: strings)').toBe('');
   });

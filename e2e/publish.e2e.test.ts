@@ -37,10 +37,25 @@ const MARKER = `PROVA${TAG.toUpperCase()}`;
 /** New entries the project needs, named with a marker of their own: they stay online after the project goes. */
 const NEW = `Nuovo${TAG}`;
 const NEW_PARTNERS = [
-  { name: `Consiglio insulare ${NEW}`, nameEn: `Island council ${NEW}`, type: 'Provincia / Consiglio insulare', slug: `consiglio-insulare-${NEW.toLowerCase()}` },
-  { name: `Associazione Ponti ${NEW}`, nameEn: `Ponti association ${NEW}`, type: 'Organizzazione non governativa', slug: `associazione-ponti-${NEW.toLowerCase()}` },
+  {
+    name: `Consiglio insulare ${NEW}`,
+    nameEn: `Island council ${NEW}`,
+    type: 'Provincia / Consiglio insulare',
+    slug: `consiglio-insulare-${NEW.toLowerCase()}`,
+  },
+  {
+    name: `Associazione Ponti ${NEW}`,
+    nameEn: `Ponti association ${NEW}`,
+    type: 'Organizzazione non governativa',
+    slug: `associazione-ponti-${NEW.toLowerCase()}`,
+  },
 ];
-const NEW_FUNDING_LINE = { name: `Fondo regionale ${NEW}`, nameEn: `Regional fund ${NEW}`, acronym: `FR${NEW.toUpperCase()}`, slug: `fr${NEW.toLowerCase()}` };
+const NEW_FUNDING_LINE = {
+  name: `Fondo regionale ${NEW}`,
+  nameEn: `Regional fund ${NEW}`,
+  acronym: `FR${NEW.toUpperCase()}`,
+  slug: `fr${NEW.toLowerCase()}`,
+};
 const PROJECT = {
   acronym: MARKER,
   title: `Progetto di prova ${MARKER}`,
@@ -73,7 +88,9 @@ interface Database {
 }
 /** better-sqlite3 is the CMS's SQLite driver (the e2e runs on SQLite). */
 const openDatabase = (file: string): Database => {
-  const Driver = createRequire(fileURLToPath(new URL('../cms/package.json', import.meta.url)))('better-sqlite3') as new (file: string) => Database;
+  const Driver = createRequire(fileURLToPath(new URL('../cms/package.json', import.meta.url)))('better-sqlite3') as new (
+    file: string,
+  ) => Database;
   return new Driver(file);
 };
 
@@ -139,7 +156,12 @@ describe('a communications officer publishes, edits and unpublishes a project', 
   }
 
   /** Polls the public site until `done` holds; returns the milliseconds since `since` (the click). */
-  async function waitForLive(what: string, since: number, done: (page: { status: number; text: string }) => boolean, pathname = PUBLIC_PATH): Promise<number> {
+  async function waitForLive(
+    what: string,
+    since: number,
+    done: (page: { status: number; text: string }) => boolean,
+    pathname = PUBLIC_PATH,
+  ): Promise<number> {
     while (Date.now() - since < LIVE_TIMEOUT_MS) {
       if (done(await get(pathname))) return Date.now() - since;
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -168,7 +190,10 @@ describe('a communications officer publishes, edits and unpublishes a project', 
   async function save(): Promise<string> {
     await page.getByRole('button', { name: 'Salva', exact: true }).click();
     await page.waitForURL((url) => !url.pathname.endsWith('/create'));
-    await page.getByText(/^(Salvato|Saved)/).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/^(Salvato|Saved)/)
+      .first()
+      .waitFor({ timeout: 30_000 });
     return path.posix.basename(new URL(page.url()).pathname);
   }
 
@@ -182,7 +207,9 @@ describe('a communications officer publishes, edits and unpublishes a project', 
   async function adminDraft(uid: string, id: string, locale: string): Promise<Record<string, any>> {
     officerToken ??= await adminLogin(cms.url, env.EDITOR_EMAIL!, env.EDITOR_PASSWORD!);
     const token = officerToken;
-    const response = await fetch(`${cms.url}/content-manager/collection-types/${uid}/${id}?locale=${locale}`, { headers: { Authorization: `Bearer ${token}` } });
+    const response = await fetch(`${cms.url}/content-manager/collection-types/${uid}/${id}?locale=${locale}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     return ((await response.json()) as { data: Record<string, any> }).data;
   }
 
@@ -224,7 +251,9 @@ describe('a communications officer publishes, edits and unpublishes a project', 
       log: (event, fields = {}) => {
         appendFileSync(publisherLog, `${JSON.stringify({ time: new Date().toISOString(), event, ...fields })}\n`);
         if (event === 'build_succeeded' || event === 'build_failed') {
-          console.log(`[publisher] ${event} (${fields.trigger}, ${fields.events} event(s)) in ${Math.round(Number(fields.durationMs) / 100) / 10} s`);
+          console.log(
+            `[publisher] ${event} (${fields.trigger}, ${fields.events} event(s)) in ${Math.round(Number(fields.durationMs) / 100) / 10} s`,
+          );
         }
       },
     });
@@ -240,7 +269,8 @@ describe('a communications officer publishes, edits and unpublishes a project', 
       token: env.SITE_BUILD_TOKEN!,
       dir: path.join(tempDir, 'preview'),
       cacheDir: path.join(tempDir, 'astro-preview-cache'),
-      log: (event, fields = {}) => appendFileSync(publisherLog, `${JSON.stringify({ time: new Date().toISOString(), service: 'preview', event, ...fields })}\n`),
+      log: (event, fields = {}) =>
+        appendFileSync(publisherLog, `${JSON.stringify({ time: new Date().toISOString(), service: 'preview', event, ...fields })}\n`),
     });
     await preview.start();
 
@@ -330,9 +360,10 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     // "Partenariato" is a repeatable component: its empty state is the button that adds the first entry.
     for (const [index, partner] of NEW_PARTNERS.entries()) {
       // The first entry is added from the empty state (the first button after the label), the next from "Aggiungi una voce" under the list.
-      const add = index === 0
-        ? 'xpath=//label[starts-with(normalize-space(.), "Partenariato")]/following::button[1]'
-        : 'xpath=//label[starts-with(normalize-space(.), "Partenariato")]/following::button[normalize-space(.)="Aggiungi una voce" or normalize-space(.)="Add an entry"][1]';
+      const add =
+        index === 0
+          ? 'xpath=//label[starts-with(normalize-space(.), "Partenariato")]/following::button[1]'
+          : 'xpath=//label[starts-with(normalize-space(.), "Partenariato")]/following::button[normalize-space(.)="Aggiungi una voce" or normalize-space(.)="Add an entry"][1]';
       await page.locator(add).click();
       await pickRelation(`partnerships.${index}.partner`, partner.name, new RegExp(`^${partner.name}`));
       await choose(`partnerships.${index}.role`, PROJECT.roles[index]!);
@@ -357,7 +388,8 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     await screenshot('04-english-version');
     const [it, en] = [await adminDraft(PROJECT_UID, documentId, 'it'), await adminDraft(PROJECT_UID, documentId, 'en')];
     expect(en.slug).toBe(it.slug);
-    const partnersOf = (draft: Record<string, any>) => draft.partnerships.map((p: any) => `${p.partner?.documentId ?? p.partner?.[0]?.documentId}:${p.role}`);
+    const partnersOf = (draft: Record<string, any>) =>
+      draft.partnerships.map((p: any) => `${p.partner?.documentId ?? p.partner?.[0]?.documentId}:${p.role}`);
     expect(en.partnerships).toHaveLength(NEW_PARTNERS.length);
     expect(partnersOf(en)).toEqual(partnersOf(it));
   });
@@ -371,8 +403,12 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     expect(await frame.locator('h1').textContent()).toContain(PROJECT.title);
     expect(await frame.locator('.preview-banner').textContent()).toContain('Anteprima: contenuti in bozza, non pubblicati.');
     expect(await frame.locator('main').textContent()).toContain(PROJECT.summary);
-    expect(await frame.locator(`main a[href="${href('it', { page: 'partner', slug: NEW_PARTNERS[0]!.slug })}"]`).count()).toBeGreaterThan(0);
-    expect(await frame.locator(`main a[href="${href('it', { page: 'fundingLine', slug: NEW_FUNDING_LINE.slug })}"]`).count()).toBeGreaterThan(0);
+    expect(await frame.locator(`main a[href="${href('it', { page: 'partner', slug: NEW_PARTNERS[0]!.slug })}"]`).count()).toBeGreaterThan(
+      0,
+    );
+    expect(
+      await frame.locator(`main a[href="${href('it', { page: 'fundingLine', slug: NEW_FUNDING_LINE.slug })}"]`).count(),
+    ).toBeGreaterThan(0);
     const previewFrame = page.frames().find((f) => f.url().startsWith(previewOrigin));
     expect(previewFrame && new URL(previewFrame.url()).pathname).toBe(PUBLIC_PATH);
     await screenshot('05-preview');
@@ -446,7 +482,9 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     await screenshot('status-panel-live');
     // The English version's link is the English page.
     await page.goto(editUrl('en'));
-    expect(await page.getByTestId('publication-panel').getByRole('link', { name: 'Vedi sul sito' }).getAttribute('href')).toBe(`${siteUrl}${PUBLIC_PATH_EN}`);
+    expect(await page.getByTestId('publication-panel').getByRole('link', { name: 'Vedi sul sito' }).getAttribute('href')).toBe(
+      `${siteUrl}${PUBLIC_PATH_EN}`,
+    );
 
     await page.goto(`${cms.url}/admin`);
     const widget = page.getByTestId('publication-widget');
@@ -464,7 +502,9 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     await page.getByRole('button', { name: 'Pubblica', exact: true }).click();
     // The edit view's panel follows the build by itself, without a reload: updating, then live.
     const verdict = page.getByTestId('publication-panel').getByTestId('entry-verdict');
-    await expect.poll(() => verdict.textContent(), { timeout: 30_000 }).toMatch(/^Pubblicata: (il sito si sta aggiornando…|in attesa dell’aggiornamento del sito)$/);
+    await expect
+      .poll(() => verdict.textContent(), { timeout: 30_000 })
+      .toMatch(/^Pubblicata: (il sito si sta aggiornando…|in attesa dell’aggiornamento del sito)$/);
     await screenshot('status-panel-updating');
     timings.editToLiveMs = await waitForLive('edited summary', clicked, (p) => p.status === 200 && p.text.includes(PROJECT.editedSummary));
     await expect.poll(() => verdict.textContent(), { timeout: 30_000 }).toBe('Online sul sito pubblico');
@@ -519,7 +559,9 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     // straight into the database as a faulty import would (the admin itself refuses it).
     const db = openDatabase(env.DATABASE_FILENAME!);
     const partner = db
-      .prepare("SELECT id, document_id AS documentId, name, country FROM partners WHERE locale = 'en' AND published_at IS NOT NULL AND country IS NOT NULL ORDER BY id LIMIT 1")
+      .prepare(
+        "SELECT id, document_id AS documentId, name, country FROM partners WHERE locale = 'en' AND published_at IS NOT NULL AND country IS NOT NULL ORDER BY id LIMIT 1",
+      )
       .get() as { id: number; documentId: string; name: string; country: string };
     const update = db.prepare('UPDATE partners SET country = ? WHERE id = ?');
     try {
@@ -531,16 +573,28 @@ describe('a communications officer publishes, edits and unpublishes a project', 
         body: '{}',
       });
       expect(rebuild.status).toBe(202);
-      await expect.poll(() => publisher.status().lastBuild?.trigger === 'manual' && !publisher.status().building, { timeout: LIVE_TIMEOUT_MS, interval: 500 }).toBe(true);
+      await expect
+        .poll(() => publisher.status().lastBuild?.trigger === 'manual' && !publisher.status().building, {
+          timeout: LIVE_TIMEOUT_MS,
+          interval: 500,
+        })
+        .toBe(true);
       const lastBuild = publisher.status().lastBuild!;
       expect(lastBuild.ok, lastBuild.error).toBe(false);
-      expect(lastBuild.failure).toMatchObject({ contentType: 'api::partner.partner', documentId: partner.documentId, locale: 'en', field: 'country' });
+      expect(lastBuild.failure).toMatchObject({
+        contentType: 'api::partner.partner',
+        documentId: partner.documentId,
+        locale: 'en',
+        field: 'country',
+      });
       expect(publisher.status().live?.id).toBe(liveBefore);
 
       await page.goto(`${cms.url}/admin`);
       const widget = page.getByTestId('publication-widget');
       await widget.waitFor({ timeout: 30_000 });
-      expect(await widget.getByTestId('publication-verdict').textContent()).toMatch(/^Ultimo aggiornamento non riuscito \(oggi alle \d{1,2}:\d{2}\)$/);
+      expect(await widget.getByTestId('publication-verdict').textContent()).toMatch(
+        /^Ultimo aggiornamento non riuscito \(oggi alle \d{1,2}:\d{2}\)$/,
+      );
       expect(await widget.getByTestId('publication-failure-entry').textContent()).toContain(partner.name);
       const failure = (await widget.getByTestId('publication-failure').textContent()) ?? '';
       expect(failure).toContain('versione in inglese');
@@ -551,7 +605,10 @@ describe('a communications officer publishes, edits and unpublishes a project', 
 
       // "Apri la voce da correggere" leads to the partner's English version, whose panel says it is the one.
       await widget.getByRole('link', { name: 'Apri la voce da correggere' }).click();
-      await page.waitForURL((url) => url.pathname.endsWith(`/api::partner.partner/${partner.documentId}`) && url.searchParams.get('plugins[i18n][locale]') === 'en');
+      await page.waitForURL(
+        (url) =>
+          url.pathname.endsWith(`/api::partner.partner/${partner.documentId}`) && url.searchParams.get('plugins[i18n][locale]') === 'en',
+      );
       const panel = page.getByTestId('publication-panel');
       await panel.waitFor({ timeout: 30_000 });
       expect(await panel.textContent()).toContain('È questa voce ad aver bloccato l’aggiornamento:');

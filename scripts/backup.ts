@@ -11,7 +11,10 @@ import { ensureEnvFiles } from './lib/env-file.ts';
 import { ROOT } from './lib/paths.ts';
 import { exportBackup, importBackup } from './lib/transfer.ts';
 
-const { positionals: [command, archive], values: args } = parseArgs({
+const {
+  positionals: [command, archive],
+  values: args,
+} = parseArgs({
   // `pnpm backup -- --file x` passes the `--` through, and parseArgs would take what follows as positionals.
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: { file: { type: 'string' } },
@@ -22,7 +25,9 @@ ensureEnvFiles();
 ensureCmsBuilt();
 
 if (command === 'backup') {
-  const base = args.file ? path.resolve(args.file) : path.join(ROOT, 'backups', `portfolio-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  const base = args.file
+    ? path.resolve(args.file)
+    : path.join(ROOT, 'backups', `portfolio-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   mkdirSync(path.dirname(base), { recursive: true });
   const file = exportBackup(base, { key });
   console.log(`Backup written: ${file}${key ? ' (encrypted with BACKUP_KEY)' : ' (not encrypted: set BACKUP_KEY to encrypt)'}`);

@@ -20,9 +20,11 @@ type Step = [title: string, command: string[], env?: Record<string, string>];
  * core busy, so together they take little more than the longer one.
  */
 const STEPS: Array<Step | Step[]> = [
+  ['workspace: format and lint (Biome)', ['.', 'node_modules/@biomejs/biome/bin/biome', 'ci', '--error-on-warnings', '.']],
   ['shared-types: type-check', tsc('shared-types')],
   ['scripts: type-check', tsc('scripts')],
   ['cms: type-check', tsc('cms')],
+  ['cms: type-check of the admin customisations', tsc('cms', 'src/admin')],
   ['cms: type-check of the tests', tsc('cms', 'test')],
   ['shared-types: unit tests', vitest('shared-types')],
   ['scripts: unit tests', vitest('scripts')],
@@ -32,19 +34,39 @@ const STEPS: Array<Step | Step[]> = [
     ['cms: integration tests (real Strapi, PostgreSQL)', vitest('cms'), { TEST_DATABASE_CLIENT: 'postgres' }],
   ],
   ['site: build and browser tests (real Strapi, Chromium)', vitest('site')],
-  ['site at scale: paged lists, explorer data, page weight (real Strapi, generated portfolio, Chromium)', [...vitest('site'), '--config', 'vitest.scale.config.ts']],
-  ['battery: hostile and extreme content, faults (real Strapi, SQLite, Chromium)', [...vitest('site'), '--config', 'vitest.battery.config.ts']],
-  ['battery: hostile and extreme content, faults (real Strapi, PostgreSQL, Chromium)', [...vitest('site'), '--config', 'vitest.battery.config.ts'], { TEST_DATABASE_CLIENT: 'postgres' }],
-  ['site: incremental build oracle (real Strapi, random edits, each build vs a clean full build)', [...vitest('site'), '--config', 'vitest.oracle.config.ts']],
+  [
+    'site at scale: paged lists, explorer data, page weight (real Strapi, generated portfolio, Chromium)',
+    [...vitest('site'), '--config', 'vitest.scale.config.ts'],
+  ],
+  [
+    'battery: hostile and extreme content, faults (real Strapi, SQLite, Chromium)',
+    [...vitest('site'), '--config', 'vitest.battery.config.ts'],
+  ],
+  [
+    'battery: hostile and extreme content, faults (real Strapi, PostgreSQL, Chromium)',
+    [...vitest('site'), '--config', 'vitest.battery.config.ts'],
+    { TEST_DATABASE_CLIENT: 'postgres' },
+  ],
+  [
+    'site: incremental build oracle (real Strapi, random edits, each build vs a clean full build)',
+    [...vitest('site'), '--config', 'vitest.oracle.config.ts'],
+  ],
   // After the site tests: their build generated the content types (.astro/) this check reads.
   ['site: type-check', tsc('site')],
-  ['e2e: edit, preview, publish and unpublish in the admin (real stack, Chromium)', ['site', 'node_modules/vitest/vitest.mjs', 'run', '--config', '../e2e/vitest.config.ts']],
+  [
+    'e2e: edit, preview, publish and unpublish in the admin (real stack, Chromium)',
+    ['site', 'node_modules/vitest/vitest.mjs', 'run', '--config', '../e2e/vitest.config.ts'],
+  ],
 ];
 
 /** Runs one step; its output goes straight to the terminal, or is kept and returned when `quiet`. */
 function run([, [pkg, ...args], env = {}]: Step, quiet: boolean): Promise<{ status: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: path.join(ROOT, pkg!), stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, args, {
+      cwd: path.join(ROOT, pkg!),
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env: { ...process.env, ...env },
+    });
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk));
@@ -55,7 +77,9 @@ function run([, [pkg, ...args], env = {}]: Step, quiet: boolean): Promise<{ stat
 // `npm test -- <word>...` runs only the steps whose title contains one of the words.
 const { positionals: only } = parseArgs({ allowPositionals: true });
 const selected = (title: string) => only.length === 0 || only.some((word) => title.includes(word));
-const groups = STEPS.map((entry) => (typeof entry[0] === 'string' ? [entry as Step] : (entry as Step[])).filter(([title]) => selected(title)));
+const groups = STEPS.map((entry) =>
+  (typeof entry[0] === 'string' ? [entry as Step] : (entry as Step[])).filter(([title]) => selected(title)),
+);
 if (groups.every((group) => group.length === 0)) {
   console.error(`No step's title contains ${only.map((word) => `"${word}"`).join(' or ')}.`);
   process.exit(1);
@@ -73,7 +97,11 @@ for (const group of groups) {
       if (!together) console.log(`\n=== ${step[0]}`);
       const result = await run(step, together);
       if (together) console.log(`\n=== ${step[0]}\n${result.output}`);
-      console.log(result.status === 0 ? `✓ ${step[0]} (${seconds(stepStarted)} s)` : `\n✗ ${step[0]} failed (exit ${result.status}) after ${seconds(stepStarted)} s`);
+      console.log(
+        result.status === 0
+          ? `✓ ${step[0]} (${seconds(stepStarted)} s)`
+          : `\n✗ ${step[0]} failed (exit ${result.status}) after ${seconds(stepStarted)} s`,
+      );
       return result.status;
     }),
   );

@@ -1,1 +1,2 @@
-import { defineConfig } from 'vitest/config'; export default defineConfig({ test: { include: ['test/unit/**/*.test.ts'] } });
+import { defineConfig } from 'vitest/config';
+export default defineConfig({ test: { include: ['test/unit/**/*.test.ts'] } });

@@ -88,7 +88,13 @@ interface Logged {
 const log: Logged[] = [];
 
 /** One request as `caller`, logged for the figures and the final check. */
-async function probe(caller: Caller, action: Action | 'other', method: string, path: string, options: { body?: unknown; cell?: boolean } = {}) {
+async function probe(
+  caller: Caller,
+  action: Action | 'other',
+  method: string,
+  path: string,
+  options: { body?: unknown; cell?: boolean } = {},
+) {
   const headers = new Headers();
   if (caller === 'wrong-token') headers.set('Authorization', `Bearer ${WRONG_TOKEN}`);
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
@@ -190,13 +196,23 @@ async function createFixtures() {
   drafts.actions = await save('actions', { ...draftData('actions'), project: connect(published.projects) }, false);
   drafts.communities = await save(
     'communities',
-    { ...draftData('communities'), project: connect(published.projects), theme: connect(published.themes), members: connect(published.partners) },
+    {
+      ...draftData('communities'),
+      project: connect(published.projects),
+      theme: connect(published.themes),
+      members: connect(published.partners),
+    },
     false,
   );
   published.actions = await save('actions', { ...publishedData('actions'), project: connect(drafts.projects) }, true);
   published.communities = await save(
     'communities',
-    { ...publishedData('communities'), project: connect(drafts.projects), theme: connect(drafts.themes), members: connect(drafts.partners) },
+    {
+      ...publishedData('communities'),
+      project: connect(drafts.projects),
+      theme: connect(drafts.themes),
+      members: connect(drafts.partners),
+    },
     true,
   );
   for (const name of ['projects', 'themes', 'fundingLines', 'partners'] as const) await unpublish(name, drafts[name]);

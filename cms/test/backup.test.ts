@@ -14,13 +14,26 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-const TYPES = ['api::project.project', 'api::partner.partner', 'api::action.action', 'api::community-of-practice.community-of-practice', 'api::funding-line.funding-line', 'api::theme.theme'];
+const TYPES = [
+  'api::project.project',
+  'api::partner.partner',
+  'api::action.action',
+  'api::community-of-practice.community-of-practice',
+  'api::funding-line.funding-line',
+  'api::theme.theme',
+];
 
 /** Strips what an import may renumber (row ids) so two databases can be compared by content. */
 const withoutIds = (value: unknown): unknown =>
-  Array.isArray(value) ? value.map(withoutIds)
-  : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'id').map(([k, v]) => [k, withoutIds(v)]))
-  : value;
+  Array.isArray(value)
+    ? value.map(withoutIds)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.entries(value)
+            .filter(([k]) => k !== 'id')
+            .map(([k, v]) => [k, withoutIds(v)]),
+        )
+      : value;
 
 /** Every entry of every public type, drafts and published, both locales, as the admin sees them. */
 async function snapshot(baseUrl: string, email: string, password: string) {
@@ -28,7 +41,9 @@ async function snapshot(baseUrl: string, email: string, password: string) {
   const result: Record<string, unknown> = {};
   for (const uid of TYPES) {
     for (const locale of ['it', 'en']) {
-      const response = await fetch(`${baseUrl}/content-manager/collection-types/${uid}?locale=${locale}&pageSize=100&sort=documentId:ASC`, { headers });
+      const response = await fetch(`${baseUrl}/content-manager/collection-types/${uid}?locale=${locale}&pageSize=100&sort=documentId:ASC`, {
+        headers,
+      });
       const list = (await response.json()) as { results: Array<Record<string, unknown>> };
       result[`${uid}/${locale}`] = list.results
         .map((entry): Record<string, unknown> => ({ ...(withoutIds(entry) as object), updatedBy: undefined, createdBy: undefined }))
@@ -48,7 +63,9 @@ describe('backups', () => {
     const token = await adminToken();
     const form = new FormData();
     form.append('files', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'backup-check.pdf');
-    expect((await fetch(`${source.url}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form })).status).toBe(201);
+    expect(
+      (await fetch(`${source.url}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form })).status,
+    ).toBe(201);
     const draft = await api('/content-manager/collection-types/api::theme.theme?locale=it', 'public', {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}` },
@@ -65,7 +82,9 @@ describe('backups', () => {
     const archive = exportBackup(path.join(dir, 'portfolio'), { key, env: source.env });
     expect(archive.endsWith('.tar.gz.enc')).toBe(true);
 
-    const targets: Array<[string, Record<string, string>]> = [['sqlite', { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'restored.db') }]];
+    const targets: Array<[string, Record<string, string>]> = [
+      ['sqlite', { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'restored.db') }],
+    ];
     const schema = await createTestSchema();
     cleanups.push(schema.drop);
     targets.push(['postgres', schema.env]);

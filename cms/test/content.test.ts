@@ -13,7 +13,9 @@ const bundle = readSeedBundle();
 async function readAll(name: ContentTypeName, locale: Locale) {
   const type = CONTENT_TYPES[name];
   const schema = strictSchema(type.schema);
-  const { status, body } = await api(`/api/${type.path}?${toQueryString({ locale, populate: type.populate, pagination: { pageSize: 100 } })}`);
+  const { status, body } = await api(
+    `/api/${type.path}?${toQueryString({ locale, populate: type.populate, pagination: { pageSize: 100 } })}`,
+  );
   expect(status).toBe(200);
   const entries = type.single ? [body.data] : body.data;
   return entries.map((entry: unknown, index: number) => {

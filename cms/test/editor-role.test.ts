@@ -15,7 +15,9 @@ const as = (token: string, init: RequestInit = {}): RequestInit => ({
   headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token}` },
 });
 
-const OUR_TYPES: string[] = [...new Set<string>(Object.values(CONTENT_TYPES).map((type) => type.uid)).add('api::site-setting.site-setting')].sort();
+const OUR_TYPES: string[] = [
+  ...new Set<string>(Object.values(CONTENT_TYPES).map((type) => type.uid)).add('api::site-setting.site-setting'),
+].sort();
 const CONTENT_ACTIONS = ['create', 'read', 'update', 'delete', 'publish'].map((action) => `plugin::content-manager.explorer.${action}`);
 const FIELD_ACTIONS = ['create', 'read', 'update'].map((action) => `plugin::content-manager.explorer.${action}`);
 const UPLOAD_ACTIONS = ['read', 'configure-view', 'assets.create', 'assets.update', 'assets.download', 'assets.copy-link'].map(
@@ -56,7 +58,10 @@ describe('the Editor role', () => {
       (p) => !ALLOWED_ACTIONS.has(p.action) || (p.action.startsWith('plugin::content-manager.') && !OUR_TYPES.includes(p.subject ?? '')),
     );
     expect(outside, `the Editor's permissions:\n${list.join('\n')}`).toEqual([]);
-    expect(mine.filter((p) => p.conditions.length > 0), 'no conditions (e.g. "is creator")').toEqual([]);
+    expect(
+      mine.filter((p) => p.conditions.length > 0),
+      'no conditions (e.g. "is creator")',
+    ).toEqual([]);
     expect(list).toHaveLength(OUR_TYPES.length * CONTENT_ACTIONS.length + UPLOAD_ACTIONS.length);
   });
 
@@ -82,7 +87,11 @@ describe('the Editor role', () => {
   });
 
   it('may use the media library', () => {
-    for (const action of UPLOAD_ACTIONS) expect(mine.map((p) => p.action), action).toContain(action);
+    for (const action of UPLOAD_ACTIONS)
+      expect(
+        mine.map((p) => p.action),
+        action,
+      ).toContain(action);
   });
 });
 
@@ -92,7 +101,11 @@ describe('what the officer cannot reach', () => {
     ['GET', '/content-type-builder/content-types'],
     ['GET', '/content-type-builder/schema'],
     ['POST', '/content-type-builder/update-schema', { data: { contentTypes: [], components: [] } }],
-    ['POST', '/content-type-builder/content-types', { contentType: { displayName: 'Intruso', singularName: 'intruso', pluralName: 'intrusi', attributes: {} } }],
+    [
+      'POST',
+      '/content-type-builder/content-types',
+      { contentType: { displayName: 'Intruso', singularName: 'intruso', pluralName: 'intrusi', attributes: {} } },
+    ],
     ['GET', '/admin/webhooks'],
     ['POST', '/admin/webhooks', { name: 'x', url: 'http://127.0.0.1:9/x', events: ['entry.publish'], headers: {} }],
     ['GET', '/admin/api-tokens'],
@@ -106,7 +119,11 @@ describe('what the officer cannot reach', () => {
     ['PUT', '/upload/settings', { sizeOptimization: false, responsiveDimensions: false, autoOrientation: false }],
     ['GET', '/users-permissions/roles'],
     ['GET', '/content-manager/collection-types/plugin::users-permissions.user'],
-    ['POST', '/content-manager/collection-types/plugin::users-permissions.user', { username: 'intruso', email: 'intruso@test.local', password: 'Intruso-123' }],
+    [
+      'POST',
+      '/content-manager/collection-types/plugin::users-permissions.user',
+      { username: 'intruso', email: 'intruso@test.local', password: 'Intruso-123' },
+    ],
   ];
 
   it.each(REFUSED)('%s %s is refused', async (method, path, body) => {
@@ -136,7 +153,9 @@ describe('what the officer does, as the editing guide says', () => {
   it.each(OUR_TYPES)('reads %s in both locales', async (uid) => {
     const single = Object.values(CONTENT_TYPES).find((type) => type.uid === uid)?.single;
     for (const locale of ['it', 'en']) {
-      const path = single ? `/content-manager/single-types/${uid}?locale=${locale}` : `/content-manager/collection-types/${uid}?locale=${locale}`;
+      const path = single
+        ? `/content-manager/single-types/${uid}?locale=${locale}`
+        : `/content-manager/collection-types/${uid}?locale=${locale}`;
       const { status, body } = await api(path, 'public', as(editor()));
       expect(status, `${path}: ${JSON.stringify(body)}`).toBe(200);
       if (single) expect(body.data.documentId).toBeTruthy();
@@ -159,7 +178,11 @@ describe('what the officer does, as the editing guide says', () => {
   });
 
   it('updates the draft', async () => {
-    const { status, body } = await api(cm(`/${documentId}?locale=it`), 'public', as(editor(), { method: 'PUT', body: JSON.stringify({ ...data, title: 'Titolo corretto' }) }));
+    const { status, body } = await api(
+      cm(`/${documentId}?locale=it`),
+      'public',
+      as(editor(), { method: 'PUT', body: JSON.stringify({ ...data, title: 'Titolo corretto' }) }),
+    );
     expect(status, JSON.stringify(body)).toBe(200);
     const read = await api(cm(`/${documentId}?locale=it`), 'public', as(editor()));
     expect(read.body.data.title).toBe('Titolo corretto');
@@ -167,7 +190,11 @@ describe('what the officer does, as the editing guide says', () => {
 
   it('creates the English version of the entry', async () => {
     const english = { ...data, title: 'The editorial project', summary: 'The editorial summary.' };
-    const { status, body } = await api(cm(`/${documentId}?locale=en`), 'public', as(editor(), { method: 'PUT', body: JSON.stringify(english) }));
+    const { status, body } = await api(
+      cm(`/${documentId}?locale=en`),
+      'public',
+      as(editor(), { method: 'PUT', body: JSON.stringify(english) }),
+    );
     expect(status, JSON.stringify(body)).toBe(200);
     const read = await api(cm(`/${documentId}?locale=en`), 'public', as(editor()));
     expect(read.body.data.locale).toBe('en');
@@ -175,19 +202,31 @@ describe('what the officer does, as the editing guide says', () => {
   });
 
   it('opens the preview of the draft', async () => {
-    const { status, body } = await api(`/content-manager/preview/url/${PROJECT}?documentId=${documentId}&locale=it&status=draft`, 'public', as(editor()));
+    const { status, body } = await api(
+      `/content-manager/preview/url/${PROJECT}?documentId=${documentId}&locale=it&status=draft`,
+      'public',
+      as(editor()),
+    );
     expect(status, JSON.stringify(body)).toBe(200);
     expect(body.data.url).toContain('/preview?');
   });
 
   it('publishes the entry: it reaches the public API', async () => {
-    const { status, body } = await api(cm(`/${documentId}/actions/publish?locale=it`), 'public', as(editor(), { method: 'POST', body: JSON.stringify({ ...data, title: 'Titolo corretto' }) }));
+    const { status, body } = await api(
+      cm(`/${documentId}/actions/publish?locale=it`),
+      'public',
+      as(editor(), { method: 'POST', body: JSON.stringify({ ...data, title: 'Titolo corretto' }) }),
+    );
     expect(status, JSON.stringify(body)).toBe(200);
     expect(await published('it')).toHaveLength(1);
   });
 
   it('unpublishes the entry: it leaves the public API', async () => {
-    const { status, body } = await api(cm(`/${documentId}/actions/unpublish?locale=it`), 'public', as(editor(), { method: 'POST', body: '{}' }));
+    const { status, body } = await api(
+      cm(`/${documentId}/actions/unpublish?locale=it`),
+      'public',
+      as(editor(), { method: 'POST', body: '{}' }),
+    );
     expect(status, JSON.stringify(body)).toBe(200);
     expect(await published('it')).toHaveLength(0);
   });

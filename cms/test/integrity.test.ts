@@ -39,7 +39,8 @@ async function draft(uid: string, documentId: string, locale: string) {
   expect(status, JSON.stringify(body)).toBe(200);
   return body.data as Record<string, any>;
 }
-const publish = (uid: string, documentId: string, locale: string) => admin('POST', cm(uid, `/${documentId}/actions/publish?locale=${locale}`), {});
+const publish = (uid: string, documentId: string, locale: string) =>
+  admin('POST', cm(uid, `/${documentId}/actions/publish?locale=${locale}`), {});
 const connect = (documentId: string, locale = 'it') => ({ connect: [{ documentId, locale }] });
 
 beforeAll(async () => {
@@ -78,9 +79,17 @@ describe('one slug per document', () => {
   });
 
   it('refuses a slug another document uses in any language, in Italian', async () => {
-    const first = await create(FUNDING_LINE, { name: `Linea ${stamp}`, acronym: 'FAMI', slug: `linea-${stamp}`, fundingStatement: 'co_funded' });
+    const first = await create(FUNDING_LINE, {
+      name: `Linea ${stamp}`,
+      acronym: 'FAMI',
+      slug: `linea-${stamp}`,
+      fundingStatement: 'co_funded',
+    });
     const { status, body } = await admin('POST', cm(FUNDING_LINE, '?locale=en'), {
-      name: `Line ${stamp}`, acronym: 'AMIF', slug: first.slug, fundingStatement: 'co_funded',
+      name: `Line ${stamp}`,
+      acronym: 'AMIF',
+      slug: first.slug,
+      fundingStatement: 'co_funded',
     });
     expect(status).toBe(400);
     expect(body.error.message).toContain(`Lo slug «${first.slug}» è già usato`);
@@ -88,8 +97,14 @@ describe('one slug per document', () => {
 
   it('makes a generated slug unique: a second FAMI line gets fami-2, not fami', async () => {
     const taken = (await api(`/api/funding-lines?filters[slug][$eq]=fami&locale=it`)).body.data.length > 0;
-    if (!taken) await create(FUNDING_LINE, { name: `Primo FAMI ${stamp}`, acronym: 'FAMI', slug: 'funding-line', fundingStatement: 'co_funded' });
-    const second = await create(FUNDING_LINE, { name: `Secondo FAMI ${stamp}`, acronym: 'FAMI', slug: 'funding-line', fundingStatement: 'co_funded' });
+    if (!taken)
+      await create(FUNDING_LINE, { name: `Primo FAMI ${stamp}`, acronym: 'FAMI', slug: 'funding-line', fundingStatement: 'co_funded' });
+    const second = await create(FUNDING_LINE, {
+      name: `Secondo FAMI ${stamp}`,
+      acronym: 'FAMI',
+      slug: 'funding-line',
+      fundingStatement: 'co_funded',
+    });
     expect(second.slug).toMatch(/^fami-\d+$/);
   });
 
@@ -104,7 +119,9 @@ describe('one slug per document', () => {
   it('proposes the document’s own slug in the English form and says it is available there', async () => {
     const partner = await create(PARTNER, { name: `Ente proposto ${stamp}`, organisationType: 'ngo' });
     const generated = await admin('POST', '/content-manager/uid/generate?locale=en', {
-      contentTypeUID: PARTNER, field: 'slug', data: { id: partner.documentId },
+      contentTypeUID: PARTNER,
+      field: 'slug',
+      data: { id: partner.documentId },
     });
     expect(generated.body.data).toBe(partner.slug);
   });
@@ -115,11 +132,17 @@ describe('partnerships shared by both languages', () => {
     const partner = await create(PARTNER, { name: `Partner condiviso ${stamp}`, organisationType: 'ngo' });
     await saveLocale(PARTNER, partner.documentId, 'en', { name: `Shared partner ${stamp}` });
     const project = await create(PROJECT, {
-      acronym: `SHR${stamp}`.slice(0, 12), title: 'Progetto condiviso', summary: 'Sintesi.',
+      acronym: `SHR${stamp}`.slice(0, 12),
+      title: 'Progetto condiviso',
+      summary: 'Sintesi.',
       partnerships: [{ role: 'lead', partner: connect(partner.documentId), note: 'Ambito Nord', noteEn: 'North area' }],
     });
     // The English form, saved with no partnerships at all (as "Create English locale" may send it).
-    const { status, body } = await saveLocale(PROJECT, project.documentId, 'en', { title: 'Shared project', summary: 'Summary.', partnerships: [] });
+    const { status, body } = await saveLocale(PROJECT, project.documentId, 'en', {
+      title: 'Shared project',
+      summary: 'Summary.',
+      partnerships: [],
+    });
     expect(status, JSON.stringify(body)).toBe(200);
     for (const locale of ['it', 'en']) {
       const version = await draft(PROJECT, project.documentId, locale);
@@ -146,22 +169,35 @@ describe('a new English version starts linked like the Italian one', () => {
     const theme = await create('api::theme.theme', { name: `Tema condiviso ${stamp}` });
     await saveLocale('api::theme.theme', theme.documentId, 'en', { name: `Shared theme ${stamp}` });
     const project = await create(PROJECT, {
-      acronym: `LNK${stamp}`.slice(0, 20), title: 'Progetto', summary: 'Sintesi.', fundingLine: connect(line.documentId), themes: connect(theme.documentId),
+      acronym: `LNK${stamp}`.slice(0, 20),
+      title: 'Progetto',
+      summary: 'Sintesi.',
+      fundingLine: connect(line.documentId),
+      themes: connect(theme.documentId),
     });
     // As the admin's new-locale form sends it: relation fields present but empty.
     const english = await saveLocale(PROJECT, project.documentId, 'en', {
-      title: 'Project', summary: 'Summary.', fundingLine: { connect: [], disconnect: [] }, themes: { connect: [], disconnect: [] },
+      title: 'Project',
+      summary: 'Summary.',
+      fundingLine: { connect: [], disconnect: [] },
+      themes: { connect: [], disconnect: [] },
     });
     expect(english.status, JSON.stringify(english.body)).toBe(200);
     const linked = await admin('GET', cm(PROJECT, `/${project.documentId}?locale=en&populate[fundingLine]=true&populate[themes]=true`));
     const en = linked.body.data;
     expect([en.fundingLine?.documentId ?? en.fundingLine?.[0]?.documentId]).toEqual([line.documentId]);
 
-    const action = await create('api::action.action', { title: `Azione ${stamp}`, actionType: 'workshop', project: connect(project.documentId) });
+    const action = await create('api::action.action', {
+      title: `Azione ${stamp}`,
+      actionType: 'workshop',
+      project: connect(project.documentId),
+    });
     expect((await saveLocale('api::action.action', action.documentId, 'en', { title: `Action ${stamp}` })).status).toBe(200);
     const live = await admin('POST', '/portfolio/publish-with-related', { model: PROJECT, documentId: project.documentId });
     expect(live.status, JSON.stringify(live.body)).toBe(200);
-    const published = await api(`/api/projects?locale=en&filters[documentId][$eq]=${project.documentId}&populate[fundingLine][fields][0]=documentId&populate[themes][fields][0]=documentId&populate[actions][fields][0]=documentId`);
+    const published = await api(
+      `/api/projects?locale=en&filters[documentId][$eq]=${project.documentId}&populate[fundingLine][fields][0]=documentId&populate[themes][fields][0]=documentId&populate[actions][fields][0]=documentId`,
+    );
     expect(published.body.data[0].fundingLine?.documentId).toBe(line.documentId);
     expect(published.body.data[0].themes.map((t: any) => t.documentId)).toEqual([theme.documentId]);
     expect(published.body.data[0].actions.map((a: any) => a.documentId)).toEqual([action.documentId]);
@@ -175,12 +211,22 @@ describe('publishing never silently drops a relation', () => {
     const line = await create(FUNDING_LINE, { name: `Linea in bozza ${tag} ${stamp}`, acronym: 'FAMI', fundingStatement: 'co_funded' });
     await saveLocale(FUNDING_LINE, line.documentId, 'en', { name: `Draft line ${tag} ${stamp}`, acronym: 'AMIF' });
     const project = await create(PROJECT, {
-      acronym: `PUB${tag}${stamp}`.slice(0, 20), title: `Progetto ${tag}`, summary: 'Sintesi.',
+      acronym: `PUB${tag}${stamp}`.slice(0, 20),
+      title: `Progetto ${tag}`,
+      summary: 'Sintesi.',
       fundingLine: connect(line.documentId),
       partnerships: [{ role: 'lead', partner: connect(partner.documentId), note: 'Nota', noteEn: 'Note' }],
     });
-    await saveLocale(PROJECT, project.documentId, 'en', { title: `Project ${tag}`, summary: 'Summary.', fundingLine: connect(line.documentId, 'en') });
-    const action = await create('api::action.action', { title: `Azione ${tag}`, actionType: 'workshop', project: connect(project.documentId) });
+    await saveLocale(PROJECT, project.documentId, 'en', {
+      title: `Project ${tag}`,
+      summary: 'Summary.',
+      fundingLine: connect(line.documentId, 'en'),
+    });
+    const action = await create('api::action.action', {
+      title: `Azione ${tag}`,
+      actionType: 'workshop',
+      project: connect(project.documentId),
+    });
     await saveLocale('api::action.action', action.documentId, 'en', { title: `Action ${tag}`, project: connect(project.documentId, 'en') });
     return { partner, line, project, action };
   }
@@ -204,18 +250,27 @@ describe('publishing never silently drops a relation', () => {
     expect(plan.status, JSON.stringify(plan.body)).toBe(200);
     const planned = plan.body.data.plan.map((e: any) => `${e.uid}:${e.documentId}:${e.locale}`);
     for (const locale of ['it', 'en']) {
-      for (const [uid, documentId] of [[PARTNER, partner.documentId], [FUNDING_LINE, line.documentId], [PROJECT, project.documentId], ['api::action.action', action.documentId]]) {
+      for (const [uid, documentId] of [
+        [PARTNER, partner.documentId],
+        [FUNDING_LINE, line.documentId],
+        [PROJECT, project.documentId],
+        ['api::action.action', action.documentId],
+      ]) {
         expect(planned).toContain(`${uid}:${documentId}:${locale}`);
       }
     }
     // Dependencies first, then the project, then what points to it.
     expect(planned.indexOf(`${PARTNER}:${partner.documentId}:it`)).toBeLessThan(planned.indexOf(`${PROJECT}:${project.documentId}:it`));
-    expect(planned.indexOf(`${PROJECT}:${project.documentId}:it`)).toBeLessThan(planned.indexOf(`api::action.action:${action.documentId}:it`));
+    expect(planned.indexOf(`${PROJECT}:${project.documentId}:it`)).toBeLessThan(
+      planned.indexOf(`api::action.action:${action.documentId}:it`),
+    );
 
     const done = await admin('POST', '/portfolio/publish-with-related', { model: PROJECT, documentId: project.documentId });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     for (const locale of ['it', 'en']) {
-      const live = await api(`/api/projects?filters[documentId][$eq]=${project.documentId}&locale=${locale}&populate[partnerships][populate][partner][fields][0]=documentId&populate[fundingLine][fields][0]=documentId`);
+      const live = await api(
+        `/api/projects?filters[documentId][$eq]=${project.documentId}&locale=${locale}&populate[partnerships][populate][partner][fields][0]=documentId&populate[fundingLine][fields][0]=documentId`,
+      );
       expect(live.body.data, locale).toHaveLength(1);
       expect(live.body.data[0].partnerships[0].partner?.documentId, locale).toBe(partner.documentId);
       expect(live.body.data[0].fundingLine?.documentId, locale).toBe(line.documentId);
@@ -234,14 +289,18 @@ describe('publishing never silently drops a relation', () => {
     expect(done.body.error.message).toContain(`Partner in bozza c ${stamp}`);
     for (const locale of ['it', 'en']) {
       expect((await api(`/api/partners/${partner.documentId}?locale=${locale}`)).status, locale).toBe(404);
-      expect((await api(`/api/projects?filters[documentId][$eq]=${project.documentId}&locale=${locale}`)).body.data, locale).toHaveLength(0);
+      expect((await api(`/api/projects?filters[documentId][$eq]=${project.documentId}&locale=${locale}`)).body.data, locale).toHaveLength(
+        0,
+      );
     }
   });
 
   it('refuses, in Italian and saying what to do, a link to an entry with no version in the language', async () => {
     const partner = await create(PARTNER, { name: `Solo italiano ${stamp}`, organisationType: 'ngo' });
     const project = await create(PROJECT, {
-      acronym: `ITA${stamp}`.slice(0, 20), title: 'Progetto', summary: 'Sintesi.',
+      acronym: `ITA${stamp}`.slice(0, 20),
+      title: 'Progetto',
+      summary: 'Sintesi.',
       partnerships: [{ role: 'lead', partner: connect(partner.documentId) }],
     });
     // The English version cannot link the partner: saving it says which entry lacks English.
@@ -252,7 +311,9 @@ describe('publishing never silently drops a relation', () => {
     // An English version made before the partner was added: publishing both languages is refused.
     const other = await create(PROJECT, { acronym: `ITB${stamp}`.slice(0, 20), title: 'Progetto', summary: 'Sintesi.' });
     expect((await saveLocale(PROJECT, other.documentId, 'en', { title: 'Project', summary: 'Summary.' })).status).toBe(200);
-    const linked = await saveLocale(PROJECT, other.documentId, 'it', { partnerships: [{ role: 'lead', partner: connect(partner.documentId) }] });
+    const linked = await saveLocale(PROJECT, other.documentId, 'it', {
+      partnerships: [{ role: 'lead', partner: connect(partner.documentId) }],
+    });
     expect(linked.status, JSON.stringify(linked.body)).toBe(200);
     const done = await admin('POST', '/portfolio/publish-with-related', { model: PROJECT, documentId: other.documentId });
     expect(done.status).toBe(400);

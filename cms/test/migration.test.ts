@@ -65,7 +65,11 @@ const OLD_SHAPE = [
 ];
 
 /** An officer's home page arranged before the publication widget existed: Strapi would never show it to them. */
-const OLD_HOME_LAYOUT = { version: 1, widgets: [{ uid: 'plugin::content-manager.last-edited-entries', width: 12 }], updatedAt: '2026-11-01T00:00:00.000Z' };
+const OLD_HOME_LAYOUT = {
+  version: 1,
+  widgets: [{ uid: 'plugin::content-manager.last-edited-entries', width: 12 }],
+  updatedAt: '2026-11-01T00:00:00.000Z',
+};
 const savedHomeLayout = () => [
   `DELETE FROM strapi_core_store_settings WHERE key LIKE '%homepage-layout%' OR key LIKE '%publication-widget-in-saved-home-layouts%'`,
   `INSERT INTO strapi_core_store_settings (key, value, type)
@@ -115,10 +119,18 @@ describe('migrations of an existing database, on start', () => {
     const en = new Map((await publishedProjects('en')).map((p) => [p.slug, p.partnerships]));
     expect(it.size).toBe(bundle.projects.length);
     for (const project of bundle.projects) {
-      const expected = project.partnerships.map((p) => ({ partner: p.partner, role: p.role, note: p.note?.it ?? null, noteEn: p.note?.en ?? null }));
+      const expected = project.partnerships.map((p) => ({
+        partner: p.partner,
+        role: p.role,
+        note: p.note?.it ?? null,
+        noteEn: p.note?.en ?? null,
+      }));
       // The Italian list is the base: the row missing from the shortened English list is kept, its English note lost with it.
       if (project.slug === SHORTENED) expected[expected.length - 1]!.noteEn = null;
-      for (const [locale, lists] of [['it', it], ['en', en]] as const) {
+      for (const [locale, lists] of [
+        ['it', it],
+        ['en', en],
+      ] as const) {
         const actual = lists.get(project.slug)!.map((p) => ({ partner: p.partner?.slug, role: p.role, note: p.note, noteEn: p.noteEn }));
         expect(actual, `${project.slug} (${locale})`).toEqual(expected);
       }

@@ -12,7 +12,8 @@ const cms = inject('cms');
 const editor = inject('editor');
 const statusUrl = new URL(cms.env.PUBLISHER_STATUS_URL!);
 
-const asEditor = (query = '') => api(`/portfolio/publication-status${query}`, 'public', { headers: { Authorization: `Bearer ${editor.token}` } });
+const asEditor = (query = '') =>
+  api(`/portfolio/publication-status${query}`, 'public', { headers: { Authorization: `Bearer ${editor.token}` } });
 
 let server: Server | null = null;
 afterEach(async () => {
@@ -41,7 +42,14 @@ function publisherStatus(lastBuild: Record<string, unknown>, builtAt = new Date(
     building: false,
     pendingEvents: 0,
     builds: 3,
-    lastBuild: { trigger: 'webhook', events: 1, startedAt: minutesAgo(1), finishedAt: new Date().toISOString(), durationMs: 15_000, ...lastBuild },
+    lastBuild: {
+      trigger: 'webhook',
+      events: 1,
+      startedAt: minutesAgo(1),
+      finishedAt: new Date().toISOString(),
+      durationMs: 15_000,
+      ...lastBuild,
+    },
   };
 }
 
@@ -72,7 +80,9 @@ describe('the publication status route', () => {
 
   it('passes on the live release and a successful build, and says a published entry is live', async () => {
     // Built (and started) after every seed entry was published, however fast the suite got here.
-    const requests = await publisherAnswering(publisherStatus({ ok: true, release: '20261201-101500-abc' }, new Date(Date.now() + 60_000).toISOString()));
+    const requests = await publisherAnswering(
+      publisherStatus({ ok: true, release: '20261201-101500-abc' }, new Date(Date.now() + 60_000).toISOString()),
+    );
     const project = await firstPublished('projects', 'it');
     const response = await asEditor(`?uid=api::project.project&documentId=${project.documentId}&locale=it`);
     expect(response.status).toBe(200);
@@ -86,7 +96,14 @@ describe('the publication status route', () => {
       building: false,
       pendingEvents: 0,
       lastBuild: { ok: true, release: '20261201-101500-abc' },
-      entry: { uid: 'api::project.project', documentId: project.documentId, locale: 'it', live: true, slug: project.slug, projectSlug: null },
+      entry: {
+        uid: 'api::project.project',
+        documentId: project.documentId,
+        locale: 'it',
+        live: true,
+        slug: project.slug,
+        projectSlug: null,
+      },
     });
     expect(Date.parse(data.entry.publishedAt)).toBeLessThan(Date.now());
   });
@@ -106,7 +123,13 @@ describe('the publication status route', () => {
       publisherStatus({
         ok: false,
         error: `[ERROR] Content contract broken by api::partner.partner documentId=${partner.documentId} locale=en:\n  - country: Use an ISO 3166-1 alpha-2 code\n${'x'.repeat(5_000)}`,
-        failure: { contentType: 'api::partner.partner', documentId: partner.documentId, locale: 'en', field: 'country', reason: 'Use an ISO 3166-1 alpha-2 code' },
+        failure: {
+          contentType: 'api::partner.partner',
+          documentId: partner.documentId,
+          locale: 'en',
+          field: 'country',
+          reason: 'Use an ISO 3166-1 alpha-2 code',
+        },
       }),
     );
     const { body } = await asEditor();
@@ -133,10 +156,21 @@ describe('the publication status route', () => {
       publisherStatus({
         ok: false,
         error: 'Content contract broken',
-        failure: { contentType: 'api::action.action', documentId: 'gone-long-ago', locale: 'it', field: 'subActions.2.text', reason: 'Required' },
+        failure: {
+          contentType: 'api::action.action',
+          documentId: 'gone-long-ago',
+          locale: 'it',
+          field: 'subActions.2.text',
+          reason: 'Required',
+        },
       }),
     );
     const { body } = await asEditor();
-    expect(body.data.lastBuild.failure).toMatchObject({ name: null, typeName: 'Azione', documentId: 'gone-long-ago', fieldLabel: expect.stringMatching(/\(riga 3\)$/) });
+    expect(body.data.lastBuild.failure).toMatchObject({
+      name: null,
+      typeName: 'Azione',
+      documentId: 'gone-long-ago',
+      fieldLabel: expect.stringMatching(/\(riga 3\)$/),
+    });
   });
 });

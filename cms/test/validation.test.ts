@@ -26,7 +26,11 @@ const auth = () => ({ Authorization: `Bearer ${token}` });
 /** Entries the tests below create, as the admin does; deleted after the file (other suites count published entries). */
 const created: Array<{ uid: string; documentId: string }> = [];
 async function saveTracked(uid: string, data: Record<string, unknown>, action = '') {
-  const response = await api(`/content-manager/collection-types/${uid}${action}?locale=it`, 'public', { method: 'POST', headers: auth(), body: JSON.stringify(data) });
+  const response = await api(`/content-manager/collection-types/${uid}${action}?locale=it`, 'public', {
+    method: 'POST',
+    headers: auth(),
+    body: JSON.stringify(data),
+  });
   if (response.body?.data?.documentId) created.push({ uid, documentId: response.body.data.documentId });
   return response;
 }
@@ -95,11 +99,18 @@ describe('project validation in the admin', () => {
     expect(status).toBe(201);
     expect(body.data.adminLabel ?? (await fetchLabel(body.data.documentId))).toBe('TEST – Progetto di prova');
     // Each partnership row of the edit view is titled by its role and partner.
-    const { body: saved } = await api(`/content-manager/collection-types/api::project.project/${body.data.documentId}?locale=it`, 'public', {
-      headers: { Authorization: `Bearer ${token}` },
-    });
+    const { body: saved } = await api(
+      `/content-manager/collection-types/api::project.project/${body.data.documentId}?locale=it`,
+      'public',
+      {
+        headers: { Authorization: `Bearer ${token}` },
+      },
+    );
     const { body: partner } = await api(`/api/partners/${documentId}?locale=it`);
-    expect(saved.data.partnerships.map((row: { adminLabel: string }) => row.adminLabel)).toEqual([`Capofila · ${partner.data.name}`, `Partner · ${partner.data.name}`]);
+    expect(saved.data.partnerships.map((row: { adminLabel: string }) => row.adminLabel)).toEqual([
+      `Capofila · ${partner.data.name}`,
+      `Partner · ${partner.data.name}`,
+    ]);
   });
 });
 
@@ -112,7 +123,17 @@ async function fetchLabel(documentId: string) {
 
 describe('link targets', () => {
   // What an editor might paste; the site drops these too (safeExternalUrl), the CMS refuses them first.
-  const UNSAFE = ['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', '//evil.example/x', 'https://exa mple.org', 'http://', 'ftp://files.example.org/a'];
+  const UNSAFE = [
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    ' javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:x',
+    '//evil.example/x',
+    'https://exa mple.org',
+    'http://',
+    'ftp://files.example.org/a',
+  ];
   const published: string[] = [];
   const publishProject = async (data: Record<string, unknown>) => {
     const response = await api('/content-manager/collection-types/api::project.project/actions/publish?locale=it', 'public', {
@@ -126,7 +147,10 @@ describe('link targets', () => {
   // Other suites count the published projects: leave none behind.
   afterAll(async () => {
     for (const documentId of published) {
-      await api(`/content-manager/collection-types/api::project.project/${documentId}?locale=*`, 'public', { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
+      await api(`/content-manager/collection-types/api::project.project/${documentId}?locale=*`, 'public', {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${token}` },
+      });
     }
   });
 
@@ -142,9 +166,13 @@ describe('link targets', () => {
 });
 
 describe('formatted fields: a message that says what to do, small slips mended', () => {
-
   it('refuses an address without https://, on its field, saying what to write', async () => {
-    const { status, body } = await create('api::project.project', { ...base, slug: `format-${Date.now()}`, website: 'comune.esempio.it', links: [{ label: 'Sito', url: 'esempio.it/bando', kind: 'website' }] });
+    const { status, body } = await create('api::project.project', {
+      ...base,
+      slug: `format-${Date.now()}`,
+      website: 'comune.esempio.it',
+      links: [{ label: 'Sito', url: 'esempio.it/bando', kind: 'website' }],
+    });
     expect(status).toBe(400);
     expect(body.error.details.errors).toEqual([
       { path: ['website'], message: expect.stringContaining("L'indirizzo deve iniziare con https://"), name: 'ValidationError' },
@@ -153,23 +181,47 @@ describe('formatted fields: a message that says what to do, small slips mended',
   });
 
   it('refuses a country that is not a two-letter code, and a period that is not two years', async () => {
-    const partner = await create('api::partner.partner', { name: `Partner formato ${Date.now()}`, organisationType: 'ngo', country: 'Portogallo' });
+    const partner = await create('api::partner.partner', {
+      name: `Partner formato ${Date.now()}`,
+      organisationType: 'ngo',
+      country: 'Portogallo',
+    });
     expect(partner.status).toBe(400);
-    expect(partner.body.error.details.errors[0]).toMatchObject({ path: ['country'], message: expect.stringContaining('codice di due lettere') });
-    const line = await create('api::funding-line.funding-line', { name: `Fondo formato ${Date.now()}`, acronym: 'FF', programmingPeriod: '2021' });
+    expect(partner.body.error.details.errors[0]).toMatchObject({
+      path: ['country'],
+      message: expect.stringContaining('codice di due lettere'),
+    });
+    const line = await create('api::funding-line.funding-line', {
+      name: `Fondo formato ${Date.now()}`,
+      acronym: 'FF',
+      programmingPeriod: '2021',
+    });
     expect(line.status).toBe(400);
     expect(line.body.error.details.errors[0]).toMatchObject({ path: ['programmingPeriod'], message: expect.stringContaining('2021-2027') });
   });
 
   it('mends a missing https://, a lowercase country code and a period written with a dash and spaces', async () => {
-    const project = await create('api::project.project', { ...base, slug: `mended-${Date.now()}`, website: 'www.comune.esempio.it', links: [{ label: 'Sito', url: 'www.esempio.it/bando', kind: 'website' }] });
+    const project = await create('api::project.project', {
+      ...base,
+      slug: `mended-${Date.now()}`,
+      website: 'www.comune.esempio.it',
+      links: [{ label: 'Sito', url: 'www.esempio.it/bando', kind: 'website' }],
+    });
     expect(project.status).toBe(201);
     expect(project.body.data.website).toBe('https://www.comune.esempio.it');
     expect(project.body.data.links[0].url).toBe('https://www.esempio.it/bando');
-    const partner = await create('api::partner.partner', { name: `Partner minuscolo ${Date.now()}`, organisationType: 'ngo', country: 'pt' });
+    const partner = await create('api::partner.partner', {
+      name: `Partner minuscolo ${Date.now()}`,
+      organisationType: 'ngo',
+      country: 'pt',
+    });
     expect(partner.status).toBe(201);
     expect(partner.body.data.country).toBe('PT');
-    const line = await create('api::funding-line.funding-line', { name: `Fondo trattino ${Date.now()}`, acronym: 'FT', programmingPeriod: '2021 – 2027' });
+    const line = await create('api::funding-line.funding-line', {
+      name: `Fondo trattino ${Date.now()}`,
+      acronym: 'FT',
+      programmingPeriod: '2021 – 2027',
+    });
     expect(line.status).toBe(201);
     expect(line.body.data.programmingPeriod).toBe('2021-2027');
   });
@@ -187,7 +239,11 @@ describe('partners’ alternative names, new enum values and sub-actions without
     (await api(`/content-manager/collection-types/${uid}/${documentId}?locale=it`, 'public', { headers: auth() })).body.data;
   /** What the partner picker of a project's partnership offers for a search, as the admin asks for it. */
   const pickerSearch = async (search: string) => {
-    const { status, body } = await api(`/content-manager/relations/project.partnership/partner?locale=it&pageSize=20&_q=${encodeURIComponent(search)}`, 'public', { headers: auth() });
+    const { status, body } = await api(
+      `/content-manager/relations/project.partnership/partner?locale=it&pageSize=20&_q=${encodeURIComponent(search)}`,
+      'public',
+      { headers: auth() },
+    );
     expect(status).toBe(200);
     return body.results as Array<{ documentId: string; adminLabel?: string }>;
   };
@@ -208,7 +264,9 @@ describe('partners’ alternative names, new enum values and sub-actions without
 
   it('finds a partner in the relation picker by any of its names', async () => {
     const byAlternative = await pickerSearch('Cabildo Insular de Prova');
-    expect(byAlternative.map((r) => r.adminLabel)).toEqual(['Consiglio insulare di prova (ES) · Consell Insular de Prova · Cabildo Insular de Prova']);
+    expect(byAlternative.map((r) => r.adminLabel)).toEqual([
+      'Consiglio insulare di prova (ES) · Consell Insular de Prova · Cabildo Insular de Prova',
+    ]);
     // The seed's City of Athens, also listed by CONSOLIDATE as "Dimos Athinaion".
     const athens = await pickerSearch('athinaion');
     expect(athens.map((r) => r.adminLabel)).toEqual(['Città di Atene (GR) · Dimos Athinaion']);
@@ -216,7 +274,12 @@ describe('partners’ alternative names, new enum values and sub-actions without
 
   it('keeps the label within 255 characters however many names a partner has', async () => {
     const names = Array.from({ length: 12 }, (_, i) => `Nome alternativo molto lungo numero ${i + 1} dell'organizzazione`).join('\n');
-    const { status, body } = await create('api::partner.partner', { name: 'Ente dai molti nomi', slug: `many-names-${Date.now()}`, organisationType: 'other', alternativeNames: names });
+    const { status, body } = await create('api::partner.partner', {
+      name: 'Ente dai molti nomi',
+      slug: `many-names-${Date.now()}`,
+      organisationType: 'other',
+      alternativeNames: names,
+    });
     expect(status).toBe(201);
     const label: string = (await read('api::partner.partner', body.data.documentId)).adminLabel;
     expect(label.length).toBeLessThanOrEqual(255);
@@ -239,7 +302,11 @@ describe('partners’ alternative names, new enum values and sub-actions without
       title: 'Visite di studio',
       actionType: 'study_visit',
       // Missing, and emptied as the admin's text input leaves it.
-      subActions: [{ text: 'Visita senza lettera' }, { letter: 'b', text: 'Visita con lettera' }, { letter: '', text: 'Lettera cancellata' }],
+      subActions: [
+        { text: 'Visita senza lettera' },
+        { letter: 'b', text: 'Visita con lettera' },
+        { letter: '', text: 'Lettera cancellata' },
+      ],
     });
     expect(status).toBe(200);
     expect(body.data.publishedAt).toBeTruthy();
@@ -249,7 +316,11 @@ describe('partners’ alternative names, new enum values and sub-actions without
       ['b', 'Visita con lettera'],
       [null, 'Lettera cancellata'],
     ]);
-    const refused = await publish('api::action.action', { title: 'Lettera errata', actionType: 'other', subActions: [{ letter: 'B)', text: 'x' }] });
+    const refused = await publish('api::action.action', {
+      title: 'Lettera errata',
+      actionType: 'other',
+      subActions: [{ letter: 'B)', text: 'x' }],
+    });
     expect(refused.status).toBe(400);
   });
 });

@@ -35,11 +35,21 @@ export async function measureBuild(outDir: string, cacheDir: string, env: Record
   let durationMs = 0;
   let peakRssKb = 0;
   for (const args of siteBuildSteps(outDir)) {
-    const run = await runMeasured(process.execPath, args, { cwd: SITE_DIR, env: { ...process.env, ...siteBuildEnv(outDir, cacheDir), ...env } });
+    const run = await runMeasured(process.execPath, args, {
+      cwd: SITE_DIR,
+      env: { ...process.env, ...siteBuildEnv(outDir, cacheDir), ...env },
+    });
     durationMs += run.durationMs;
     peakRssKb = Math.max(peakRssKb, run.peakRssKb);
     if (!run.ok) {
-      return { ok: false, durationMs, pages: 0, pagesPerSecond: 0, peakRssMb: peakRssKb / 1024, error: run.output.trimEnd().split('\n').slice(-25).join('\n') };
+      return {
+        ok: false,
+        durationMs,
+        pages: 0,
+        pagesPerSecond: 0,
+        peakRssMb: peakRssKb / 1024,
+        error: run.output.trimEnd().split('\n').slice(-25).join('\n'),
+      };
     }
   }
   const pages = builtPages(outDir).length;

@@ -27,13 +27,20 @@ export interface BenchCms {
  * do), the bundle imported through the Document Service in this process, then the server started.
  * `webhook` points the CMS's publish webhook at a publisher.
  */
-export async function startBenchCms(bundle: SeedBundle, webhook: { url: string; secret: string }, log: (line: string) => void): Promise<BenchCms> {
+export async function startBenchCms(
+  bundle: SeedBundle,
+  webhook: { url: string; secret: string },
+  log: (line: string) => void,
+): Promise<BenchCms> {
   ensureCmsBuilt(log);
   const dir = mkdtempSync(path.join(tmpdir(), 'portfolio-bench-'));
   // The database on tmpfs when there is one: the import makes thousands of small writes, each
   // synced to disk otherwise. Reads (what the benchmark measures) come from the page cache either way.
   const dbDir = existsSync('/dev/shm') ? mkdtempSync(path.join('/dev/shm', 'portfolio-bench-db-')) : dir;
-  const env = await throwawayCmsEnv(path.join(dbDir, 'bench.db'), { PUBLISH_WEBHOOK_URL: webhook.url, PUBLISH_WEBHOOK_SECRET: webhook.secret });
+  const env = await throwawayCmsEnv(path.join(dbDir, 'bench.db'), {
+    PUBLISH_WEBHOOK_URL: webhook.url,
+    PUBLISH_WEBHOOK_SECRET: webhook.secret,
+  });
 
   // loadStrapi reads the environment of this process (over cms/.env) and moves it to cms/. The
   // import runs without the webhook: thousands of publish events nobody listens to yet.
@@ -60,7 +67,9 @@ export async function startBenchCms(bundle: SeedBundle, webhook: { url: string; 
     process.chdir(cwd);
   }
   const importMs = performance.now() - started;
-  log(`[bench] Strapi loaded in ${(loadMs / 1000).toFixed(1)} s; imported ${importedEntries} localized entries in ${(importMs / 1000).toFixed(1)} s`);
+  log(
+    `[bench] Strapi loaded in ${(loadMs / 1000).toFixed(1)} s; imported ${importedEntries} localized entries in ${(importMs / 1000).toFixed(1)} s`,
+  );
 
   const logFile = path.join(dir, 'cms.log');
   const tail = () => readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');

@@ -20,10 +20,14 @@ export async function fetchLikeTheSite(cmsUrl: string, token: string): Promise<F
   const fixture = {} as Fixture;
   let entries = 0;
   const started = performance.now();
-  for (const [type, { path, populate, single }] of Object.entries(CONTENT_TYPES) as Array<[ContentTypeName, (typeof CONTENT_TYPES)[ContentTypeName]]>) {
+  for (const [type, { path, populate, single }] of Object.entries(CONTENT_TYPES) as Array<
+    [ContentTypeName, (typeof CONTENT_TYPES)[ContentTypeName]]
+  >) {
     fixture[type] = {};
     for (const locale of LOCALES) {
-      const raws = single ? [await client.getSingle(path, locale, populate)].filter((raw) => raw !== null) : await client.listAll(path, locale, populate);
+      const raws = single
+        ? [await client.getSingle(path, locale, populate)].filter((raw) => raw !== null)
+        : await client.listAll(path, locale, populate);
       fixture[type][locale] = raws;
       entries += raws.length;
     }

@@ -48,13 +48,79 @@ export function createRandom(seed: number) {
 type Random = ReturnType<typeof createRandom>;
 
 const WORDS = {
-  it: 'integrazione cittadini paesi terzi comunità territorio servizi formazione lavoro scuola salute abitare partecipazione rete enti locali cooperazione inclusione sociale percorsi orientamento mediazione culturale accoglienza competenze linguistiche giovani donne famiglie operatori strumenti buone pratiche politiche pubbliche governance regionale'.split(' '),
-  en: 'integration citizens third countries community territory services training work school health housing participation network local authorities cooperation social inclusion pathways guidance cultural mediation reception language skills young people women families practitioners tools good practices public policies regional governance'.split(' '),
+  it: 'integrazione cittadini paesi terzi comunità territorio servizi formazione lavoro scuola salute abitare partecipazione rete enti locali cooperazione inclusione sociale percorsi orientamento mediazione culturale accoglienza competenze linguistiche giovani donne famiglie operatori strumenti buone pratiche politiche pubbliche governance regionale'.split(
+    ' ',
+  ),
+  en: 'integration citizens third countries community territory services training work school health housing participation network local authorities cooperation social inclusion pathways guidance cultural mediation reception language skills young people women families practitioners tools good practices public policies regional governance'.split(
+    ' ',
+  ),
 } as const;
-const COUNTRIES = ['IT', 'IT', 'IT', 'ES', 'FR', 'DE', 'BE', 'NL', 'GR', 'PT', 'AT', 'SE', 'FI', 'MT', 'SI', 'HR', 'PL', 'IE', 'DK', 'CY'] as const;
-const ORG_TYPES = ['municipality', 'region', 'provincial_authority', 'national_authority', 'municipal_association', 'ngo', 'network', 'research', 'cooperative', 'school_training', 'development_agency'] as const;
-const ACTION_TYPES = ['workshop', 'staff_exchange', 'training', 'guidelines_toolkit', 'mapping_research', 'pilot', 'action_plan', 'dissemination', 'governance_network', 'monitoring_evaluation', 'study_visit', 'participation'] as const;
-const CITIES = ['Bologna', 'Modena', 'Parma', 'Madrid', 'Lyon', 'Berlin', 'Gent', 'Utrecht', 'Atene', 'Lisbona', 'Vienna', 'Malmö', 'Tampere', 'La Valletta', 'Lubiana'] as const;
+const COUNTRIES = [
+  'IT',
+  'IT',
+  'IT',
+  'ES',
+  'FR',
+  'DE',
+  'BE',
+  'NL',
+  'GR',
+  'PT',
+  'AT',
+  'SE',
+  'FI',
+  'MT',
+  'SI',
+  'HR',
+  'PL',
+  'IE',
+  'DK',
+  'CY',
+] as const;
+const ORG_TYPES = [
+  'municipality',
+  'region',
+  'provincial_authority',
+  'national_authority',
+  'municipal_association',
+  'ngo',
+  'network',
+  'research',
+  'cooperative',
+  'school_training',
+  'development_agency',
+] as const;
+const ACTION_TYPES = [
+  'workshop',
+  'staff_exchange',
+  'training',
+  'guidelines_toolkit',
+  'mapping_research',
+  'pilot',
+  'action_plan',
+  'dissemination',
+  'governance_network',
+  'monitoring_evaluation',
+  'study_visit',
+  'participation',
+] as const;
+const CITIES = [
+  'Bologna',
+  'Modena',
+  'Parma',
+  'Madrid',
+  'Lyon',
+  'Berlin',
+  'Gent',
+  'Utrecht',
+  'Atene',
+  'Lisbona',
+  'Vienna',
+  'Malmö',
+  'Tampere',
+  'La Valletta',
+  'Lubiana',
+] as const;
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const code = (n: number, width = 4) => String(n).padStart(width, '0');
@@ -71,7 +137,15 @@ const joinTexts = (texts: SeedText[], separator: string): SeedText => ({
 });
 /** Markdown paragraphs of a few sentences each (about 600-900 characters per paragraph). */
 const paragraphs = (random: Random, count: number): SeedText =>
-  joinTexts(Array.from({ length: count }, () => joinTexts(Array.from({ length: random.int(5, 8) }, () => sentence(random, random.int(12, 20))), ' ')), '\n\n');
+  joinTexts(
+    Array.from({ length: count }, () =>
+      joinTexts(
+        Array.from({ length: random.int(5, 8) }, () => sentence(random, random.int(12, 20))),
+        ' ',
+      ),
+    ),
+    '\n\n',
+  );
 /** A Markdown bullet list. */
 function list(random: Random, count: number): SeedText {
   const items = Array.from({ length: count }, () => sentence(random, random.int(10, 18)));
@@ -105,7 +179,7 @@ export function generateBundle(options: GenerateOptions): SeedBundle {
     acronym: label(`FAMI-${i + 1}`, `AMIF-${i + 1}`),
     programme: label(`Programma nazionale ${i + 1}`, `National programme ${i + 1}`),
     programmingPeriod: i % 2 === 0 ? '2021-2027' : '2014-2020',
-    managingBody: label('Ministero dell\'Interno', 'Ministry of the Interior'),
+    managingBody: label("Ministero dell'Interno", 'Ministry of the Interior'),
     managementMode: random.pick(['direct', 'indirect', 'shared'] as const),
     callReference: label(`Avviso ${i + 1}/2024`, `Call ${i + 1}/2024`),
     specificObjective: sentence(random, 14),
@@ -147,7 +221,10 @@ export function generateBundle(options: GenerateOptions): SeedBundle {
       source: `synthetic-${code(n)}.txt`,
       slug,
       acronym: `PRJ${n}`,
-      title: label(`Progetto ${n}: ${summary.it.slice(0, 60).replace(/\.$/, '')}`, `Project ${n}: ${summary.en.slice(0, 60).replace(/\.$/, '')}`),
+      title: label(
+        `Progetto ${n}: ${summary.it.slice(0, 60).replace(/\.$/, '')}`,
+        `Project ${n}: ${summary.en.slice(0, 60).replace(/\.$/, '')}`,
+      ),
       subtitle: sentence(random, 8),
       summary,
       description: paragraphs(random, random.int(3, 5)),
@@ -156,7 +233,11 @@ export function generateBundle(options: GenerateOptions): SeedBundle {
       targetGroups: list(random, 3),
       administrationRole: sentence(random, 25),
       startDate: { date: `${startYear}-0${random.int(1, 9)}-01`, precision: 'month' as const, estimated: false },
-      endDate: { date: `${endYear}-${random.pick(['06-30', '09-30', '12-31'])}`, precision: 'day' as const, estimated: random.next() < 0.1 },
+      endDate: {
+        date: `${endYear}-${random.pick(['06-30', '09-30', '12-31'])}`,
+        precision: 'day' as const,
+        estimated: random.next() < 0.1,
+      },
       durationMonths: months,
       totalBudget,
       euContribution: Math.round(totalBudget * 0.9),
@@ -192,7 +273,7 @@ export function generateBundle(options: GenerateOptions): SeedBundle {
 
   const raw = {
     settings: {
-      siteName: label('Progetti europei per l\'integrazione', 'European projects for integration'),
+      siteName: label("Progetti europei per l'integrazione", 'European projects for integration'),
       tagline: label('Benchmark sintetico', 'Synthetic benchmark'),
       institutionName: label('Regione di prova', 'Test Region'),
       contactEmail: 'bench@example.org',

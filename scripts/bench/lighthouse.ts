@@ -13,7 +13,9 @@ export interface LighthouseScores {
   tbtMs: number | null;
 }
 
-export type LighthouseResult = { measured: true; pages: Array<{ name: string } & LighthouseScores>; config: string } | { measured: false; reason: string };
+export type LighthouseResult =
+  | { measured: true; pages: Array<{ name: string } & LighthouseScores>; config: string }
+  | { measured: false; reason: string };
 
 /**
  * Lighthouse (default mobile config: simulated slow 4G and 4× CPU slowdown) on the given pages,
@@ -42,7 +44,12 @@ export async function runLighthouse(pages: Array<{ name: string; url: string }>)
       results.push({
         name: page.name,
         url: page.url,
-        scores: { performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo') },
+        scores: {
+          performance: score('performance'),
+          accessibility: score('accessibility'),
+          'best-practices': score('best-practices'),
+          seo: score('seo'),
+        },
         lcpMs: numeric('largest-contentful-paint'),
         cls: numeric('cumulative-layout-shift'),
         tbtMs: numeric('total-blocking-time'),

@@ -56,7 +56,10 @@ export interface PageAssets {
 }
 
 const attribute = (tag: string, name: string): string | undefined =>
-  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(1).find((v) => v !== undefined);
+  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')
+    .exec(tag)
+    ?.slice(1)
+    .find((v) => v !== undefined);
 
 /** Non-executable script types (JSON-LD, import maps are data, not JS shipped). */
 const DATA_SCRIPT = /json|importmap|template|text\/plain/i;
@@ -92,7 +95,8 @@ export function extractPageAssets(html: string): PageAssets {
 /** Relative static imports of a (minified) ES module: `import{a}from"./x.js"`, `import"./y.js"`, `export*from"./z.js"`. Dynamic import() is lazy and not counted. */
 export function staticImports(js: string): string[] {
   const found = new Set<string>();
-  for (const match of js.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) found.add(match[1]!);
+  for (const match of js.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'](\.{1,2}\/[^"']+)["']/g))
+    found.add(match[1]!);
   return [...found];
 }
 
@@ -118,7 +122,18 @@ export function largestList(html: string): number {
 }
 
 /** The page templates the benchmark weighs, by path of the built page (both locales). */
-export const TEMPLATES = ['home', 'projects', 'project', 'partner', 'fundingLine', 'theme', 'community', 'country', 'statistics', 'data'] as const;
+export const TEMPLATES = [
+  'home',
+  'projects',
+  'project',
+  'partner',
+  'fundingLine',
+  'theme',
+  'community',
+  'country',
+  'statistics',
+  'data',
+] as const;
 export type Template = (typeof TEMPLATES)[number];
 
 const TEMPLATE_PATTERNS: Array<[Template, RegExp]> = [

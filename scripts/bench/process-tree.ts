@@ -32,7 +32,11 @@ export interface MeasuredRun {
 }
 
 /** Runs a command, sampling the RSS of its process tree; resolves whether it succeeded or not. */
-export function runMeasured(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; intervalMs?: number }): Promise<MeasuredRun> {
+export function runMeasured(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; intervalMs?: number },
+): Promise<MeasuredRun> {
   const started = performance.now();
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let peakRssKb = 0;

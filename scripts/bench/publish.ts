@@ -24,10 +24,14 @@ export async function waitUntil(check: () => Promise<boolean> | boolean, what: s
 
 /** Resolves once the publisher has a live release and nothing is pending. */
 export async function publisherIdle(publisher: Publisher, timeoutMs: number): Promise<void> {
-  await waitUntil(() => {
-    const status = publisher.status();
-    return status.live !== null && !status.building && status.pendingEvents === 0;
-  }, 'the publisher to have a live release and be idle', timeoutMs);
+  await waitUntil(
+    () => {
+      const status = publisher.status();
+      return status.live !== null && !status.building && status.pendingEvents === 0;
+    },
+    'the publisher to have a live release and be idle',
+    timeoutMs,
+  );
 }
 
 interface PublishOptions {
@@ -63,19 +67,35 @@ export async function measurePublishToLive(options: PublishOptions): Promise<Pub
         body: JSON.stringify({ summary: `Sintesi aggiornata ${marker}.` }),
       },
     );
-    if (!response.ok) throw new Error(`publishing project ${project.slug} answered HTTP ${response.status}: ${(await response.text()).slice(0, 500)}`);
+    if (!response.ok)
+      throw new Error(`publishing project ${project.slug} answered HTTP ${response.status}: ${(await response.text()).slice(0, 500)}`);
     const page = `${options.siteUrl}/progetti/${project.slug}/`;
-    await waitUntil(async () => {
-      const html = await fetch(page).then((r) => (r.ok ? r.text() : ''), () => '');
-      return html.includes(marker);
-    }, `${page} to show the published summary`, options.timeoutMs, 100);
+    await waitUntil(
+      async () => {
+        const html = await fetch(page).then(
+          (r) => (r.ok ? r.text() : ''),
+          () => '',
+        );
+        return html.includes(marker);
+      },
+      `${page} to show the published summary`,
+      options.timeoutMs,
+      100,
+    );
     const elapsed = performance.now() - started;
     samples.push(elapsed);
     options.log(`[bench] publish-to-live ${i + 1}/${options.samples}: ${(elapsed / 1000).toFixed(1)} s`);
     await publisherIdle(options.publisher, options.timeoutMs);
     const last = options.publisher.status().lastBuild as BuildReport | null;
-    builds.push({ pagesRendered: last?.pagesRendered ?? null, pagesReused: last?.pagesReused ?? null, searchIndexMs: last?.searchIndexMs ?? null, buildMs: last?.durationMs ?? null });
-    options.log(`[bench]   rendered ${last?.pagesRendered ?? '?'} paths, reused ${last?.pagesReused ?? '?'}, search index ${((last?.searchIndexMs ?? 0) / 1000).toFixed(1)} s`);
+    builds.push({
+      pagesRendered: last?.pagesRendered ?? null,
+      pagesReused: last?.pagesReused ?? null,
+      searchIndexMs: last?.searchIndexMs ?? null,
+      buildMs: last?.durationMs ?? null,
+    });
+    options.log(
+      `[bench]   rendered ${last?.pagesRendered ?? '?'} paths, reused ${last?.pagesReused ?? '?'}, search index ${((last?.searchIndexMs ?? 0) / 1000).toFixed(1)} s`,
+    );
   }
   return { samples, p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95), builds };
 }

@@ -15,7 +15,16 @@ export interface BenchResults {
   scale: string;
   date: string;
   machine: { cpus: number; loadAverageAtStart: number[]; node: string };
-  content: { seed: number; projects: number; partners: number; actions: number; communities: number; fundingLines: number; themes: number; localizedEntries: number };
+  content: {
+    seed: number;
+    projects: number;
+    partners: number;
+    actions: number;
+    communities: number;
+    fundingLines: number;
+    themes: number;
+    localizedEntries: number;
+  };
   strapiLoadMs: number;
   importMs: number;
   /** Fetch results are the median of `rounds` alternating rounds after a warm-up. */
@@ -50,7 +59,15 @@ export function toMarkdown(r: BenchResults): string {
   const f = r.fetch.site;
   row('ours: site client + populate rules', s(f.durationMs), f.requests, f.entries, '1.00×', '1.00×');
   const peer = r.fetch.peer;
-  if (peer.measured) row(`peer: ${peer.client} (${peer.strategy})`, s(peer.durationMs), peer.requests, peer.entries, ratio(peer.durationMs, f.durationMs), ratio(peer.requests, f.requests));
+  if (peer.measured)
+    row(
+      `peer: ${peer.client} (${peer.strategy})`,
+      s(peer.durationMs),
+      peer.requests,
+      peer.entries,
+      ratio(peer.durationMs, f.durationMs),
+      ratio(peer.requests, f.requests),
+    );
   else row('peer', nm(peer.reason), '', '', '', '');
   lines.push('');
 
@@ -60,8 +77,23 @@ export function toMarkdown(r: BenchResults): string {
   const full = r.build.full;
   const floor = r.build.floor;
   const fullTime = full.ok ? s(full.durationMs) : `FAILED: ${full.error?.split('\n').at(-1)}`;
-  row('ours: CMS over HTTP, validated', fullTime, full.pages, full.pagesPerSecond.toFixed(1), `${full.peakRssMb.toFixed(0)} MB`, floor.measured && floor.ok ? ratio(full.durationMs, floor.durationMs) : '–');
-  if (floor.measured) row('floor: in-memory JSON, no fetch, no validation', floor.ok ? s(floor.durationMs) : 'FAILED', floor.pages, floor.pagesPerSecond.toFixed(1), `${floor.peakRssMb.toFixed(0)} MB`, '1.00×');
+  row(
+    'ours: CMS over HTTP, validated',
+    fullTime,
+    full.pages,
+    full.pagesPerSecond.toFixed(1),
+    `${full.peakRssMb.toFixed(0)} MB`,
+    floor.measured && floor.ok ? ratio(full.durationMs, floor.durationMs) : '–',
+  );
+  if (floor.measured)
+    row(
+      'floor: in-memory JSON, no fetch, no validation',
+      floor.ok ? s(floor.durationMs) : 'FAILED',
+      floor.pages,
+      floor.pagesPerSecond.toFixed(1),
+      `${floor.peakRssMb.toFixed(0)} MB`,
+      '1.00×',
+    );
   else row('floor', nm(floor.reason), '', '', '', '');
   lines.push('');
 
@@ -99,7 +131,16 @@ export function toMarkdown(r: BenchResults): string {
     row('---', '---:', '---:', '---:', '---:', '---:', '---:', '---:');
     for (const page of l.pages) {
       const v = (n: number | null) => (n === null ? '–' : String(n));
-      row(page.name, v(page.scores.performance), v(page.scores.accessibility), v(page.scores['best-practices']), v(page.scores.seo), page.lcpMs === null ? '–' : s(page.lcpMs), page.cls === null ? '–' : page.cls.toFixed(3), page.tbtMs === null ? '–' : `${Math.round(page.tbtMs)} ms`);
+      row(
+        page.name,
+        v(page.scores.performance),
+        v(page.scores.accessibility),
+        v(page.scores['best-practices']),
+        v(page.scores.seo),
+        page.lcpMs === null ? '–' : s(page.lcpMs),
+        page.cls === null ? '–' : page.cls.toFixed(3),
+        page.tbtMs === null ? '–' : `${Math.round(page.tbtMs)} ms`,
+      );
     }
   } else lines.push(nm(l.reason));
   lines.push('');
@@ -120,12 +161,16 @@ function pageWeightSections(pw: PageWeights): string[] {
   lines.push('## Heaviest page per template (by HTML gzip)', '');
   row('template', 'page', 'HTML', 'CSS gzip', 'JS gzip', 'largest list');
   row('---', '---', '---:', '---:', '---:', '---:');
-  for (const { template, heaviest: h } of pw.templates) row(template, `\`${h.path}\``, weight(h.html), kb(h.css.gzip), kb(h.js.gzip), h.largestList);
+  for (const { template, heaviest: h } of pw.templates)
+    row(template, `\`${h.path}\``, weight(h.html), kb(h.css.gzip), kb(h.js.gzip), h.largestList);
   lines.push('');
   const over = pw.overBudget;
   if (over.pages === 0) lines.push(`No page over ${kb(over.limitGzip)} of HTML gzip.`);
   else {
-    lines.push(`**${over.pages} page${over.pages === 1 ? '' : 's'} over ${kb(over.limitGzip)} of HTML gzip**${over.pages > over.heaviest.length ? ` (the ${over.heaviest.length} heaviest)` : ''}:`, '');
+    lines.push(
+      `**${over.pages} page${over.pages === 1 ? '' : 's'} over ${kb(over.limitGzip)} of HTML gzip**${over.pages > over.heaviest.length ? ` (the ${over.heaviest.length} heaviest)` : ''}:`,
+      '',
+    );
     for (const page of over.heaviest) lines.push(`- \`${page.path}\`: ${weight(page.html)}`);
   }
   lines.push('');

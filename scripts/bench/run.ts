@@ -91,7 +91,12 @@ try {
   const site = medianRun(ours);
   const peer: BenchResults['fetch']['peer'] = peerError
     ? { measured: false, reason: `@strapi/client failed: ${(peerError as Error).message}` }
-    : { measured: true, client: '@strapi/client', strategy: 'populate=* per collection and locale, one findOne per project for partners', ...medianRun(theirs) };
+    : {
+        measured: true,
+        client: '@strapi/client',
+        strategy: 'populate=* per collection and locale, one findOne per project for partners',
+        ...medianRun(theirs),
+      };
 
   log('[bench] full build (cold cache)');
   // Built where the publisher builds (the releases' staging folder): Astro's incremental build
@@ -105,12 +110,17 @@ try {
   let floor: BenchResults['build']['floor'];
   if (loaderHasFixtureSwitch()) {
     log('[bench] floor build (fixture JSON, cold cache)');
-    floor = { measured: true, ...(await measureBuild(path.join(dir, 'floor'), path.join(dir, 'cache-floor'), { ...buildEnv, SITE_FIXTURE_FILE: fixtureFile })) };
+    floor = {
+      measured: true,
+      ...(await measureBuild(path.join(dir, 'floor'), path.join(dir, 'cache-floor'), { ...buildEnv, SITE_FIXTURE_FILE: fixtureFile })),
+    };
   } else {
     floor = { measured: false, reason: 'loader switch missing: site/src/lib/strapi/loader.ts does not read SITE_FIXTURE_FILE' };
   }
 
-  const pageWeight: BenchResults['pageWeight'] = full.ok ? { measured: true, ...weighSite(fullOut) } : { measured: false, reason: 'the full build failed' };
+  const pageWeight: BenchResults['pageWeight'] = full.ok
+    ? { measured: true, ...weighSite(fullOut) }
+    : { measured: false, reason: 'the full build failed' };
 
   let lighthouse: BenchResults['lighthouse'] = { measured: false, reason: '--no-lighthouse' };
   if (!args['no-lighthouse'] && full.ok) {
@@ -139,7 +149,8 @@ try {
     const initial = releases.newId();
     renameSync(fullOut, releases.pathOf(initial));
     const check = checkRelease(releases.pathOf(initial));
-    if (check.problems.length > 0) throw new Error(`the full build does not pass the release check:\n${check.problems.slice(0, 10).join('\n')}`);
+    if (check.problems.length > 0)
+      throw new Error(`the full build does not pass the release check:\n${check.problems.slice(0, 10).join('\n')}`);
     releases.seal({ id: initial, builtAt: new Date().toISOString(), durationMs: full.durationMs, pages: check.pages });
     releases.switchTo(initial);
     const events: string[] = [];
@@ -161,8 +172,19 @@ try {
     const timeoutMs = Math.max(120_000, full.durationMs * 4);
     await publisherIdle(publisher, timeoutMs);
     const adminToken = await adminLogin(cms.url, env.ADMIN_EMAIL!, env.ADMIN_PASSWORD!);
-    const projects = (first.fixture.projects.it as Array<{ documentId: string; slug: string }>).filter((_, i, all) => i % Math.max(1, Math.floor(all.length / publishes)) === 0);
-    const measured = await measurePublishToLive({ cmsUrl: cms.url, adminToken, siteUrl: `http://127.0.0.1:${sitePort}`, projects, samples: publishes, publisher, timeoutMs, log });
+    const projects = (first.fixture.projects.it as Array<{ documentId: string; slug: string }>).filter(
+      (_, i, all) => i % Math.max(1, Math.floor(all.length / publishes)) === 0,
+    );
+    const measured = await measurePublishToLive({
+      cmsUrl: cms.url,
+      adminToken,
+      siteUrl: `http://127.0.0.1:${sitePort}`,
+      projects,
+      samples: publishes,
+      publisher,
+      timeoutMs,
+      log,
+    });
     publishToLive = { measured: true, n: publishes, ...measured };
   }
 

@@ -31,6 +31,8 @@ export async function importSiteClient(): Promise<CreateClient> {
       },
     });
   }
-  const module = (await import(pathToFileURL(path.join(SITE_DIR, 'src', 'lib', 'strapi', 'client.ts')).href)) as { createClient: CreateClient };
+  const module = (await import(pathToFileURL(path.join(SITE_DIR, 'src', 'lib', 'strapi', 'client.ts')).href)) as {
+    createClient: CreateClient;
+  };
   return module.createClient;
 }

@@ -86,7 +86,10 @@ export function weighSite(outDir: string): PageWeights {
   const templates = TEMPLATES.filter((template) => byTemplate.has(template)).map((template): TemplateWeight => {
     const weights = byTemplate.get(template)!;
     const median = (pick: (w: PageWeight) => number) => Math.round(percentile(weights.map(pick), 50));
-    const medianWeight = (pick: (w: PageWeight) => Weight): Weight => ({ bytes: median((w) => pick(w).bytes), gzip: median((w) => pick(w).gzip) });
+    const medianWeight = (pick: (w: PageWeight) => Weight): Weight => ({
+      bytes: median((w) => pick(w).bytes),
+      gzip: median((w) => pick(w).gzip),
+    });
     return {
       template,
       pages: weights.length,
@@ -98,5 +101,8 @@ export function weighSite(outDir: string): PageWeights {
     };
   });
   overBudget.sort((a, b) => b.html.gzip - a.html.gzip);
-  return { templates, overBudget: { limitGzip: HTML_GZIP_BUDGET, pages: overBudget.length, heaviest: overBudget.slice(0, OVER_BUDGET_NAMED) } };
+  return {
+    templates,
+    overBudget: { limitGzip: HTML_GZIP_BUDGET, pages: overBudget.length, heaviest: overBudget.slice(0, OVER_BUDGET_NAMED) },
+  };
 }

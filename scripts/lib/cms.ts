@@ -32,7 +32,11 @@ export function ensureCmsBuilt(log: (line: string) => void = console.log): void 
   if (existsSync(BUILD_STAMP) && readFileSync(BUILD_STAMP, 'utf8') === fingerprint) return;
   log('[cms] building the CMS (server and admin panel, about a minute)...');
   const started = Date.now();
-  const result = spawnSync(process.execPath, [STRAPI_BIN, 'build'], { cwd: CMS_DIR, stdio: 'inherit', env: { ...process.env, CI: 'true' } });
+  const result = spawnSync(process.execPath, [STRAPI_BIN, 'build'], {
+    cwd: CMS_DIR,
+    stdio: 'inherit',
+    env: { ...process.env, CI: 'true' },
+  });
   if (result.status !== 0) throw new Error(`strapi build failed with exit code ${result.status}`);
   writeFileSync(BUILD_STAMP, fingerprint);
   log(`[cms] built in ${Math.round((Date.now() - started) / 1000)} s`);
@@ -115,6 +119,7 @@ export async function adminLogin(cmsUrl: string, email: string, password: string
     body: JSON.stringify({ email, password }),
   });
   const body = (await response.json()) as { data?: { token?: string } };
-  if (!response.ok || !body.data?.token) throw new Error(`admin login at ${cmsUrl} failed: HTTP ${response.status} ${JSON.stringify(body)}`);
+  if (!response.ok || !body.data?.token)
+    throw new Error(`admin login at ${cmsUrl} failed: HTTP ${response.status} ${JSON.stringify(body)}`);
   return body.data.token;
 }

@@ -62,5 +62,8 @@ export async function createTestSchema(): Promise<{ env: Record<string, string>;
     }
   };
   await run(`CREATE SCHEMA ${schema}`);
-  return { env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url, DATABASE_SCHEMA: schema }, drop: () => run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
+  return {
+    env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url, DATABASE_SCHEMA: schema },
+    drop: () => run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`),
+  };
 }

@@ -51,7 +51,14 @@ export function siteBuildSteps(outDir: string): string[][] {
  * Builds the site into `outDir`: `astro build`, then the search index (the same two steps as
  * `pnpm --filter site build`). Resolves with the output of both whether they succeeded or not.
  */
-export async function buildSite({ outDir, cacheDir, env = {}, onOutput, timeoutMs = 15 * 60_000, searchIndex = true }: SiteBuildOptions): Promise<SiteBuildResult> {
+export async function buildSite({
+  outDir,
+  cacheDir,
+  env = {},
+  onOutput,
+  timeoutMs = 15 * 60_000,
+  searchIndex = true,
+}: SiteBuildOptions): Promise<SiteBuildResult> {
   const started = Date.now();
   let output = '';
   const stepsMs: number[] = [];
@@ -81,10 +88,13 @@ function runStep(args: string[], env: Record<string, string>, deadline: number, 
     const child = spawn(process.execPath, args, { cwd: SITE_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (chunk: Buffer) => collect(chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => collect(chunk.toString()));
-    const timer = setTimeout(() => {
-      collect(`\nThe build did not finish in time and was stopped (${path.basename(args[0]!)}).\n`);
-      child.kill('SIGKILL');
-    }, Math.max(0, deadline - Date.now()));
+    const timer = setTimeout(
+      () => {
+        collect(`\nThe build did not finish in time and was stopped (${path.basename(args[0]!)}).\n`);
+        child.kill('SIGKILL');
+      },
+      Math.max(0, deadline - Date.now()),
+    );
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ ok: code === 0 });

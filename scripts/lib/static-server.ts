@@ -45,7 +45,9 @@ export function staticHandler(root: () => string | null, previousRoots: () => st
   return (request: IncomingMessage, response: ServerResponse): void => {
     const base = root();
     if (!base) {
-      response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' }).end('The site is being built: retry in a few seconds.');
+      response
+        .writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' })
+        .end('The site is being built: retry in a few seconds.');
       return;
     }
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -70,7 +72,9 @@ export function staticHandler(root: () => string | null, previousRoots: () => st
     }
     let status = 200;
     if (!existsSync(file) && IMMUTABLE_PREFIXES.some((prefix) => pathname.startsWith(prefix))) {
-      const older = previousRoots().map((dir) => path.join(dir, pathname)).find((candidate) => existsSync(candidate));
+      const older = previousRoots()
+        .map((dir) => path.join(dir, pathname))
+        .find((candidate) => existsSync(candidate));
       if (older) file = older;
     }
     if (!existsSync(file)) {
@@ -85,10 +89,14 @@ export function staticHandler(root: () => string | null, previousRoots: () => st
       'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'strict-origin-when-cross-origin',
-      'Cache-Control': CACHE_FOREVER_FOLDERS.some((folder) => file.includes(`${path.sep}${folder}${path.sep}`)) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'Cache-Control': CACHE_FOREVER_FOLDERS.some((folder) => file.includes(`${path.sep}${folder}${path.sep}`))
+        ? 'public, max-age=31536000, immutable'
+        : 'no-cache',
     });
     // A file removed after the check (an old release pruned) ends the response instead of hanging.
-    createReadStream(file).on('error', () => response.destroy()).pipe(response);
+    createReadStream(file)
+      .on('error', () => response.destroy())
+      .pipe(response);
   };
 }
 

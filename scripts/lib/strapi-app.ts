@@ -3,9 +3,14 @@ import { CMS_DIR } from './paths.ts';
 
 const require = createRequire(import.meta.url);
 
-/** The part of a loaded Strapi instance scripts use (the cms package owns Strapi's full types). */
+/**
+ * The part of a loaded Strapi instance scripts use. The cms package owns Strapi's types: the
+ * seed and the benchmark pass data the Document Service validates at run time.
+ */
 export interface StrapiApp {
+  // biome-ignore lint/suspicious/noExplicitAny: Strapi's types live in the cms package, not here.
   documents(uid: string): any;
+  // biome-ignore lint/suspicious/noExplicitAny: as above.
   db: { query(uid: string): any; transaction<T>(work: () => Promise<T>): Promise<T>; connection: any };
   log: { level: string };
   destroy(): Promise<void>;

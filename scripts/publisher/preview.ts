@@ -90,7 +90,9 @@ export function createPreviewServer(options: PreviewOptions) {
       const target = await pathFor(url.searchParams.get('uid') ?? '', url.searchParams.get('documentId') ?? '', locale);
       const build = await buildDrafts();
       if (!build.ok) {
-        response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`The draft could not be built:\n\n${build.output.split('\n').slice(-30).join('\n')}`);
+        response
+          .writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+          .end(`The draft could not be built:\n\n${build.output.split('\n').slice(-30).join('\n')}`);
         return;
       }
       response.writeHead(302, {

@@ -87,16 +87,23 @@ export function createPublisher(options: PublisherOptions) {
   // The search index lives as long as the publisher: a publish re-indexes only the pages whose
   // HTML changed (Pagefind's own process holds it between builds).
   const searchIndexer = options.build ? null : createSearchIndexer();
-  const build = options.build ?? (async (outDir: string): Promise<SiteBuildResult> => {
-    const result = await buildSite({ outDir, cacheDir: options.cacheDir, env: options.buildEnv, searchIndex: false });
-    if (!result.ok) return result;
-    try {
-      const searchIndex = await searchIndexer!.update(outDir);
-      return { ...result, durationMs: result.durationMs + searchIndex.durationMs, stepsMs: [...(result.stepsMs ?? []), searchIndex.durationMs], searchIndex };
-    } catch (error) {
-      return { ...result, ok: false, output: `${result.output}\nThe search index failed: ${(error as Error).message}\n` };
-    }
-  });
+  const build =
+    options.build ??
+    (async (outDir: string): Promise<SiteBuildResult> => {
+      const result = await buildSite({ outDir, cacheDir: options.cacheDir, env: options.buildEnv, searchIndex: false });
+      if (!result.ok) return result;
+      try {
+        const searchIndex = await searchIndexer!.update(outDir);
+        return {
+          ...result,
+          durationMs: result.durationMs + searchIndex.durationMs,
+          stepsMs: [...(result.stepsMs ?? []), searchIndex.durationMs],
+          searchIndex,
+        };
+      } catch (error) {
+        return { ...result, ok: false, output: `${result.output}\nThe search index failed: ${(error as Error).message}\n` };
+      }
+    });
   let lastBuild: BuildReport | null = null;
   let builds = 0;
   let currentTrigger = 'webhook';
@@ -122,7 +129,14 @@ export function createPublisher(options: PublisherOptions) {
     currentTrigger = 'webhook';
     builds++;
     const report = (fields: Partial<BuildReport> & { ok: boolean }) => {
-      lastBuild = { trigger, events, startedAt: new Date(started).toISOString(), finishedAt: new Date().toISOString(), durationMs: Date.now() - started, ...fields };
+      lastBuild = {
+        trigger,
+        events,
+        startedAt: new Date(started).toISOString(),
+        finishedAt: new Date().toISOString(),
+        durationMs: Date.now() - started,
+        ...fields,
+      };
       log(fields.ok ? 'build_succeeded' : 'build_failed', { ...lastBuild });
     };
     log('build_started', { trigger, events });
@@ -193,7 +207,9 @@ export function createPublisher(options: PublisherOptions) {
   }
 
   const send = (response: import('node:http').ServerResponse, status: number, body: unknown) => {
-    response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
+    response
+      .writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+      .end(JSON.stringify(body));
   };
 
   const api = createServer(async (request, response) => {

@@ -13,7 +13,10 @@ export interface RelayOptions {
   timeoutMs?: number;
 }
 
-export async function dispatchToGitHub({ apiUrl, repository, token, eventType = 'content-changed', timeoutMs = 30_000 }: RelayOptions, events: number): Promise<void> {
+export async function dispatchToGitHub(
+  { apiUrl, repository, token, eventType = 'content-changed', timeoutMs = 30_000 }: RelayOptions,
+  events: number,
+): Promise<void> {
   const url = `${apiUrl.replace(/\/$/, '')}/repos/${repository}/dispatches`;
   const response = await fetch(url, {
     method: 'POST',
@@ -29,7 +32,9 @@ export async function dispatchToGitHub({ apiUrl, repository, token, eventType = 
     signal: AbortSignal.timeout(timeoutMs),
   }).catch((error: Error) => {
     // fetch only says "fetch failed"; the cause (DNS, refused, TLS) is what tells the operator what to fix.
-    throw new Error(`GitHub dispatch to ${repository} could not reach ${url}: ${(error.cause as Error | undefined)?.message ?? error.message}`);
+    throw new Error(
+      `GitHub dispatch to ${repository} could not reach ${url}: ${(error.cause as Error | undefined)?.message ?? error.message}`,
+    );
   });
   if (response.status !== 204) {
     throw new Error(`GitHub dispatch to ${repository} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);

@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /** Written into a release once it passed its check: a folder without it was never live. */
@@ -101,7 +112,9 @@ export function createReleases(root: string, keep: number) {
     prune(): string[] {
       rmSync(path.join(root, STAGING), { recursive: true, force: true });
       const live = liveId();
-      const complete = ids().filter((id) => info(id)).reverse();
+      const complete = ids()
+        .filter((id) => info(id))
+        .reverse();
       const keepSet = new Set([...complete.slice(0, keep), ...(live ? [live] : [])]);
       const removed = ids().filter((id) => !keepSet.has(id));
       for (const id of removed) rmSync(path.join(root, id), { recursive: true, force: true });

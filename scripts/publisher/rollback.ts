@@ -10,7 +10,9 @@ import { createReleases } from './releases.ts';
 const releases = createReleases(process.env.PUBLISHER_RELEASES_DIR ?? path.join(SITE_DIR, 'releases'), Number.POSITIVE_INFINITY);
 const all = releases.list();
 const live = releases.liveId();
-const { positionals: [requested] } = parseArgs({ allowPositionals: true });
+const {
+  positionals: [requested],
+} = parseArgs({ allowPositionals: true });
 const wanted = requested ?? all[all.findIndex((r) => r.id === live) + 1]?.id;
 
 if (!wanted) {

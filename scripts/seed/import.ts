@@ -67,9 +67,7 @@ async function importAll(strapi: StrapiApp, bundle: SeedBundle, options: ImportO
         continue;
       }
       const data = { ...entry.data, ...entry.localized(locale) };
-      const saved = documentId
-        ? await documents.update({ documentId, locale, data })
-        : await documents.create({ locale, data });
+      const saved = documentId ? await documents.update({ documentId, locale, data }) : await documents.create({ locale, data });
       const createdId: string = saved.documentId;
       documentId = createdId;
       count(report.created, uid);
@@ -83,10 +81,14 @@ async function importAll(strapi: StrapiApp, bundle: SeedBundle, options: ImportO
   for (const theme of bundle.themes) {
     themes.set(
       theme.slug,
-      await upsert('api::theme.theme', { slug: theme.slug }, {
-        data: { slug: theme.slug },
-        localized: (l) => ({ name: theme.name[l], description: pick(theme.description, l) }),
-      }),
+      await upsert(
+        'api::theme.theme',
+        { slug: theme.slug },
+        {
+          data: { slug: theme.slug },
+          localized: (l) => ({ name: theme.name[l], description: pick(theme.description, l) }),
+        },
+      ),
     );
   }
 
@@ -94,26 +96,30 @@ async function importAll(strapi: StrapiApp, bundle: SeedBundle, options: ImportO
   for (const line of bundle.fundingLines) {
     fundingLines.set(
       line.slug,
-      await upsert('api::funding-line.funding-line', { slug: line.slug }, {
-        data: {
-          slug: line.slug,
-          programmingPeriod: line.programmingPeriod ?? null,
-          managementMode: line.managementMode ?? null,
-          fundingStatement: line.fundingStatement,
-          website: line.website ?? null,
+      await upsert(
+        'api::funding-line.funding-line',
+        { slug: line.slug },
+        {
+          data: {
+            slug: line.slug,
+            programmingPeriod: line.programmingPeriod ?? null,
+            managementMode: line.managementMode ?? null,
+            fundingStatement: line.fundingStatement,
+            website: line.website ?? null,
+          },
+          localized: (l) => ({
+            name: line.name[l],
+            acronym: line.acronym[l],
+            programme: pick(line.programme, l),
+            managingBody: pick(line.managingBody, l),
+            callReference: pick(line.callReference, l),
+            decreeReference: pick(line.decreeReference, l),
+            specificObjective: pick(line.specificObjective, l),
+            applicationAreas: pick(line.applicationAreas, l),
+            description: pick(line.description, l),
+          }),
         },
-        localized: (l) => ({
-          name: line.name[l],
-          acronym: line.acronym[l],
-          programme: pick(line.programme, l),
-          managingBody: pick(line.managingBody, l),
-          callReference: pick(line.callReference, l),
-          decreeReference: pick(line.decreeReference, l),
-          specificObjective: pick(line.specificObjective, l),
-          applicationAreas: pick(line.applicationAreas, l),
-          description: pick(line.description, l),
-        }),
-      }),
+      ),
     );
   }
 
@@ -121,18 +127,22 @@ async function importAll(strapi: StrapiApp, bundle: SeedBundle, options: ImportO
   for (const partner of bundle.partners) {
     partners.set(
       partner.slug,
-      await upsert('api::partner.partner', { slug: partner.slug }, {
-        data: {
-          slug: partner.slug,
-          shortName: partner.shortName ?? null,
-          // One name per line: the CMS field is a plain text an officer edits line by line.
-          alternativeNames: partner.alternativeNames?.length ? partner.alternativeNames.join('\n') : null,
-          organisationType: partner.organisationType,
-          country: partner.country ?? null,
-          website: partner.website ?? null,
+      await upsert(
+        'api::partner.partner',
+        { slug: partner.slug },
+        {
+          data: {
+            slug: partner.slug,
+            shortName: partner.shortName ?? null,
+            // One name per line: the CMS field is a plain text an officer edits line by line.
+            alternativeNames: partner.alternativeNames?.length ? partner.alternativeNames.join('\n') : null,
+            organisationType: partner.organisationType,
+            country: partner.country ?? null,
+            website: partner.website ?? null,
+          },
+          localized: (l) => ({ name: partner.name[l], city: pick(partner.city, l), description: pick(partner.description, l) }),
         },
-        localized: (l) => ({ name: partner.name[l], city: pick(partner.city, l), description: pick(partner.description, l) }),
-      }),
+      ),
     );
   }
 
@@ -143,92 +153,108 @@ async function importAll(strapi: StrapiApp, bundle: SeedBundle, options: ImportO
   };
 
   for (const project of bundle.projects) {
-    const projectId = await upsert('api::project.project', { slug: project.slug }, {
-      data: {
-        slug: project.slug,
-        acronym: project.acronym,
-        statusOverride: project.statusOverride ?? null,
-        startDate: project.startDate ?? null,
-        endDate: project.endDate ?? null,
-        durationMonths: project.durationMonths ?? null,
-        totalBudget: project.totalBudget ?? null,
-        euContribution: project.euContribution ?? null,
-        grantAgreementNumber: project.grantAgreementNumber ?? null,
-        internalReference: project.internalReference ?? null,
-        fundingLine: project.fundingLine ? ref(fundingLines, project.fundingLine) : null,
-        themes: project.themes.map((slug) => ref(themes, slug)),
-        // Shared by both languages; only the note is translated.
-        partnerships: project.partnerships.map((p) => ({
-          partner: ref(partners, p.partner),
-          role: p.role,
-          note: pick(p.note, 'it'),
-          noteEn: pick(p.note, 'en'),
-        })),
-        website: project.website ?? null,
-        sourceUpdatedOn: project.sourceUpdatedOn ?? null,
+    const projectId = await upsert(
+      'api::project.project',
+      { slug: project.slug },
+      {
+        data: {
+          slug: project.slug,
+          acronym: project.acronym,
+          statusOverride: project.statusOverride ?? null,
+          startDate: project.startDate ?? null,
+          endDate: project.endDate ?? null,
+          durationMonths: project.durationMonths ?? null,
+          totalBudget: project.totalBudget ?? null,
+          euContribution: project.euContribution ?? null,
+          grantAgreementNumber: project.grantAgreementNumber ?? null,
+          internalReference: project.internalReference ?? null,
+          fundingLine: project.fundingLine ? ref(fundingLines, project.fundingLine) : null,
+          themes: project.themes.map((slug) => ref(themes, slug)),
+          // Shared by both languages; only the note is translated.
+          partnerships: project.partnerships.map((p) => ({
+            partner: ref(partners, p.partner),
+            role: p.role,
+            note: pick(p.note, 'it'),
+            noteEn: pick(p.note, 'en'),
+          })),
+          website: project.website ?? null,
+          sourceUpdatedOn: project.sourceUpdatedOn ?? null,
+        },
+        localized: (l) => ({
+          title: project.title[l],
+          subtitle: pick(project.subtitle, l),
+          summary: project.summary[l],
+          description: pick(project.description, l),
+          objectives: pick(project.objectives, l),
+          expectedResults: pick(project.expectedResults, l),
+          targetGroups: pick(project.targetGroups, l),
+          administrationRole: pick(project.administrationRole, l),
+          sourceNotes: pick(project.sourceNotes, l),
+          otherAmounts: project.otherAmounts.map((a) => ({ label: a.label[l], amount: a.amount ?? null, note: pick(a.note, l) })),
+          links: project.links.map((link) => ({ label: link.label[l], url: link.url, kind: link.kind })),
+        }),
       },
-      localized: (l) => ({
-        title: project.title[l],
-        subtitle: pick(project.subtitle, l),
-        summary: project.summary[l],
-        description: pick(project.description, l),
-        objectives: pick(project.objectives, l),
-        expectedResults: pick(project.expectedResults, l),
-        targetGroups: pick(project.targetGroups, l),
-        administrationRole: pick(project.administrationRole, l),
-        sourceNotes: pick(project.sourceNotes, l),
-        otherAmounts: project.otherAmounts.map((a) => ({ label: a.label[l], amount: a.amount ?? null, note: pick(a.note, l) })),
-        links: project.links.map((link) => ({ label: link.label[l], url: link.url, kind: link.kind })),
-      }),
-    });
+    );
 
     for (const [order, action] of project.actions.entries()) {
-      await upsert('api::action.action', { project: { documentId: projectId }, order }, {
-        data: { project: projectId, code: action.code ?? null, actionType: action.actionType, order },
-        localized: (l) => ({
-          title: action.title[l],
-          description: pick(action.description, l),
-          targetAudience: pick(action.targetAudience, l),
-          subActions: action.subActions.map((s) => ({ letter: s.letter ?? null, text: s.text[l] })),
-        }),
-      });
+      await upsert(
+        'api::action.action',
+        { project: { documentId: projectId }, order },
+        {
+          data: { project: projectId, code: action.code ?? null, actionType: action.actionType, order },
+          localized: (l) => ({
+            title: action.title[l],
+            description: pick(action.description, l),
+            targetAudience: pick(action.targetAudience, l),
+            subActions: action.subActions.map((s) => ({ letter: s.letter ?? null, text: s.text[l] })),
+          }),
+        },
+      );
     }
 
     for (const [order, community] of project.communities.entries()) {
-      await upsert('api::community-of-practice.community-of-practice', { slug: community.slug }, {
-        data: {
-          slug: community.slug,
-          project: projectId,
-          code: community.code ?? null,
-          theme: community.theme ? ref(themes, community.theme) : null,
-          members: community.members.map((slug) => ref(partners, slug)),
-          order,
+      await upsert(
+        'api::community-of-practice.community-of-practice',
+        { slug: community.slug },
+        {
+          data: {
+            slug: community.slug,
+            project: projectId,
+            code: community.code ?? null,
+            theme: community.theme ? ref(themes, community.theme) : null,
+            members: community.members.map((slug) => ref(partners, slug)),
+            order,
+          },
+          localized: (l) => ({
+            title: community.title[l],
+            guidingQuestion: pick(community.guidingQuestion, l),
+            description: pick(community.description, l),
+          }),
         },
-        localized: (l) => ({
-          title: community.title[l],
-          guidingQuestion: pick(community.guidingQuestion, l),
-          description: pick(community.description, l),
-        }),
-      });
+      );
     }
   }
 
   const { settings } = bundle;
-  await upsert('api::site-setting.site-setting', {}, {
-    data: {
-      institutionUrl: settings.institutionUrl ?? null,
-      contactEmail: settings.contactEmail ?? null,
-      accessibilityStatementUrl: settings.accessibilityStatementUrl ?? null,
-      privacyUrl: settings.privacyUrl ?? null,
-      legalNotesUrl: settings.legalNotesUrl ?? null,
+  await upsert(
+    'api::site-setting.site-setting',
+    {},
+    {
+      data: {
+        institutionUrl: settings.institutionUrl ?? null,
+        contactEmail: settings.contactEmail ?? null,
+        accessibilityStatementUrl: settings.accessibilityStatementUrl ?? null,
+        privacyUrl: settings.privacyUrl ?? null,
+        legalNotesUrl: settings.legalNotesUrl ?? null,
+      },
+      localized: (l) => ({
+        siteName: settings.siteName[l],
+        tagline: pick(settings.tagline, l),
+        institutionName: settings.institutionName[l],
+        parentInstitutionName: pick(settings.parentInstitutionName, l),
+      }),
     },
-    localized: (l) => ({
-      siteName: settings.siteName[l],
-      tagline: pick(settings.tagline, l),
-      institutionName: settings.institutionName[l],
-      parentInstitutionName: pick(settings.parentInstitutionName, l),
-    }),
-  });
+  );
 
   // Publish what was created, referenced types first so published relations resolve. One call
   // per document when this run created every locale of it (half the work of one per locale).

@@ -14,7 +14,8 @@ import { readSeedBundle, readSeedBundleFile } from './read-bundle.ts';
 const { values: args } = parseArgs({
   // `pnpm seed -- --bundle x` passes the `--` through.
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
-  options: { 'if-empty': { type: 'boolean', default: false }, bundle: { type: 'string' } } });
+  options: { 'if-empty': { type: 'boolean', default: false }, bundle: { type: 'string' } },
+});
 const ifEmpty = args['if-empty'];
 
 const bundle = args.bundle ? readSeedBundleFile(path.resolve(args.bundle)) : readSeedBundle();

@@ -1,6 +1,16 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { descendants, extractPageAssets, gzipSize, largestList, parsePpid, parseVmRssKb, percentile, staticImports, templateOf } from '../bench/measure.ts';
+import {
+  descendants,
+  extractPageAssets,
+  gzipSize,
+  largestList,
+  parsePpid,
+  parseVmRssKb,
+  percentile,
+  staticImports,
+  templateOf,
+} from '../bench/measure.ts';
 
 const STATUS = `Name:\tnode
 Umask:\t0022
@@ -104,7 +114,13 @@ describe('extractPageAssets', () => {
   });
 
   it('finds nothing in a page without scripts', () => {
-    expect(extractPageAssets('<html><body><p>ciao</p></body></html>')).toEqual({ scriptSrcs: [], islandModules: [], inlineScripts: [], stylesheets: [], inlineStyles: [] });
+    expect(extractPageAssets('<html><body><p>ciao</p></body></html>')).toEqual({
+      scriptSrcs: [],
+      islandModules: [],
+      inlineScripts: [],
+      stylesheets: [],
+      inlineStyles: [],
+    });
   });
 });
 
@@ -115,7 +131,11 @@ describe('largestList', () => {
     expect(largestList(`<main><ul>${items(4)}<li>y<ol>${items(3)}</ol></li></ul></main>`)).toBe(5);
   });
   it('counts table rows and ignores lists outside <main> (menus, footer)', () => {
-    expect(largestList(`<nav><ul>${items(9)}</ul></nav><main><table><tr><td>1</td></tr><tr><td>2</td></tr></table></main><footer><ul>${items(9)}</ul></footer>`)).toBe(2);
+    expect(
+      largestList(
+        `<nav><ul>${items(9)}</ul></nav><main><table><tr><td>1</td></tr><tr><td>2</td></tr></table></main><footer><ul>${items(9)}</ul></footer>`,
+      ),
+    ).toBe(2);
   });
   it('gives 0 for a page without lists', () => {
     expect(largestList('<main><p>text</p></main>')).toBe(0);
@@ -124,7 +144,8 @@ describe('largestList', () => {
 
 describe('staticImports', () => {
   it('follows minified static imports and re-exports, not dynamic imports or packages', () => {
-    const js = 'import{j as a}from"./jsx-runtime.D1.js";import"./side.B2.js";export*from"./re.C3.js";const l=()=>import("./lazy.E4.js");import x from "react";';
+    const js =
+      'import{j as a}from"./jsx-runtime.D1.js";import"./side.B2.js";export*from"./re.C3.js";const l=()=>import("./lazy.E4.js");import x from "react";';
     expect(staticImports(js)).toEqual(['./jsx-runtime.D1.js', './side.B2.js', './re.C3.js']);
   });
 });

@@ -18,9 +18,15 @@ function fakeSite(): string {
   write('_astro/chunk.js', 'export const a=1;');
   write('_astro/lazy.js', 'export const never=0;'.repeat(100));
   const head = '<link rel="stylesheet" href="/_astro/Base.css">';
-  write('progetti/index.html', `<html><head>${head}</head><body><astro-island component-url="/_astro/Explorer.js" renderer-url="/_astro/client.js"></astro-island><script>1</script></body></html>`);
+  write(
+    'progetti/index.html',
+    `<html><head>${head}</head><body><astro-island component-url="/_astro/Explorer.js" renderer-url="/_astro/client.js"></astro-island><script>1</script></body></html>`,
+  );
   write('progetti/a/index.html', `<html><head>${head}</head><body><p>A</p></body></html>`);
-  write('progetti/b/index.html', `<html><head>${head}</head><body><main><p>B, longer</p><ul><li>1</li><li>2<ol><li>2a</li></ol></li></ul></main></body></html>`);
+  write(
+    'progetti/b/index.html',
+    `<html><head>${head}</head><body><main><p>B, longer</p><ul><li>1</li><li>2<ol><li>2a</li></ol></li></ul></main></body></html>`,
+  );
   // A list page of no weighed template, over the HTML budget even after gzip (random bytes do not compress).
   write('partner/index.html', `<html><body><main>${randomBytes(HTML_GZIP_BUDGET).toString('base64')}</main></body></html>`);
   return dir;
@@ -29,7 +35,12 @@ function fakeSite(): string {
 describe('weighPage', () => {
   it('counts island modules and their static imports once, not lazy imports', () => {
     const { js, css } = weighPage(fakeSite(), '/progetti/');
-    const expected = ['import{a}from"./chunk.js";export default a;', 'import{a}from"./chunk.js";import("./lazy.js");', 'export const a=1;', '1'];
+    const expected = [
+      'import{a}from"./chunk.js";export default a;',
+      'import{a}from"./chunk.js";import("./lazy.js");',
+      'export const a=1;',
+      '1',
+    ];
     expect(js.files).toBe(4);
     expect(js.bytes).toBe(expected.reduce((n, s) => n + s.length, 0));
     expect(css.bytes).toBe('body{margin:0}'.length);

@@ -101,10 +101,12 @@ function fakeSite({ delayMs = 0, padding = 0 } = {}) {
         // Astro can fail late (the search index step) after writing every page.
         writeFakeSite(outDir, id, padding);
         if (site.outcome === 'incomplete') rmSync(path.join(outDir, '404.html'));
-        if (site.outcome === 'bad-sitemap') writeFileSync(path.join(outDir, 'sitemap.xml'), '<urlset><url><loc>/progetti/</loc></url></urlset>');
+        if (site.outcome === 'bad-sitemap')
+          writeFileSync(path.join(outDir, 'sitemap.xml'), '<urlset><url><loc>/progetti/</loc></url></urlset>');
         if (site.gate) await site.gate;
         if (site.outcome === 'fail') {
-          const output = '[build] collecting content\n[ERROR] [strapi] GET http://localhost:1337/api/projects failed: 500 Internal Server Error\n  Hint: is the CMS running?\n';
+          const output =
+            '[build] collecting content\n[ERROR] [strapi] GET http://localhost:1337/api/projects failed: 500 Internal Server Error\n  Hint: is the CMS running?\n';
           return { ok: false, output, durationMs: Date.now() - started };
         }
         if (site.outcome === 'contract') {
@@ -153,8 +155,10 @@ async function startPublisher(options: Partial<PublisherOptions> = {}) {
     api,
     site,
     settled: () => publisher.scheduler.settled(),
-    webhook: (body: string = '{"event":"entry.publish","model":"project"}', headers: Record<string, string> = { [SECRET_HEADER]: SECRET }) =>
-      fetch(`${api}/webhook`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body }),
+    webhook: (
+      body: string = '{"event":"entry.publish","model":"project"}',
+      headers: Record<string, string> = { [SECRET_HEADER]: SECRET },
+    ) => fetch(`${api}/webhook`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body }),
     status: async () => (await (await fetch(`${api}/status`)).json()) as Status,
     page: async (pathname: string) => {
       const response = await fetch(site + pathname);
@@ -195,7 +199,7 @@ describe('createPublisher: the webhook', () => {
       ],
       [await p.webhook('{"event": "entry.publish",'), 400],
       [await p.webhook('<xml/>'), 400],
-      [await p.webhook('{\'single\': 1}'), 400],
+      [await p.webhook("{'single': 1}"), 400],
     ];
     expect(refusals.map(([response]) => response.status)).toEqual(refusals.map(([, status]) => status));
     for (const [response] of refusals) expect(await response.json()).toEqual({ error: expect.any(String) });
@@ -270,11 +274,15 @@ describe('createPublisher: scheduling', () => {
     for (let i = 0; i < 500; i++) {
       const abuse = i % 10;
       const response =
-        abuse === 1 ? await p.webhook(undefined, {})
-        : abuse === 2 ? await p.webhook(undefined, { [SECRET_HEADER]: 'wrong' })
-        : abuse === 3 ? await p.webhook('{not json')
-        : abuse === 4 ? await p.webhook(JSON.stringify({ junk: 'x'.repeat(300 * 1024) }))
-        : await p.webhook();
+        abuse === 1
+          ? await p.webhook(undefined, {})
+          : abuse === 2
+            ? await p.webhook(undefined, { [SECRET_HEADER]: 'wrong' })
+            : abuse === 3
+              ? await p.webhook('{not json')
+              : abuse === 4
+                ? await p.webhook(JSON.stringify({ junk: 'x'.repeat(300 * 1024) }))
+                : await p.webhook();
       answers.push(response.status);
       await sleep(Math.max(0, started + ((i + 1) * 10_000) / 500 - Date.now()));
     }
@@ -295,7 +303,9 @@ describe('createPublisher: scheduling', () => {
     expect(site.maxConcurrent).toBe(1);
     expect(pollerStatuses.length).toBeGreaterThan(100);
     expect(pollerStatuses.every((status) => status === 200)).toBe(true);
-    console.log(`[battery] webhook flood: 500 requests in ${((Date.now() - started) / 1000).toFixed(1)} s, 300 accepted, 200 refused, ${floodBuilds} build(s), ${pollerStatuses.length} site polls, 0 errors`);
+    console.log(
+      `[battery] webhook flood: 500 requests in ${((Date.now() - started) / 1000).toFixed(1)} s, 300 accepted, 200 refused, ${floodBuilds} build(s), ${pollerStatuses.length} site polls, 0 errors`,
+    );
   }, 30_000);
 
   it('runs exactly one more build for the events that arrive during a build, never two at once', async () => {
@@ -316,7 +326,13 @@ describe('createPublisher: scheduling', () => {
     await p.settled();
     expect(site.started).toHaveLength(3);
     expect(site.maxConcurrent).toBe(1);
-    expect(await p.status()).toMatchObject({ building: false, pendingEvents: 0, builds: 3, lastBuild: { ok: true, events: 10 }, live: { id: site.started[2] } });
+    expect(await p.status()).toMatchObject({
+      building: false,
+      pendingEvents: 0,
+      builds: 3,
+      lastBuild: { ok: true, events: 10 },
+      live: { id: site.started[2] },
+    });
   });
 });
 
@@ -364,7 +380,11 @@ describe('createPublisher: failed builds', () => {
       expect(status.live?.id).toBe(live);
       expect(status.releases).toEqual([live]);
       // The failed build's folder is gone; the live release and its content are untouched.
-      expect(readdirSync(p.releasesDir).filter((name) => !name.startsWith('.')).sort()).toEqual([live, 'current'].sort());
+      expect(
+        readdirSync(p.releasesDir)
+          .filter((name) => !name.startsWith('.'))
+          .sort(),
+      ).toEqual([live, 'current'].sort());
       expect(await p.page('/progetti/')).toEqual(served);
     }
 
@@ -375,9 +395,17 @@ describe('createPublisher: failed builds', () => {
     const contract = (await p.status()).lastBuild!;
     expect(contract).toMatchObject({
       ok: false,
-      failure: { contentType: 'api::partner.partner', documentId: 'abc123', locale: 'en', field: 'country', reason: 'Use an ISO 3166-1 alpha-2 code' },
+      failure: {
+        contentType: 'api::partner.partner',
+        documentId: 'abc123',
+        locale: 'en',
+        field: 'country',
+        reason: 'Use an ISO 3166-1 alpha-2 code',
+      },
     });
-    expect(contract.error).toMatch(/^\[ERROR\] Content contract broken by api::partner\.partner documentId=abc123 locale=en:\n  - country: /);
+    expect(contract.error).toMatch(
+      /^\[ERROR\] Content contract broken by api::partner\.partner documentId=abc123 locale=en:\n {2}- country: /,
+    );
     expect(contract.error).not.toContain('PORTFOLIO_BUILD_FAILURE');
 
     site.outcome = 'ok';
@@ -439,7 +467,10 @@ describe('createPublisher: switching releases', () => {
 
 describe('createPublisher: interrupted builds', () => {
   const seal = (dir: string, id: string) =>
-    writeFileSync(path.join(dir, id, '.release.json'), JSON.stringify({ id, builtAt: '2025-01-01T00:00:00.000Z', durationMs: 1, pages: 3 }));
+    writeFileSync(
+      path.join(dir, id, '.release.json'),
+      JSON.stringify({ id, builtAt: '2025-01-01T00:00:00.000Z', durationMs: 1, pages: 3 }),
+    );
 
   it('removes a release folder a killed publisher left incomplete, and never serves it', async () => {
     const releasesDir = tempDir('releases-');
@@ -491,41 +522,51 @@ describe('createPublisher: interrupted builds', () => {
 
 describe('rollback', () => {
   const rollback = (releasesDir: string, ...args: string[]) =>
-    execFileAsync(process.execPath, ['scripts/publisher/rollback.ts', ...args], { cwd: ROOT, env: { ...process.env, PUBLISHER_RELEASES_DIR: releasesDir } }).then(
+    execFileAsync(process.execPath, ['scripts/publisher/rollback.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, PUBLISHER_RELEASES_DIR: releasesDir },
+    }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
     );
 
-  it('puts the previous release live (or the one named) while the publisher runs', async () => {
-    const site = fakeSite();
-    const p = await startPublisher({ build: site.build });
-    await p.settled();
-    for (let i = 0; i < 2; i++) {
+  it(
+    'puts the previous release live (or the one named) while the publisher runs',
+    async () => {
+      const site = fakeSite();
+      const p = await startPublisher({ build: site.build });
+      await p.settled();
+      for (let i = 0; i < 2; i++) {
+        await p.webhook();
+        await p.settled();
+      }
+      const [first, second, third] = site.started as [string, string, string];
+      expect((await p.status()).releases).toEqual([third, second, first]);
+      expect(releaseIdsIn((await p.page('/progetti/')).text)).toEqual([third]);
+
+      const back = await rollback(p.releasesDir);
+      expect(back).toMatchObject({ code: 0, stdout: expect.stringContaining(`Live release: ${second} (was ${third})`) });
+      expect((await p.status()).live?.id).toBe(second);
+      expect(releaseIdsIn((await p.page('/progetti/')).text)).toEqual([second]);
+
+      expect(await rollback(p.releasesDir, first)).toMatchObject({ code: 0 });
+      expect(releaseIdsIn((await p.page('/')).text)).toEqual([first]);
+
+      // Nothing older than the oldest, and no unknown release: the live one stays.
+      expect(await rollback(p.releasesDir)).toMatchObject({ code: 1, stderr: expect.stringContaining('No release to roll back to') });
+      expect(await rollback(p.releasesDir, 'no-such-release')).toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining('no-such-release'),
+      });
+      expect(releaseIdsIn((await p.page('/')).text)).toEqual([first]);
+
+      // The next build goes live as usual.
       await p.webhook();
       await p.settled();
-    }
-    const [first, second, third] = site.started as [string, string, string];
-    expect((await p.status()).releases).toEqual([third, second, first]);
-    expect(releaseIdsIn((await p.page('/progetti/')).text)).toEqual([third]);
-
-    const back = await rollback(p.releasesDir);
-    expect(back).toMatchObject({ code: 0, stdout: expect.stringContaining(`Live release: ${second} (was ${third})`) });
-    expect((await p.status()).live?.id).toBe(second);
-    expect(releaseIdsIn((await p.page('/progetti/')).text)).toEqual([second]);
-
-    expect(await rollback(p.releasesDir, first)).toMatchObject({ code: 0 });
-    expect(releaseIdsIn((await p.page('/')).text)).toEqual([first]);
-
-    // Nothing older than the oldest, and no unknown release: the live one stays.
-    expect(await rollback(p.releasesDir)).toMatchObject({ code: 1, stderr: expect.stringContaining('No release to roll back to') });
-    expect(await rollback(p.releasesDir, 'no-such-release')).toMatchObject({ code: 1, stderr: expect.stringContaining('no-such-release') });
-    expect(releaseIdsIn((await p.page('/')).text)).toEqual([first]);
-
-    // The next build goes live as usual.
-    await p.webhook();
-    await p.settled();
-    expect(releaseIdsIn((await p.page('/')).text)).toEqual([site.started[3]]);
-  }, CHILD_PROCESS_TIMEOUT_MS);
+      expect(releaseIdsIn((await p.page('/')).text)).toEqual([site.started[3]]);
+    },
+    CHILD_PROCESS_TIMEOUT_MS,
+  );
 });
 
 describe('createPublisher: relay mode', () => {
@@ -610,7 +651,10 @@ describe('createPublisher: relay mode', () => {
     const p = await startPublisher(relay(`http://127.0.0.1:${port}`));
     await p.webhook();
     await p.settled();
-    expect((await p.status()).lastBuild).toMatchObject({ ok: false, error: expect.stringMatching(/comune-esempio\/portfolio could not reach .*ECONNREFUSED/) });
+    expect((await p.status()).lastBuild).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/comune-esempio\/portfolio could not reach .*ECONNREFUSED/),
+    });
     expect((await fetch(`${p.api}/healthz`)).status).toBe(200);
   });
 
@@ -639,45 +683,60 @@ describe('createPublisher: relay mode', () => {
       ...overrides,
     });
 
-    it('runs the relay from the environment and stops cleanly on SIGTERM', async () => {
-      const github = await standInGitHub();
-      const child = spawn(process.execPath, ['scripts/publisher/run.ts'], { cwd: ROOT, env: env({ GITHUB_API_URL: github.url }), stdio: ['ignore', 'pipe', 'pipe'] });
-      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-      cleanups.push(() => child.kill());
-      let stdout = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      const startedLine = () => stdout.split('\n').find((line) => line.includes('"publisher_started"'));
-      await waitFor(() => startedLine() !== undefined, 5000);
-      const { apiPort, mode } = JSON.parse(startedLine()!) as { apiPort: number; mode: string };
-      expect(mode).toBe('relay');
+    it(
+      'runs the relay from the environment and stops cleanly on SIGTERM',
+      async () => {
+        const github = await standInGitHub();
+        const child = spawn(process.execPath, ['scripts/publisher/run.ts'], {
+          cwd: ROOT,
+          env: env({ GITHUB_API_URL: github.url }),
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+        cleanups.push(() => child.kill());
+        let stdout = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        const startedLine = () => stdout.split('\n').find((line) => line.includes('"publisher_started"'));
+        await waitFor(() => startedLine() !== undefined, 5000);
+        const { apiPort, mode } = JSON.parse(startedLine()!) as { apiPort: number; mode: string };
+        expect(mode).toBe('relay');
 
-      const rebuild = await fetch(`http://127.0.0.1:${apiPort}/rebuild`, { method: 'POST', headers: { [SECRET_HEADER]: SECRET } });
-      expect(rebuild.status).toBe(202);
-      await waitFor(() => github.requests.length === 1);
-      expect(github.requests[0]).toMatchObject({ url: '/repos/comune-esempio/portfolio/dispatches', headers: { authorization: 'Bearer ghp_env_token' } });
+        const rebuild = await fetch(`http://127.0.0.1:${apiPort}/rebuild`, { method: 'POST', headers: { [SECRET_HEADER]: SECRET } });
+        expect(rebuild.status).toBe(202);
+        await waitFor(() => github.requests.length === 1);
+        expect(github.requests[0]).toMatchObject({
+          url: '/repos/comune-esempio/portfolio/dispatches',
+          headers: { authorization: 'Bearer ghp_env_token' },
+        });
 
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-    }, CHILD_PROCESS_TIMEOUT_MS);
+        child.kill('SIGTERM');
+        expect(await exited).toBe(0);
+      },
+      CHILD_PROCESS_TIMEOUT_MS,
+    );
 
-    it('refuses to start without a setting it needs, naming it', async () => {
-      const cases = [
-        ['GITHUB_TOKEN', { GITHUB_TOKEN: '' }],
-        ['PUBLISH_WEBHOOK_SECRET', { PUBLISH_WEBHOOK_SECRET: '' }],
-        ['PUBLISHER_MODE', { PUBLISHER_MODE: 'deploy' }],
-      ] as const;
-      const failures = await Promise.all(
-        cases.map(([, overrides]) =>
-          execFileAsync(process.execPath, ['scripts/publisher/run.ts'], { cwd: ROOT, env: env(overrides), timeout: 5000 }).then(
-            () => ({ code: 0, stderr: '' }),
-            (error: { code: number; stderr: string }) => error,
+    it(
+      'refuses to start without a setting it needs, naming it',
+      async () => {
+        const cases = [
+          ['GITHUB_TOKEN', { GITHUB_TOKEN: '' }],
+          ['PUBLISH_WEBHOOK_SECRET', { PUBLISH_WEBHOOK_SECRET: '' }],
+          ['PUBLISHER_MODE', { PUBLISHER_MODE: 'deploy' }],
+        ] as const;
+        const failures = await Promise.all(
+          cases.map(([, overrides]) =>
+            execFileAsync(process.execPath, ['scripts/publisher/run.ts'], { cwd: ROOT, env: env(overrides), timeout: 5000 }).then(
+              () => ({ code: 0, stderr: '' }),
+              (error: { code: number; stderr: string }) => error,
+            ),
           ),
-        ),
-      );
-      for (const [i, [name]] of cases.entries()) {
-        expect(failures[i]!.code, name).toBe(1);
-        expect(failures[i]!.stderr).toContain(name);
-      }
-    }, CHILD_PROCESS_TIMEOUT_MS);
+        );
+        for (const [i, [name]] of cases.entries()) {
+          expect(failures[i]!.code, name).toBe(1);
+          expect(failures[i]!.stderr).toContain(name);
+        }
+      },
+      CHILD_PROCESS_TIMEOUT_MS,
+    );
   });
 });

@@ -13,7 +13,10 @@ describe('secretMatches', () => {
 
 describe('describeEvent', () => {
   it('summarises any payload shape without trusting it', () => {
-    expect(describeEvent({ event: 'entry.publish', model: 'project', entry: {} })).toEqual({ strapiEvent: 'entry.publish', model: 'project' });
+    expect(describeEvent({ event: 'entry.publish', model: 'project', entry: {} })).toEqual({
+      strapiEvent: 'entry.publish',
+      model: 'project',
+    });
     expect(describeEvent(null)).toEqual({ strapiEvent: 'unknown', model: 'unknown' });
     expect(describeEvent({ event: 42, uid: 'x'.repeat(500) }).model).toHaveLength(80);
   });

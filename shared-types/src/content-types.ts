@@ -22,9 +22,21 @@ export const CONTENT_TYPES = {
     populate: communityOfPracticePopulate,
     single: false,
   },
-  fundingLines: { uid: 'api::funding-line.funding-line', path: 'funding-lines', schema: FundingLineSchema, populate: fundingLinePopulate, single: false },
+  fundingLines: {
+    uid: 'api::funding-line.funding-line',
+    path: 'funding-lines',
+    schema: FundingLineSchema,
+    populate: fundingLinePopulate,
+    single: false,
+  },
   themes: { uid: 'api::theme.theme', path: 'themes', schema: ThemeSchema, populate: themePopulate, single: false },
-  siteSettings: { uid: 'api::site-setting.site-setting', path: 'site-setting', schema: SiteSettingSchema, populate: siteSettingPopulate, single: true },
+  siteSettings: {
+    uid: 'api::site-setting.site-setting',
+    path: 'site-setting',
+    schema: SiteSettingSchema,
+    populate: siteSettingPopulate,
+    single: true,
+  },
 } as const;
 
 export type ContentTypeName = keyof typeof CONTENT_TYPES;

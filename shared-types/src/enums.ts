@@ -11,14 +11,7 @@ export const DatePrecisionSchema = z.enum(['day', 'month', 'year']);
 export type DatePrecision = z.infer<typeof DatePrecisionSchema>;
 
 /** States an editor can force when the dates do not tell (e.g. a grant agreement in preparation). */
-export const StatusOverrideSchema = z.enum([
-  'grant_agreement_in_preparation',
-  'planned',
-  'ongoing',
-  'completed',
-  'suspended',
-  'cancelled',
-]);
+export const StatusOverrideSchema = z.enum(['grant_agreement_in_preparation', 'planned', 'ongoing', 'completed', 'suspended', 'cancelled']);
 export type StatusOverride = z.infer<typeof StatusOverrideSchema>;
 
 /** A partner's role in a project. */

@@ -9,22 +9,30 @@ const formatter = (key: string, create: () => Intl.NumberFormat) => formatters.g
 /** Euro amounts with cents as each language writes them: "5.611.995,92 €" / "€5,611,995.92". */
 export function formatEuro(amount: number, locale: Locale): string {
   const cents = !Number.isInteger(amount);
-  return formatter(`${locale}:${cents}`, () => new Intl.NumberFormat(NUMBER_LOCALES[locale], {
-    style: 'currency',
-    currency: 'EUR',
-    minimumFractionDigits: cents ? 2 : 0,
-    maximumFractionDigits: 2,
-  })).format(amount);
+  return formatter(
+    `${locale}:${cents}`,
+    () =>
+      new Intl.NumberFormat(NUMBER_LOCALES[locale], {
+        style: 'currency',
+        currency: 'EUR',
+        minimumFractionDigits: cents ? 2 : 0,
+        maximumFractionDigits: 2,
+      }),
+  ).format(amount);
 }
 
 /** Short figures for key numbers: "5,6 Mln €" / "€5.6m". */
 export function formatEuroCompact(amount: number, locale: Locale): string {
-  return formatter(`${locale}:compact`, () => new Intl.NumberFormat(NUMBER_LOCALES[locale], {
-    style: 'currency',
-    currency: 'EUR',
-    notation: 'compact',
-    maximumFractionDigits: 1,
-  })).format(amount);
+  return formatter(
+    `${locale}:compact`,
+    () =>
+      new Intl.NumberFormat(NUMBER_LOCALES[locale], {
+        style: 'currency',
+        currency: 'EUR',
+        notation: 'compact',
+        maximumFractionDigits: 1,
+      }),
+  ).format(amount);
 }
 
 /** Sum of the amounts that are known; null when none is. */

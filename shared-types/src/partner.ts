@@ -25,7 +25,14 @@ export type Partner = z.infer<typeof PartnerSchema>;
 
 /** The alternative names of a partner as a list: one per line, trimmed, blank lines and repeats dropped. */
 export function alternativeNameList(text: string | null | undefined): string[] {
-  return [...new Set((text ?? '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      (text ?? '')
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export const partnerPopulate = { logo: true } as const;

@@ -60,7 +60,10 @@ export function projectRuleViolations(project: ProjectForRules): RuleViolation[]
 
   const total = toNumber(project.totalBudget);
   const eu = toNumber(project.euContribution);
-  for (const [field, value] of [['totalBudget', total], ['euContribution', eu]] as const) {
+  for (const [field, value] of [
+    ['totalBudget', total],
+    ['euContribution', eu],
+  ] as const) {
     if (isNegative(value)) {
       violations.push({ rule: 'negative-amount', path: [field], message: 'Gli importi non possono essere negativi.' });
     }
@@ -74,7 +77,11 @@ export function projectRuleViolations(project: ProjectForRules): RuleViolation[]
   }
   project.otherAmounts?.forEach((amount, index) => {
     if (isNegative(toNumber(amount.amount))) {
-      violations.push({ rule: 'negative-amount', path: ['otherAmounts', index, 'amount'], message: 'Gli importi non possono essere negativi.' });
+      violations.push({
+        rule: 'negative-amount',
+        path: ['otherAmounts', index, 'amount'],
+        message: 'Gli importi non possono essere negativi.',
+      });
     }
   });
 

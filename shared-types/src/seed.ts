@@ -25,9 +25,7 @@ export const SeedTextSchema = z.strictObject({ it: z.string().min(1), en: z.stri
 export type SeedText = z.infer<typeof SeedTextSchema>;
 
 /** Absolute http(s) URL or mailto: link; anything else (javascript:, data:) is refused. */
-export const SafeUrlSchema = z
-  .string()
-  .regex(/^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i, 'must be an http(s):// or mailto: URL');
+export const SafeUrlSchema = z.string().regex(/^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i, 'must be an http(s):// or mailto: URL');
 
 export const SeedPartialDateSchema = z.strictObject({
   /** First day of the period when the precision is month or year. */
@@ -48,7 +46,10 @@ export const SeedFundingLineSchema = z.strictObject({
   name: SeedTextSchema,
   acronym: SeedTextSchema,
   programme: SeedTextSchema.optional(),
-  programmingPeriod: z.string().regex(/^\d{4}-\d{4}$/).optional(),
+  programmingPeriod: z
+    .string()
+    .regex(/^\d{4}-\d{4}$/)
+    .optional(),
   managingBody: SeedTextSchema.optional(),
   managementMode: ManagementModeSchema.optional(),
   callReference: SeedTextSchema.optional(),
@@ -86,7 +87,17 @@ export const SeedActionSchema = z.strictObject({
   actionType: ActionTypeSchema,
   description: SeedTextSchema.optional(),
   /** The letter is omitted when the source does not letter the sub-actions. */
-  subActions: z.array(z.strictObject({ letter: z.string().regex(/^[a-z]{1,3}$/).optional(), text: SeedTextSchema })).default([]),
+  subActions: z
+    .array(
+      z.strictObject({
+        letter: z
+          .string()
+          .regex(/^[a-z]{1,3}$/)
+          .optional(),
+        text: SeedTextSchema,
+      }),
+    )
+    .default([]),
   targetAudience: SeedTextSchema.optional(),
 });
 export type SeedAction = z.infer<typeof SeedActionSchema>;
@@ -132,9 +143,7 @@ export const SeedProjectSchema = z.strictObject({
   internalReference: z.string().optional(),
   /** Funding line slug; omitted when the source names none. */
   fundingLine: SlugSchema.optional(),
-  partnerships: z
-    .array(z.strictObject({ partner: SlugSchema, role: PartnerRoleSchema, note: SeedTextSchema.optional() }))
-    .default([]),
+  partnerships: z.array(z.strictObject({ partner: SlugSchema, role: PartnerRoleSchema, note: SeedTextSchema.optional() })).default([]),
   /** Theme slugs. */
   themes: z.array(SlugSchema).default([]),
   links: z.array(z.strictObject({ label: SeedTextSchema, url: SafeUrlSchema, kind: LinkKindSchema })).default([]),
@@ -187,7 +196,10 @@ export const SeedBundleSchema = z
     const fundingLines = slugs(bundle.fundingLines, 'fundingLines');
     const partners = slugs(bundle.partners, 'partners');
     slugs(bundle.projects, 'projects');
-    slugs(bundle.projects.flatMap((p) => p.communities), 'communities');
+    slugs(
+      bundle.projects.flatMap((p) => p.communities),
+      'communities',
+    );
 
     const check = (known: Set<string>, slug: string | undefined, path: Array<string | number>, kind: string) => {
       if (slug !== undefined && !known.has(slug)) ctx.addIssue({ code: 'custom', path, message: `unknown ${kind} "${slug}"` });
@@ -205,10 +217,18 @@ export const SeedBundleSchema = z
       // The rules the CMS applies on every write, with the partners named by their slugs.
       const violations = projectRuleViolations({
         ...project,
-        partnerships: project.partnerships.map(({ partner, role, note }) => ({ role, note: note?.it, partner: { documentId: partner, name: partner } })),
+        partnerships: project.partnerships.map(({ partner, role, note }) => ({
+          role,
+          note: note?.it,
+          partner: { documentId: partner, name: partner },
+        })),
       });
       for (const violation of violations) {
-        ctx.addIssue({ code: 'custom', path: ['projects', p, ...violation.path], message: `${PROJECT_RULES[violation.rule]}: ${violation.message}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['projects', p, ...violation.path],
+          message: `${PROJECT_RULES[violation.rule]}: ${violation.message}`,
+        });
       }
     });
   });

@@ -38,4 +38,3 @@ export function projectStatus(project: DatedProject, today: Date): ProjectStatus
   if (start) return 'ongoing';
   return 'not_stated';
 }
-

@@ -15,10 +15,12 @@ export function strictSchema<T extends z.ZodType>(schema: T): T {
 
 function strictDeep(schema: z.ZodType): z.ZodType {
   if (schema === MediaSchema) return schema;
-  const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, any>;
+  const def = schema._zod.def as z.core.$ZodTypeDef & { element: z.ZodType; innerType: z.ZodType };
   switch (def.type) {
     case 'object': {
-      const shape = Object.fromEntries(Object.entries((schema as z.ZodObject).shape).map(([key, value]) => [key, strictDeep(value as z.ZodType)]));
+      const shape = Object.fromEntries(
+        Object.entries((schema as z.ZodObject).shape).map(([key, value]) => [key, strictDeep(value as z.ZodType)]),
+      );
       return schema.clone({ ...def, shape, catchall: z.never() } as typeof def);
     }
     case 'array':

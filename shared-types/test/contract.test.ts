@@ -59,7 +59,15 @@ function responseProblems(uid: string, enums: EnumUse[] = []): string[] {
   const problems: string[] = [];
   const type = CONTENT_TYPE_ENTRIES.find((entry) => entry.uid === uid);
   if (!type) return [`${uid}: in cms/src/api, missing from CONTENT_TYPES (shared-types/src/content-types.ts)`];
-  checkResponse(model(uid), type.schema, nameOf(type.schema, `CONTENT_TYPES.${type.name}.schema`), type.populate, nameOf(type.populate, `CONTENT_TYPES.${type.name}.populate`), problems, enums);
+  checkResponse(
+    model(uid),
+    type.schema,
+    nameOf(type.schema, `CONTENT_TYPES.${type.name}.schema`),
+    type.populate,
+    nameOf(type.populate, `CONTENT_TYPES.${type.name}.populate`),
+    problems,
+    enums,
+  );
   return problems;
 }
 
@@ -76,12 +84,21 @@ describe('content types: one list', () => {
       const single = m.kind === 'singleType';
       const path = single ? m.singularName : m.pluralName;
       if (type.path !== path) problems.push(`${m.uid}: REST path "${path}" per schema.json, "${type.path}" in CONTENT_TYPES.${type.name}`);
-      if (type.single !== single) problems.push(`${m.uid}: ${m.kind} in schema.json, but CONTENT_TYPES.${type.name}.single is ${type.single}`);
+      if (type.single !== single)
+        problems.push(`${m.uid}: ${m.kind} in schema.json, but CONTENT_TYPES.${type.name}.single is ${type.single}`);
     }
-    for (const type of CONTENT_TYPE_ENTRIES) if (!declared.includes(type.uid)) problems.push(`${type.uid}: in CONTENT_TYPES, but no cms/src/api/*/content-types/*/schema.json declares it`);
+    for (const type of CONTENT_TYPE_ENTRIES)
+      if (!declared.includes(type.uid))
+        problems.push(`${type.uid}: in CONTENT_TYPES, but no cms/src/api/*/content-types/*/schema.json declares it`);
     const publicTypes = PUBLIC_CONTENT_TYPES;
-    for (const type of CONTENT_TYPE_ENTRIES) if (!publicTypes.includes(type.uid)) problems.push(`${type.uid}: read by the site (CONTENT_TYPES), missing from PUBLIC_CONTENT_TYPES (cms/src/bootstrap/public-types.ts)`);
-    for (const uid of publicTypes) if (!CONTENT_TYPE_ENTRIES.some((type) => type.uid === uid)) problems.push(`${uid}: public in cms/src/bootstrap/public-types.ts, missing from CONTENT_TYPES`);
+    for (const type of CONTENT_TYPE_ENTRIES)
+      if (!publicTypes.includes(type.uid))
+        problems.push(
+          `${type.uid}: read by the site (CONTENT_TYPES), missing from PUBLIC_CONTENT_TYPES (cms/src/bootstrap/public-types.ts)`,
+        );
+    for (const uid of publicTypes)
+      if (!CONTENT_TYPE_ENTRIES.some((type) => type.uid === uid))
+        problems.push(`${uid}: public in cms/src/bootstrap/public-types.ts, missing from CONTENT_TYPES`);
     agree(problems);
   });
 });
@@ -120,20 +137,29 @@ describe('enumerations', () => {
     for (const m of [...CONTENT_TYPE_MODELS, ...COMPONENT_MODELS]) {
       for (const [key, attribute] of Object.entries(m.attributes)) {
         // Enumerations the site never reads (private, or in a component no response populates) still need labels for the admin.
-        if (attribute.type === 'enumeration' && !walked.has(`${m.uid}.${key}`)) problems.push(`${m.uid}.${key}: an enumeration no shared-types response schema declares, so it has no label table`);
+        if (attribute.type === 'enumeration' && !walked.has(`${m.uid}.${key}`))
+          problems.push(`${m.uid}.${key}: an enumeration no shared-types response schema declares, so it has no label table`);
       }
     }
     for (const use of enums) {
       const table = ENUM_LABELS.get(use.schema);
       if (!table) {
-        problems.push(`${use.field}: enumeration ${nameOf(use.schema, '(inline)')} has no label table in shared-types/src/enum-labels.ts (add it there and to ENUM_LABELS in this test)`);
+        problems.push(
+          `${use.field}: enumeration ${nameOf(use.schema, '(inline)')} has no label table in shared-types/src/enum-labels.ts (add it there and to ENUM_LABELS in this test)`,
+        );
         continue;
       }
       const [name, labels] = table;
       for (const value of use.attribute.enum ?? []) {
-        if (!ENUM_TRANSLATIONS[value]?.trim()) problems.push(`${use.field}: value "${value}" has no Italian label in the admin's dropdowns (ENUM_TRANSLATIONS, cms/src/admin/enum-labels.ts)`);
+        if (!ENUM_TRANSLATIONS[value]?.trim())
+          problems.push(
+            `${use.field}: value "${value}" has no Italian label in the admin's dropdowns (ENUM_TRANSLATIONS, cms/src/admin/enum-labels.ts)`,
+          );
         for (const locale of LOCALES) {
-          if (!labels[value]?.[locale]?.trim()) problems.push(`${use.field}: value "${value}" has no ${locale === 'it' ? 'Italian' : 'English'} label in ${name} (shared-types/src/enum-labels.ts)`);
+          if (!labels[value]?.[locale]?.trim())
+            problems.push(
+              `${use.field}: value "${value}" has no ${locale === 'it' ? 'Italian' : 'English'} label in ${name} (shared-types/src/enum-labels.ts)`,
+            );
         }
       }
     }
@@ -154,8 +180,12 @@ describe('admin labels: every attribute has an Italian label (cms/src/admin-layo
   });
   it('labels no type or component schema.json lacks', () => {
     const problems: string[] = [];
-    for (const uid of Object.keys(CONTENT_TYPE_LAYOUTS)) if (!CONTENT_TYPE_MODELS.some((m) => m.uid === uid)) problems.push(`${uid}: a layout in cms/src/admin-layout/labels.ts, but no schema.json declares it`);
-    for (const uid of Object.keys(COMPONENT_LAYOUTS)) if (!COMPONENT_MODELS.some((m) => m.uid === uid)) problems.push(`${uid}: a layout in cms/src/admin-layout/labels.ts, but no component file declares it`);
+    for (const uid of Object.keys(CONTENT_TYPE_LAYOUTS))
+      if (!CONTENT_TYPE_MODELS.some((m) => m.uid === uid))
+        problems.push(`${uid}: a layout in cms/src/admin-layout/labels.ts, but no schema.json declares it`);
+    for (const uid of Object.keys(COMPONENT_LAYOUTS))
+      if (!COMPONENT_MODELS.some((m) => m.uid === uid))
+        problems.push(`${uid}: a layout in cms/src/admin-layout/labels.ts, but no component file declares it`);
     agree(problems);
   });
 });
@@ -193,7 +223,8 @@ describe('seed schemas (shared-types/src/seed.ts) name attributes of schema.json
     // The importer reads each field as `<entry>.<field>` (components are passed whole): a seed field
     // it never reads would be validated, then silently left out of the CMS.
     const onTypeKey = (typeUid: string, schemaName: string, field: string) => {
-      if (!new RegExp(`\\.${field}\\b`).test(IMPORTER)) problems.push(`${typeUid}.${field}: in shared-types ${schemaName}, never read by scripts/seed/import.ts`);
+      if (!new RegExp(`\\.${field}\\b`).test(IMPORTER))
+        problems.push(`${typeUid}.${field}: in shared-types ${schemaName}, never read by scripts/seed/import.ts`);
     };
     checkSeed(model(uid), item, nameOf(item, `SeedBundleSchema.${key}`), NOT_IMPORTED, problems, onTypeKey);
     agree(problems);
@@ -242,16 +273,20 @@ describe('open data (site/src/lib/open-data.ts) exports every attribute or says 
     const problems: string[] = [];
     const datasetOf = OPEN_DATA_DATASETS[uid];
     const text = datasetOf && block(datasetOf[0]);
-    if (!datasetOf || !text) return agree([`${uid}: no dataset in site/src/lib/open-data.ts (add it, or to OPEN_DATA_DATASETS in this test)`]);
+    if (!datasetOf || !text)
+      return agree([`${uid}: no dataset in site/src/lib/open-data.ts (add it, or to OPEN_DATA_DATASETS in this test)`]);
     for (const [key, attribute] of Object.entries(model(uid).attributes)) {
       if (attribute.private || attribute.type === 'relation' || `${uid}.${key}` in OPEN_DATA_LEFT_OUT) continue;
       // Read from the entry (`v.project.title`) or, joined, from the view (`v.partnerships`).
       if (!new RegExp(`(?:\\.${datasetOf[1]}\\??|\\b[a-z])\\.${key}\\b`).test(text)) {
-        problems.push(`${uid}.${key}: in schema.json, read by no column of the ${datasetOf[0]} dataset (site/src/lib/open-data.ts) and not in OPEN_DATA_LEFT_OUT (shared-types/test/contract.test.ts)`);
+        problems.push(
+          `${uid}.${key}: in schema.json, read by no column of the ${datasetOf[0]} dataset (site/src/lib/open-data.ts) and not in OPEN_DATA_LEFT_OUT (shared-types/test/contract.test.ts)`,
+        );
       }
     }
     for (const field of Object.keys(OPEN_DATA_LEFT_OUT)) {
-      if (field.startsWith(`${uid}.`) && !(field.slice(uid.length + 1) in model(uid).attributes)) problems.push(`${field}: in OPEN_DATA_LEFT_OUT, missing from schema.json`);
+      if (field.startsWith(`${uid}.`) && !(field.slice(uid.length + 1) in model(uid).attributes))
+        problems.push(`${field}: in OPEN_DATA_LEFT_OUT, missing from schema.json`);
     }
     agree(problems);
   });
@@ -284,7 +319,10 @@ describe("Strapi's generated types (cms/types/generated) follow schema.json", ()
     for (const [key, attribute] of Object.entries(model(uid).attributes)) {
       const text = attributes.get(key);
       const kind = text && /^ {4}\w+: Schema\.Attribute\.(\w+)/.exec(text)?.[1]?.toLowerCase();
-      const values = text?.match(/Enumeration<\s*\[([^\]]*)\]/)?.[1]?.match(/'[^']*'/g)?.map((value) => value.slice(1, -1));
+      const values = text
+        ?.match(/Enumeration<\s*\[([^\]]*)\]/)?.[1]
+        ?.match(/'[^']*'/g)
+        ?.map((value) => value.slice(1, -1));
       const disagreement = !text
         ? 'in schema.json, missing from cms/types/generated'
         : kind !== attribute.type.toLowerCase()
@@ -297,7 +335,8 @@ describe("Strapi's generated types (cms/types/generated) follow schema.json", ()
       if (disagreement) problems.push(`${uid}.${key}: ${disagreement}: ${REGENERATE}`);
     }
     for (const key of attributes.keys()) {
-      if (!(key in model(uid).attributes) && !SYSTEM.has(key)) problems.push(`${uid}.${key}: in cms/types/generated, not in schema.json: ${REGENERATE}`);
+      if (!(key in model(uid).attributes) && !SYSTEM.has(key))
+        problems.push(`${uid}.${key}: in cms/types/generated, not in schema.json: ${REGENERATE}`);
     }
     agree(problems);
   });

@@ -23,7 +23,11 @@ describe('projectRuleViolations', () => {
 
   it('names both dates when the end precedes the start, on the end date', () => {
     expect(projectRuleViolations({ startDate: { date: '2026-05-01' }, endDate: { date: '2026-04-30' } })).toEqual([
-      { rule: 'end-before-start', path: ['endDate', 'date'], message: 'La data di fine (2026-04-30) non può precedere la data di inizio (2026-05-01).' },
+      {
+        rule: 'end-before-start',
+        path: ['endDate', 'date'],
+        message: 'La data di fine (2026-04-30) non può precedere la data di inizio (2026-05-01).',
+      },
     ]);
   });
 

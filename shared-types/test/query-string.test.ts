@@ -3,9 +3,9 @@ import { toQueryString } from '../src/query-string.ts';
 
 describe('toQueryString', () => {
   it('writes nested objects and arrays with brackets, as Strapi reads them', () => {
-    expect(decodeURIComponent(toQueryString({ locale: 'it', populate: { partner: { fields: ['name', 'slug'] } }, pagination: { page: 2 } }))).toBe(
-      'locale=it&populate[partner][fields][0]=name&populate[partner][fields][1]=slug&pagination[page]=2',
-    );
+    expect(
+      decodeURIComponent(toQueryString({ locale: 'it', populate: { partner: { fields: ['name', 'slug'] } }, pagination: { page: 2 } })),
+    ).toBe('locale=it&populate[partner][fields][0]=name&populate[partner][fields][1]=slug&pagination[page]=2');
   });
 
   it('percent-encodes keys and values, keeps booleans and null as words, leaves undefined out', () => {

@@ -39,7 +39,9 @@ describe('PartnerSchema', () => {
   });
 
   it('accepts alternative names, one per line, and reads them as null from a CMS without the field', () => {
-    expect(PartnerSchema.parse({ ...partner, alternativeNames: 'Dimos Athinaion\nAthens' }).alternativeNames).toBe('Dimos Athinaion\nAthens');
+    expect(PartnerSchema.parse({ ...partner, alternativeNames: 'Dimos Athinaion\nAthens' }).alternativeNames).toBe(
+      'Dimos Athinaion\nAthens',
+    );
     expect(PartnerSchema.parse({ ...partner, alternativeNames: null }).alternativeNames).toBeNull();
     expect(PartnerSchema.parse(partner).alternativeNames).toBeNull();
     expect(PartnerSchema.safeParse({ ...partner, alternativeNames: ['Dimos Athinaion'] }).success).toBe(false);
@@ -80,7 +82,13 @@ describe('ActionSchema', () => {
   });
 
   it('accepts a sub-action without a letter (null or missing)', () => {
-    const parsed = ActionSchema.parse({ ...action, subActions: [{ id: 1, letter: null, text: 'Tavoli' }, { id: 2, text: 'Rete' }] });
+    const parsed = ActionSchema.parse({
+      ...action,
+      subActions: [
+        { id: 1, letter: null, text: 'Tavoli' },
+        { id: 2, text: 'Rete' },
+      ],
+    });
     expect(parsed.subActions.map((s) => s.letter)).toEqual([null, null]);
   });
 });
@@ -135,7 +143,11 @@ describe('SeedBundleSchema', () => {
     const extended = structuredClone(bundle) as any;
     extended.partners[0] = { ...extended.partners[0], organisationType: 'provincial_authority', alternativeNames: ['Dimos Athinaion'] };
     extended.projects[0].actions = [
-      { title: text('Visite'), actionType: 'study_visit', subActions: [{ text: text('Senza lettera') }, { letter: 'b', text: text('Con lettera') }] },
+      {
+        title: text('Visite'),
+        actionType: 'study_visit',
+        subActions: [{ text: text('Senza lettera') }, { letter: 'b', text: text('Con lettera') }],
+      },
       { title: text('Valutazione'), actionType: 'monitoring_evaluation' },
     ];
     const result = SeedBundleSchema.safeParse(extended);

@@ -30,9 +30,9 @@ describe('projectStatus', () => {
   });
 
   it('lets the editor override what the dates say', () => {
-    expect(
-      projectStatus({ statusOverride: 'grant_agreement_in_preparation', startDate: day('2020-01-01') }, today),
-    ).toBe('grant_agreement_in_preparation');
+    expect(projectStatus({ statusOverride: 'grant_agreement_in_preparation', startDate: day('2020-01-01') }, today)).toBe(
+      'grant_agreement_in_preparation',
+    );
   });
 
   it('says not_stated when no date is known', () => {

@@ -103,7 +103,14 @@ export function createSearchIndexer() {
     async update(site: string): Promise<SearchIndexUpdate> {
       const started = Date.now();
       const files = htmlFiles(site);
-      const digests = new Map(files.map((file) => [file, createHash('sha256').update(readFileSync(path.join(site, file))).digest('base64')]));
+      const digests = new Map(
+        files.map((file) => [
+          file,
+          createHash('sha256')
+            .update(readFileSync(path.join(site, file)))
+            .digest('base64'),
+        ]),
+      );
       try {
         const removed = [...indexed.keys()].some((file) => !digests.has(file));
         if (!index || removed) {
@@ -137,7 +144,9 @@ export function createSearchIndexer() {
 export type SearchIndexer = ReturnType<typeof createSearchIndexer>;
 
 if (import.meta.main) {
-  const { positionals: [outDir] } = parseArgs({ allowPositionals: true });
+  const {
+    positionals: [outDir],
+  } = parseArgs({ allowPositionals: true });
   const site = path.resolve(outDir ?? process.env.SITE_OUT_DIR ?? 'dist');
   const indexer = createSearchIndexer();
   const { added } = await indexer.update(site);

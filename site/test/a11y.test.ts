@@ -31,21 +31,30 @@ afterAll(async () => {
 
 const describeViolations = (violations: Violation[]) =>
   violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help} ${v.helpUrl}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`)
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} ${v.helpUrl}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`,
+    )
     .join('\n');
 
 // A desktop window and a phone: tables that scroll sideways and the wrapped header only exist on the second.
 describe.each([1280, 390])('accessibility (axe-core, WCAG 2.1 AA) at %i pixels wide', (width) => {
-  it.each(TEMPLATE_PAGES.map((p) => [`${p.template} (${p.locale})`, p] as const))('%s has no violations', async (_, { pathname, island, template }) => {
-    await page.setViewportSize({ width, height: 900 });
-    await page.goto(`${site().url}${pathname}`, { waitUntil: 'networkidle' });
-    if (island) await waitForExplorer(page);
-    if (template === 'search') await page.locator('.pagefind-ui__search-input').waitFor({ timeout: 15_000 });
-    await page.addScriptTag({ path: AXE });
-    const violations = (await page.evaluate(
-      (tags) => (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r) => r.violations),
-      TAGS,
-    )) as Violation[];
-    expect(violations, `${pathname}:\n${describeViolations(violations)}`).toEqual([]);
-  });
+  it.each(TEMPLATE_PAGES.map((p) => [`${p.template} (${p.locale})`, p] as const))(
+    '%s has no violations',
+    async (_, { pathname, island, template }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${site().url}${pathname}`, { waitUntil: 'networkidle' });
+      if (island) await waitForExplorer(page);
+      if (template === 'search') await page.locator('.pagefind-ui__search-input').waitFor({ timeout: 15_000 });
+      await page.addScriptTag({ path: AXE });
+      const violations = (await page.evaluate(
+        (tags) =>
+          (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }).axe
+            .run(document, { runOnly: { type: 'tag', values: tags } })
+            .then((r) => r.violations),
+        TAGS,
+      )) as Violation[];
+      expect(violations, `${pathname}:\n${describeViolations(violations)}`).toEqual([]);
+    },
+  );
 });

@@ -30,7 +30,8 @@ afterAll(async () => {
 });
 
 /** The projects the explorer currently shows, by slug. */
-const shownProjects = (p: Page) => p.locator('.explorer-results [data-project]').evaluateAll((items) => items.map((item) => item.getAttribute('data-project')));
+const shownProjects = (p: Page) =>
+  p.locator('.explorer-results [data-project]').evaluateAll((items) => items.map((item) => item.getAttribute('data-project')));
 const resultCount = async (p: Page) => Number(/^(\d+)/.exec((await p.locator('.result-count').textContent()) ?? '')?.[1]);
 
 describe('the project explorer', () => {
@@ -72,7 +73,10 @@ describe('the project explorer', () => {
     ['partner', 'eurocities', (p: Seed) => p.partnerships.some((row) => row.partner === 'eurocities')],
     ['status', 'not_stated', (p: Seed) => p.slug === 'connection'],
   ] as const)('filters by %s from the URL (?%s=%s)', async (key, value, keep) => {
-    const expected = bundle.projects.filter(keep).map((p) => p.slug).sort();
+    const expected = bundle.projects
+      .filter(keep)
+      .map((p) => p.slug)
+      .sort();
     expect(expected.length).toBeGreaterThan(0);
     await page.goto(url(`/progetti/?${key}=${encodeURIComponent(value)}`));
     await waitForExplorer(page);
@@ -83,7 +87,10 @@ describe('the project explorer', () => {
   it('sorts by budget, the projects with a stated budget first', async () => {
     await page.goto(url('/en/projects/?sort=budget'));
     await waitForExplorer(page);
-    const withBudget = bundle.projects.filter((p) => p.totalBudget !== undefined).sort((a, b) => b.totalBudget! - a.totalBudget!).map((p) => p.slug);
+    const withBudget = bundle.projects
+      .filter((p) => p.totalBudget !== undefined)
+      .sort((a, b) => b.totalBudget! - a.totalBudget!)
+      .map((p) => p.slug);
     await expect.poll(async () => (await shownProjects(page)).slice(0, withBudget.length)).toEqual(withBudget);
     expect(await page.inputValue('#explorer-sort')).toBe('budget');
   });
@@ -148,25 +155,35 @@ describe('search', () => {
   it.each([
     ['it', 'Cerca', '/cerca/?q=PLEIADI', '/progetti/pleiadi/'],
     ['en', 'Search', '/en/search/?q=PLEIADI', '/en/projects/pleiadi/'],
-  ] as const)('the header form leads to the search page, where Pagefind finds PLEIADI (%s)', async (locale, button, searchPath, projectPath) => {
-    await page.goto(url(href(locale, { page: 'home' })));
-    await page.fill('#header-search-input', 'PLEIADI');
-    await page.locator('form.header-search').getByRole('button', { name: button }).click();
-    await page.waitForURL(url(searchPath));
-    const result = page.locator(`.pagefind-ui__result a[href="${projectPath}"], .pagefind-ui__result a[href="${url(projectPath)}"]`).first();
-    await result.waitFor({ timeout: 15_000 });
-    // Only the language of the page: the Italian index does not send readers to English pages.
-    const links = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    expect(links.length).toBeGreaterThan(0);
-    expect(links.every((link) => (locale === 'en') === link.startsWith('/en/'))).toBe(true);
-  });
+  ] as const)(
+    'the header form leads to the search page, where Pagefind finds PLEIADI (%s)',
+    async (locale, button, searchPath, projectPath) => {
+      await page.goto(url(href(locale, { page: 'home' })));
+      await page.fill('#header-search-input', 'PLEIADI');
+      await page.locator('form.header-search').getByRole('button', { name: button }).click();
+      await page.waitForURL(url(searchPath));
+      const result = page
+        .locator(`.pagefind-ui__result a[href="${projectPath}"], .pagefind-ui__result a[href="${url(projectPath)}"]`)
+        .first();
+      await result.waitFor({ timeout: 15_000 });
+      // Only the language of the page: the Italian index does not send readers to English pages.
+      const links = await page
+        .locator('.pagefind-ui__result-link')
+        .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect(links.length).toBeGreaterThan(0);
+      expect(links.every((link) => (locale === 'en') === link.startsWith('/en/'))).toBe(true);
+    },
+  );
 
   it.each([
     ['it', '/cerca/?q=Athinaion', '/partner/city-of-athens/'],
     ['en', '/en/search/?q=Athinaion', '/en/partners/city-of-athens/'],
   ] as const)('finds a partner by its alternative name (%s)', async (_, searchPath, partnerPath) => {
     await page.goto(url(searchPath));
-    await page.locator(`.pagefind-ui__result a[href="${partnerPath}"], .pagefind-ui__result a[href="${url(partnerPath)}"]`).first().waitFor({ timeout: 15_000 });
+    await page
+      .locator(`.pagefind-ui__result a[href="${partnerPath}"], .pagefind-ui__result a[href="${url(partnerPath)}"]`)
+      .first()
+      .waitFor({ timeout: 15_000 });
   });
 });
 
@@ -208,9 +225,29 @@ const searchIndex = (query: string) =>
 
 /** Labels the pages set before a value (<dt>, badges), in both languages. */
 const LABEL_KEYS: UiKey[] = [
-  'status', 'period', 'duration', 'fundingLine', 'totalBudget', 'euContribution', 'internalReference', 'officialWebsite',
-  'sourceUpdated', 'country', 'organisationType', 'alsoKnownAs', 'website', 'programmingPeriod', 'managingBody',
-  'managementMode', 'callReference', 'decreeReference', 'specificObjective', 'applicationAreas', 'role', 'guidingQuestion', 'lastUpdate',
+  'status',
+  'period',
+  'duration',
+  'fundingLine',
+  'totalBudget',
+  'euContribution',
+  'internalReference',
+  'officialWebsite',
+  'sourceUpdated',
+  'country',
+  'organisationType',
+  'alsoKnownAs',
+  'website',
+  'programmingPeriod',
+  'managingBody',
+  'managementMode',
+  'callReference',
+  'decreeReference',
+  'specificObjective',
+  'applicationAreas',
+  'role',
+  'guidingQuestion',
+  'lastUpdate',
 ];
 const LABELS: Record<Locale, string[]> = {
   it: [...LABEL_KEYS.map((key) => t('it', key)), 'Città', 'Sigla'],
@@ -218,7 +255,13 @@ const LABELS: Record<Locale, string[]> = {
 };
 /** A label run into the value after it ("Cittànon indicata", "Durata24 mesi"); a plural ("Funding lines") is no run. */
 const gluedLabels = (locale: Locale, text: string): string[] =>
-  LABELS[locale].flatMap((label) => [...text.matchAll(new RegExp(`(?<![\\p{L}\\d])${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!s(?![\\p{L}\\d]))[\\p{L}\\d€]\\S*`, 'gu'))].map((m) => m[0]));
+  LABELS[locale].flatMap((label) =>
+    [
+      ...text.matchAll(
+        new RegExp(`(?<![\\p{L}\\d])${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!s(?![\\p{L}\\d]))[\\p{L}\\d€]\\S*`, 'gu'),
+      ),
+    ].map((m) => m[0]),
+  );
 
 describe('what search shows', () => {
   it.each(['it', 'en'] as const)('indexes every page with labels and values apart, in the text and the excerpts (%s)', async (locale) => {
@@ -236,12 +279,18 @@ describe('what search shows', () => {
     expect(excerpts.flatMap((excerpt) => gluedLabels(locale, excerpt))).toEqual([]);
   });
 
-  it.each(['it', 'en'] as const)('offers the type of page, and a project\'s status and funding line, as filters (%s)', async (locale) => {
+  it.each(['it', 'en'] as const)("offers the type of page, and a project's status and funding line, as filters (%s)", async (locale) => {
     const seed = bundle.projects.find((p) => p.slug === 'pleiadi')!;
-    const lines = bundle.fundingLines.map((line) => ({ documentId: line.slug, acronym: line.acronym[locale], programmingPeriod: line.programmingPeriod ?? null }));
+    const lines = bundle.fundingLines.map((line) => ({
+      documentId: line.slug,
+      acronym: line.acronym[locale],
+      programmingPeriod: line.programmingPeriod ?? null,
+    }));
     const fundingLine = lines.find((line) => line.documentId === seed.fundingLine)!;
     await openIndex(locale);
-    const [pleiadi] = (await searchIndex('PLEIADI')).filter((r) => new URL(r.url, url('/')).pathname === href(locale, { page: 'project', slug: 'pleiadi' }));
+    const [pleiadi] = (await searchIndex('PLEIADI')).filter(
+      (r) => new URL(r.url, url('/')).pathname === href(locale, { page: 'project', slug: 'pleiadi' }),
+    );
     expect(pleiadi?.filters).toEqual({
       [t(locale, 'pageType')]: [t(locale, 'project')],
       [t(locale, 'status')]: [STATUS_LABELS.ongoing[locale]],
@@ -251,7 +300,9 @@ describe('what search shows', () => {
     await page.goto(url(`${href(locale, { page: 'search' })}?q=PLEIADI`));
     await page.locator('.pagefind-ui__filter-panel').waitFor({ timeout: 15_000 });
     const filterNames = await page.locator('.pagefind-ui__filter-name').allTextContents();
-    expect(filterNames.map((name) => name.trim())).toEqual(expect.arrayContaining([t(locale, 'pageType'), t(locale, 'status'), t(locale, 'fundingLine')]));
+    expect(filterNames.map((name) => name.trim())).toEqual(
+      expect.arrayContaining([t(locale, 'pageType'), t(locale, 'status'), t(locale, 'fundingLine')]),
+    );
   });
 
   it('speaks Italian on the Italian search page: "Cancella" clears the search, not the history', async () => {
@@ -306,22 +357,21 @@ const SCREENSHOTS: Array<[name: string, route: Route]> = [
 describe('screenshots for review', () => {
   const dir = () => path.join(site().resultsDir, 'screenshots');
 
-  it.each((['it', 'en'] as Locale[]).flatMap((locale) => SCREENSHOTS.map(([name, route]) => [`${locale}-${name}`, locale, route] as const)))(
-    '%s at 1280 and 390 pixels wide',
-    async (name, locale, route) => {
-      mkdirSync(dir(), { recursive: true });
-      for (const width of [1280, 390]) {
-        await page.setViewportSize({ width, height: 900 });
-        await page.goto(url(href(locale, route)), { waitUntil: 'networkidle' });
-        if (route.page === 'projects') await waitForExplorer(page);
-        await page.evaluate(() => document.fonts.ready);
-        const file = path.join(dir(), `${name}-${width}.png`);
-        await page.screenshot({ path: file, fullPage: true });
-        // Nothing may stick out sideways on a phone: the page is as wide as the window.
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        expect(overflow, `${name} is ${overflow}px wider than a ${width}px window`).toBeLessThanOrEqual(0);
-      }
-      await page.setViewportSize({ width: 1280, height: 800 });
-    },
-  );
+  it.each(
+    (['it', 'en'] as Locale[]).flatMap((locale) => SCREENSHOTS.map(([name, route]) => [`${locale}-${name}`, locale, route] as const)),
+  )('%s at 1280 and 390 pixels wide', async (name, locale, route) => {
+    mkdirSync(dir(), { recursive: true });
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(url(href(locale, route)), { waitUntil: 'networkidle' });
+      if (route.page === 'projects') await waitForExplorer(page);
+      await page.evaluate(() => document.fonts.ready);
+      const file = path.join(dir(), `${name}-${width}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      // Nothing may stick out sideways on a phone: the page is as wide as the window.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${name} is ${overflow}px wider than a ${width}px window`).toBeLessThanOrEqual(0);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
 });

@@ -38,7 +38,9 @@ interface Database {
 }
 /** better-sqlite3 is the CMS's SQLite driver; the site does not depend on it. */
 const openDatabase = (file: string): Database => {
-  const Driver = createRequire(fileURLToPath(new URL('../../cms/package.json', import.meta.url)))('better-sqlite3') as new (file: string) => Database;
+  const Driver = createRequire(fileURLToPath(new URL('../../cms/package.json', import.meta.url)))('better-sqlite3') as new (
+    file: string,
+  ) => Database;
   return new Driver(file);
 };
 
@@ -58,7 +60,9 @@ describe('a build with an entry that breaks the content contract', () => {
   it('fails naming the content type, documentId, locale, field and reason', async () => {
     const db = openDatabase(cms.databaseFile);
     const row = db
-      .prepare("SELECT id, document_id AS documentId, country FROM partners WHERE locale = 'en' AND published_at IS NOT NULL AND country IS NOT NULL ORDER BY id LIMIT 1")
+      .prepare(
+        "SELECT id, document_id AS documentId, country FROM partners WHERE locale = 'en' AND published_at IS NOT NULL AND country IS NOT NULL ORDER BY id LIMIT 1",
+      )
       .get() as { id: number; documentId: string; country: string } | undefined;
     expect(row, 'a published English partner with a country').toBeDefined();
     const update = db.prepare('UPDATE partners SET country = ? WHERE id = ?');

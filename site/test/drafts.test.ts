@@ -31,7 +31,9 @@ describe('the built output', () => {
   it('includes every kind of published file, so the search below covers them', () => {
     const names = files.map((f) => f.name);
     expect(names.filter((n) => n.endsWith('.html')).length).toBeGreaterThan(100);
-    expect(names).toEqual(expect.arrayContaining(['sitemap.xml', 'feed.xml', 'en/feed.xml', 'opendata/projects.csv', 'opendata/projects.json']));
+    expect(names).toEqual(
+      expect.arrayContaining(['sitemap.xml', 'feed.xml', 'en/feed.xml', 'opendata/projects.csv', 'opendata/projects.json']),
+    );
     expect(names.filter((n) => /^explorer\/(it|en)\.[0-9a-f]{12}\.json$/.test(n))).toHaveLength(2);
     expect(names.some((n) => n.startsWith('pagefind/') && n.endsWith('.pf_fragment'))).toBe(true);
     expect(names.some((n) => n.startsWith('pagefind/') && n.endsWith('.pf_index'))).toBe(true);
@@ -53,7 +55,9 @@ describe('the built output', () => {
   });
 
   it('has no page for the draft project or partner, and no trace of the draft project’s acronym', () => {
-    const leaks = files.filter((f) => f.name.includes('segreto') || f.name.includes('ente-riservato') || /\bSEGRETO\b/.test(f.text)).map((f) => f.name);
+    const leaks = files
+      .filter((f) => f.name.includes('segreto') || f.name.includes('ente-riservato') || /\bSEGRETO\b/.test(f.text))
+      .map((f) => f.name);
     expect(leaks).toEqual([]);
   });
 });

@@ -37,7 +37,8 @@ export interface MediaFixtures {
 }
 
 /** A one-page PDF: enough for a browser to call it a PDF. */
-const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+const PDF =
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
 
 /**
  * Uploads a logo (PNG made with sharp) and a PDF through the admin's upload API, gives the logo to
@@ -46,7 +47,9 @@ const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type
  */
 async function attachMedia(cmsUrl: string, adminToken: string): Promise<MediaFixtures> {
   const sharp = (await import('sharp')).default;
-  const png = await sharp({ create: { width: 400, height: 200, channels: 3, background: '#0066cc' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 400, height: 200, channels: 3, background: '#0066cc' } })
+    .png()
+    .toBuffer();
   const upload = async (bytes: Buffer | string, name: string, type: string) => {
     const form = new FormData();
     form.append('files', new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], { type }), name);
@@ -59,10 +62,18 @@ async function attachMedia(cmsUrl: string, adminToken: string): Promise<MediaFix
   const pdfId = await upload(PDF, 'scheda-progetto.pdf', 'application/pdf');
 
   const publishWith = async (uid: string, slug: string, changes: Record<string, unknown>) => {
-    const list = await adminCall(cmsUrl, adminToken, 'GET', `/content-manager/collection-types/${uid}?locale=it&filters[slug][$eq]=${slug}`);
+    const list = await adminCall(
+      cmsUrl,
+      adminToken,
+      'GET',
+      `/content-manager/collection-types/${uid}?locale=it&filters[slug][$eq]=${slug}`,
+    );
     const documentId = list.results[0].documentId;
     const draft = (await adminCall(cmsUrl, adminToken, 'GET', `/content-manager/collection-types/${uid}/${documentId}?locale=it`)).data;
-    await adminCall(cmsUrl, adminToken, 'POST', `/content-manager/collection-types/${uid}/${documentId}/actions/publish?locale=it`, { ...draft, ...changes });
+    await adminCall(cmsUrl, adminToken, 'POST', `/content-manager/collection-types/${uid}/${documentId}/actions/publish?locale=it`, {
+      ...draft,
+      ...changes,
+    });
   };
   await publishWith('api::partner.partner', 'city-of-turin', { logo: logoId });
   await publishWith('api::project.project', 'pleiadi', { links: [{ label: 'Scheda di progetto (PDF)', kind: 'document', file: pdfId }] });
@@ -142,7 +153,10 @@ async function createDrafts(cmsUrl: string, adminToken: string, buildToken: stri
     summary: `Confidential summary ${markers.draftProject}`,
   });
 
-  const edited = { it: await publishedBySlug(cmsUrl, buildToken, 'projects', EDITED_PROJECT_SLUG, 'it'), en: await publishedBySlug(cmsUrl, buildToken, 'projects', EDITED_PROJECT_SLUG, 'en') };
+  const edited = {
+    it: await publishedBySlug(cmsUrl, buildToken, 'projects', EDITED_PROJECT_SLUG, 'it'),
+    en: await publishedBySlug(cmsUrl, buildToken, 'projects', EDITED_PROJECT_SLUG, 'en'),
+  };
   for (const locale of ['it', 'en'] as const) {
     await adminCall(cmsUrl, adminToken, 'PUT', cm('api::project.project', `/${edited.it.documentId}?locale=${locale}`), {
       summary: `${edited[locale].summary} ${markers.editedDraft}`,
@@ -150,13 +164,19 @@ async function createDrafts(cmsUrl: string, adminToken: string, buildToken: stri
   }
   // The edit must have landed on the draft while the published version stays as it was.
   const draft = await adminCall(cmsUrl, adminToken, 'GET', cm('api::project.project', `/${edited.it.documentId}?locale=it`));
-  if (!String(draft.data.summary).includes(markers.editedDraft)) throw new Error(`the draft edit of ${EDITED_PROJECT_SLUG} did not stick: ${JSON.stringify(draft.data.summary)}`);
+  if (!String(draft.data.summary).includes(markers.editedDraft))
+    throw new Error(`the draft edit of ${EDITED_PROJECT_SLUG} did not stick: ${JSON.stringify(draft.data.summary)}`);
   const stillPublished = await publishedBySlug(cmsUrl, buildToken, 'projects', EDITED_PROJECT_SLUG, 'it');
-  if (stillPublished.summary !== edited.it.summary) throw new Error(`editing the draft of ${EDITED_PROJECT_SLUG} changed its published version`);
+  if (stillPublished.summary !== edited.it.summary)
+    throw new Error(`editing the draft of ${EDITED_PROJECT_SLUG} changed its published version`);
 
   return {
     ...markers,
-    editedProject: { slug: EDITED_PROJECT_SLUG, documentId: edited.it.documentId, publishedSummary: { it: edited.it.summary, en: edited.en.summary } },
+    editedProject: {
+      slug: EDITED_PROJECT_SLUG,
+      documentId: edited.it.documentId,
+      publishedSummary: { it: edited.it.summary, en: edited.en.summary },
+    },
   };
 }
 
@@ -204,7 +224,10 @@ export default async function setup(project: TestProject) {
     const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
     mkdirSync(resultsDir, { recursive: true });
     writeFileSync(path.join(resultsDir, 'site-build.log'), build.output);
-    if (!build.ok) throw new Error(`the site build failed (${Math.round(build.durationMs / 1000)} s):\n${build.output.split('\n').slice(-80).join('\n')}`);
+    if (!build.ok)
+      throw new Error(
+        `the site build failed (${Math.round(build.durationMs / 1000)} s):\n${build.output.split('\n').slice(-80).join('\n')}`,
+      );
 
     const served = await serveFolder(outDir);
     server = served.server;

@@ -18,13 +18,24 @@ const other = (locale: Locale): Locale => (locale === 'it' ? 'en' : 'it');
 
 function euro(amount: number, locale: Locale): string {
   const digits = Number.isInteger(amount) ? 0 : 2;
-  return normalise(new Intl.NumberFormat(TAGS[locale], { style: 'currency', currency: 'EUR', minimumFractionDigits: digits, maximumFractionDigits: 2 }).format(amount));
+  return normalise(
+    new Intl.NumberFormat(TAGS[locale], {
+      style: 'currency',
+      currency: 'EUR',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: 2,
+    }).format(amount),
+  );
 }
 
 type SeedDate = { date: string; precision: 'day' | 'month' | 'year'; estimated: boolean };
 function partialDate(value: SeedDate, locale: Locale): string {
   const options: Intl.DateTimeFormatOptions =
-    value.precision === 'day' ? { day: 'numeric', month: 'long', year: 'numeric' } : value.precision === 'month' ? { month: 'long', year: 'numeric' } : { year: 'numeric' };
+    value.precision === 'day'
+      ? { day: 'numeric', month: 'long', year: 'numeric' }
+      : value.precision === 'month'
+        ? { month: 'long', year: 'numeric' }
+        : { year: 'numeric' };
   const text = new Intl.DateTimeFormat(TAGS[locale], { ...options, timeZone: 'UTC' }).format(new Date(`${value.date}T00:00:00Z`));
   return value.estimated ? `${text} (${locale === 'it' ? 'previsto' : 'expected'})` : text;
 }
@@ -35,7 +46,8 @@ function period(start: SeedDate | undefined, end: SeedDate | undefined, locale: 
   return null;
 }
 
-const countryName = (code: string, locale: Locale) => new Intl.DisplayNames([locale === 'it' ? 'it' : 'en-GB'], { type: 'region' }).of(code)!;
+const countryName = (code: string, locale: Locale) =>
+  new Intl.DisplayNames([locale === 'it' ? 'it' : 'en-GB'], { type: 'region' }).of(code)!;
 
 /**
  * Each seed project's state on BUILD_DATE (2026-11-22): CONNACT ends February 2027 after 24 months,
@@ -78,29 +90,32 @@ function expectLinksTo(page: BuiltPage, locale: Locale, routes: Route[]) {
 const h1 = (page: BuiltPage) => normalise(page.doc.querySelector('h1')?.textContent ?? '');
 
 describe.each(LOCALES)('the project pages (%s)', (locale) => {
-  it.each(bundle.projects.map((p) => [p.acronym, p] as const))('%s has its title, status, dates, money, funding, themes and partners', async (_, project) => {
-    const page = await readPage(href(locale, { page: 'project', slug: project.slug }));
-    expect(h1(page)).toContain(project.acronym);
-    expect(h1(page)).toContain(normalise(project.title[locale]));
-    expect(page.main).toContain(normalise(project.summary[locale]));
-    expect(page.main).toContain(STATUS_TEXT[EXPECTED_STATUS[project.slug]!][locale]);
-    const range = period(project.startDate, project.endDate, locale);
-    if (range) expect(page.main).toContain(range);
-    if (project.totalBudget !== undefined) expect(page.main).toContain(euro(project.totalBudget, locale));
-    if (project.euContribution !== undefined) expect(page.main).toContain(euro(project.euContribution, locale));
-    for (const amount of project.otherAmounts) {
-      expect(page.main).toContain(normalise(amount.label[locale]));
-      if (amount.amount !== undefined) expect(page.main).toContain(euro(amount.amount, locale));
-    }
-    if (project.grantAgreementNumber) expect(page.main).toContain(project.grantAgreementNumber);
-    expectLinksTo(page, locale, [
-      ...(project.fundingLine ? [{ page: 'fundingLine' as const, slug: project.fundingLine }] : []),
-      ...project.themes.map((slug) => ({ page: 'theme' as const, slug })),
-      ...project.partnerships.map((p) => ({ page: 'partner' as const, slug: p.partner })),
-      ...project.communities.map((c) => ({ page: 'community' as const, slug: c.slug })),
-    ]);
-    for (const { partner } of project.partnerships) expect(page.main).toContain(normalise(partnerBySlug.get(partner)!.name[locale]));
-  });
+  it.each(bundle.projects.map((p) => [p.acronym, p] as const))(
+    '%s has its title, status, dates, money, funding, themes and partners',
+    async (_, project) => {
+      const page = await readPage(href(locale, { page: 'project', slug: project.slug }));
+      expect(h1(page)).toContain(project.acronym);
+      expect(h1(page)).toContain(normalise(project.title[locale]));
+      expect(page.main).toContain(normalise(project.summary[locale]));
+      expect(page.main).toContain(STATUS_TEXT[EXPECTED_STATUS[project.slug]!][locale]);
+      const range = period(project.startDate, project.endDate, locale);
+      if (range) expect(page.main).toContain(range);
+      if (project.totalBudget !== undefined) expect(page.main).toContain(euro(project.totalBudget, locale));
+      if (project.euContribution !== undefined) expect(page.main).toContain(euro(project.euContribution, locale));
+      for (const amount of project.otherAmounts) {
+        expect(page.main).toContain(normalise(amount.label[locale]));
+        if (amount.amount !== undefined) expect(page.main).toContain(euro(amount.amount, locale));
+      }
+      if (project.grantAgreementNumber) expect(page.main).toContain(project.grantAgreementNumber);
+      expectLinksTo(page, locale, [
+        ...(project.fundingLine ? [{ page: 'fundingLine' as const, slug: project.fundingLine }] : []),
+        ...project.themes.map((slug) => ({ page: 'theme' as const, slug })),
+        ...project.partnerships.map((p) => ({ page: 'partner' as const, slug: p.partner })),
+        ...project.communities.map((c) => ({ page: 'community' as const, slug: c.slug })),
+      ]);
+      for (const { partner } of project.partnerships) expect(page.main).toContain(normalise(partnerBySlug.get(partner)!.name[locale]));
+    },
+  );
 });
 
 describe('the key facts of PLEIADI and EPI, as editors wrote them', () => {
@@ -136,7 +151,9 @@ describe.each(LOCALES)('the partner pages (%s)', (locale) => {
   it.each(bundle.partners.map((p) => [p.slug, p] as const))('%s has its name, country and projects', async (_, partner) => {
     const page = await readPage(href(locale, { page: 'partner', slug: partner.slug }));
     expect(h1(page)).toBe(normalise(partner.name[locale]));
-    expect(page.main).toContain(partner.country ? countryName(partner.country, locale) : locale === 'it' ? 'Paese non indicato' : 'Country not stated');
+    expect(page.main).toContain(
+      partner.country ? countryName(partner.country, locale) : locale === 'it' ? 'Paese non indicato' : 'Country not stated',
+    );
     const projects = bundle.projects.filter((p) => p.partnerships.some((row) => row.partner === partner.slug));
     expect(projects.length).toBeGreaterThan(0);
     expectLinksTo(page, locale, [
@@ -146,7 +163,9 @@ describe.each(LOCALES)('the partner pages (%s)', (locale) => {
     // Other names (Dimos Athinaion for the City of Athens) in the key facts, inside the indexed <main>.
     const alsoKnownAs = locale === 'it' ? 'Noto anche come' : 'Also known as';
     if (partner.alternativeNames?.length) {
-      const facts = page.doc.querySelectorAll('main dl.facts > div').find((div) => normalise(textOf(div.querySelector('dt')!)) === alsoKnownAs);
+      const facts = page.doc
+        .querySelectorAll('main dl.facts > div')
+        .find((div) => normalise(textOf(div.querySelector('dt')!)) === alsoKnownAs);
       expect(facts, `${alsoKnownAs} on ${partner.slug}`).toBeDefined();
       expect(facts!.querySelectorAll('dd').map((dd) => normalise(textOf(dd)))).toEqual(partner.alternativeNames);
     } else {
@@ -174,7 +193,10 @@ describe('partners’ alternative names in search and open data', () => {
 
   it('are a column of the partners CSV and JSON', () => {
     const json = JSON.parse(readFileSync(fileFor('/opendata/partners.json'), 'utf8')) as { rows: Array<Record<string, unknown>> };
-    expect(json.rows.filter((row) => row.slug === 'city-of-athens').map((row) => row.alternative_names)).toEqual([['Dimos Athinaion'], ['Dimos Athinaion']]);
+    expect(json.rows.filter((row) => row.slug === 'city-of-athens').map((row) => row.alternative_names)).toEqual([
+      ['Dimos Athinaion'],
+      ['Dimos Athinaion'],
+    ]);
     expect(readFileSync(fileFor('/opendata/partners.csv'), 'utf8').split('\n')[0]).toContain('alternative_names');
   });
 });
@@ -191,25 +213,39 @@ describe.each(LOCALES)('the funding line pages (%s)', (locale) => {
     const page = await readPage(href(locale, { page: 'fundingLine', slug: line.slug }));
     expect(h1(page)).toContain(normalise(line.acronym[locale]));
     expect(h1(page)).toContain(normalise(line.name[locale]));
-    expectLinksTo(page, locale, bundle.projects.filter((p) => p.fundingLine === line.slug).map((p) => ({ page: 'project', slug: p.slug })));
+    expectLinksTo(
+      page,
+      locale,
+      bundle.projects.filter((p) => p.fundingLine === line.slug).map((p) => ({ page: 'project', slug: p.slug })),
+    );
   });
 });
 
 describe.each(LOCALES)('the community of practice pages (%s)', (locale) => {
-  it.each(communities.map((c) => [c.community.slug, c] as const))('%s has its title, guiding question, project and members', async (_, { project, community }) => {
-    const page = await readPage(href(locale, { page: 'community', slug: community.slug }));
-    expect(h1(page)).toContain(normalise(community.title[locale]));
-    if (community.guidingQuestion) expect(page.main).toContain(normalise(community.guidingQuestion[locale]));
-    expectLinksTo(page, locale, [{ page: 'project', slug: project.slug }, ...community.members.map((slug) => ({ page: 'partner' as const, slug }))]);
-  });
+  it.each(communities.map((c) => [c.community.slug, c] as const))(
+    '%s has its title, guiding question, project and members',
+    async (_, { project, community }) => {
+      const page = await readPage(href(locale, { page: 'community', slug: community.slug }));
+      expect(h1(page)).toContain(normalise(community.title[locale]));
+      if (community.guidingQuestion) expect(page.main).toContain(normalise(community.guidingQuestion[locale]));
+      expectLinksTo(page, locale, [
+        { page: 'project', slug: project.slug },
+        ...community.members.map((slug) => ({ page: 'partner' as const, slug })),
+      ]);
+    },
+  );
 });
 
 describe.each(LOCALES)('the theme pages (%s)', (locale) => {
   it.each(bundle.themes.map((t) => [t.slug, t] as const))('%s has its name and exactly its projects', async (_, theme) => {
     const page = await readPage(href(locale, { page: 'theme', slug: theme.slug }));
     expect(h1(page)).toBe(normalise(theme.name[locale]));
-    const expected = bundle.projects.filter((p) => p.themes.includes(theme.slug)).map((p) => href(locale, { page: 'project', slug: p.slug }));
-    const projectLinks = new Set(mainLinks(page).filter((link) => bundle.projects.some((p) => link === href(locale, { page: 'project', slug: p.slug }))));
+    const expected = bundle.projects
+      .filter((p) => p.themes.includes(theme.slug))
+      .map((p) => href(locale, { page: 'project', slug: p.slug }));
+    const projectLinks = new Set(
+      mainLinks(page).filter((link) => bundle.projects.some((p) => link === href(locale, { page: 'project', slug: p.slug }))),
+    );
     expect([...projectLinks].sort()).toEqual(expected.sort());
   });
 });
@@ -218,7 +254,11 @@ describe.each(LOCALES)('the country pages (%s)', (locale) => {
   it.each(countries)('%s names the country and lists its partners', async (code) => {
     const page = await readPage(href(locale, { page: 'country', code }));
     expect(h1(page)).toBe(countryName(code, locale));
-    expectLinksTo(page, locale, bundle.partners.filter((p) => p.country === code).map((p) => ({ page: 'partner', slug: p.slug })));
+    expectLinksTo(
+      page,
+      locale,
+      bundle.partners.filter((p) => p.country === code).map((p) => ({ page: 'partner', slug: p.slug })),
+    );
   });
 });
 
@@ -227,8 +267,12 @@ describe.each(LOCALES)('the status pages (%s)', (locale) => {
   it.each(statuses)('%s lists exactly the projects in that state', async (status) => {
     const page = await readPage(href(locale, { page: 'status', status }));
     expect(h1(page)).toBe(STATUS_TEXT[status][locale]);
-    const expected = bundle.projects.filter((p) => EXPECTED_STATUS[p.slug] === status).map((p) => href(locale, { page: 'project', slug: p.slug }));
-    const projectLinks = new Set(mainLinks(page).filter((link) => bundle.projects.some((p) => link === href(locale, { page: 'project', slug: p.slug }))));
+    const expected = bundle.projects
+      .filter((p) => EXPECTED_STATUS[p.slug] === status)
+      .map((p) => href(locale, { page: 'project', slug: p.slug }));
+    const projectLinks = new Set(
+      mainLinks(page).filter((link) => bundle.projects.some((p) => link === href(locale, { page: 'project', slug: p.slug }))),
+    );
     expect([...projectLinks].sort()).toEqual(expected.sort());
   });
 
@@ -244,19 +288,32 @@ describe.each(LOCALES)('the index pages (%s)', (locale) => {
     expect(page.main).toContain(`${bundle.projects.length} ${locale === 'it' ? 'progetti' : 'projects'}`);
     expect(page.main).toContain(`${bundle.partners.length} ${locale === 'it' ? 'partner' : 'partners'}`);
     expect(page.main).toContain(`${countries.length} ${locale === 'it' ? 'paesi' : 'countries'}`);
-    expectLinksTo(page, locale, [{ page: 'projects' }, ...bundle.fundingLines.map((f) => ({ page: 'fundingLine' as const, slug: f.slug }))]);
+    expectLinksTo(page, locale, [
+      { page: 'projects' },
+      ...bundle.fundingLines.map((f) => ({ page: 'fundingLine' as const, slug: f.slug })),
+    ]);
   });
 
   it('the projects page lists every project without JavaScript', async () => {
     const page = await readPage(href(locale, { page: 'projects' }));
-    expectLinksTo(page, locale, bundle.projects.map((p) => ({ page: 'project', slug: p.slug })));
+    expectLinksTo(
+      page,
+      locale,
+      bundle.projects.map((p) => ({ page: 'project', slug: p.slug })),
+    );
     expect(page.main).toContain(`${bundle.projects.length} ${locale === 'it' ? 'risultati' : 'results'}`);
   });
 
   it('the projects page offers, without JavaScript, plain links to browse by status, funding line, theme and country', async () => {
     const page = await readPage(href(locale, { page: 'projects' }));
     const themes = bundle.themes.filter((t) => bundle.projects.some((p) => p.themes.includes(t.slug)));
-    const projectCountries = [...new Set(bundle.projects.flatMap((p) => p.partnerships.map((row) => partnerBySlug.get(row.partner)!.country).filter((c): c is string => !!c)))];
+    const projectCountries = [
+      ...new Set(
+        bundle.projects.flatMap((p) =>
+          p.partnerships.map((row) => partnerBySlug.get(row.partner)!.country).filter((c): c is string => !!c),
+        ),
+      ),
+    ];
     expectLinksTo(page, locale, [
       ...[...new Set(Object.values(EXPECTED_STATUS))].map((status) => ({ page: 'status' as const, status })),
       ...bundle.fundingLines.map((f) => ({ page: 'fundingLine' as const, slug: f.slug })),
@@ -266,20 +323,36 @@ describe.each(LOCALES)('the index pages (%s)', (locale) => {
   });
 
   it('the partners page lists every partner', async () => {
-    expectLinksTo(await readPage(href(locale, { page: 'partners' })), locale, bundle.partners.map((p) => ({ page: 'partner', slug: p.slug })));
+    expectLinksTo(
+      await readPage(href(locale, { page: 'partners' })),
+      locale,
+      bundle.partners.map((p) => ({ page: 'partner', slug: p.slug })),
+    );
   });
 
   it('the funding lines page lists every funding line', async () => {
-    expectLinksTo(await readPage(href(locale, { page: 'fundingLines' })), locale, bundle.fundingLines.map((f) => ({ page: 'fundingLine', slug: f.slug })));
+    expectLinksTo(
+      await readPage(href(locale, { page: 'fundingLines' })),
+      locale,
+      bundle.fundingLines.map((f) => ({ page: 'fundingLine', slug: f.slug })),
+    );
   });
 
   it('the themes page lists every theme', async () => {
-    expectLinksTo(await readPage(href(locale, { page: 'themes' })), locale, bundle.themes.map((t) => ({ page: 'theme', slug: t.slug })));
+    expectLinksTo(
+      await readPage(href(locale, { page: 'themes' })),
+      locale,
+      bundle.themes.map((t) => ({ page: 'theme', slug: t.slug })),
+    );
   });
 
   it('the countries page lists every partner country', async () => {
     const page = await readPage(href(locale, { page: 'countries' }));
-    expectLinksTo(page, locale, countries.map((code) => ({ page: 'country', code })));
+    expectLinksTo(
+      page,
+      locale,
+      countries.map((code) => ({ page: 'country', code })),
+    );
     for (const code of countries) expect(page.main).toContain(countryName(code, locale));
   });
 
@@ -295,7 +368,9 @@ describe.each(LOCALES)('the open data page (%s)', (locale) => {
     expect(h1(page)).not.toBe('DataPage');
     const files = mainLinks(page).filter((link) => link.startsWith('/opendata/'));
     for (const name of ['projects', 'partners', 'actions', 'communities', 'funding-lines', 'themes']) {
-      expect(files, `${page.pathname} should link to ${name}.csv and ${name}.json`).toEqual(expect.arrayContaining([`/opendata/${name}.csv`, `/opendata/${name}.json`]));
+      expect(files, `${page.pathname} should link to ${name}.csv and ${name}.json`).toEqual(
+        expect.arrayContaining([`/opendata/${name}.csv`, `/opendata/${name}.json`]),
+      );
     }
     for (const file of files) {
       expect(existsSync(fileFor(file)), `${file} linked from ${page.pathname}`).toBe(true);
@@ -307,7 +382,9 @@ describe.each(LOCALES)('the open data page (%s)', (locale) => {
 describe('the open data files', () => {
   it('the projects JSON has every published project in both languages, with the money as numbers', () => {
     const data = JSON.parse(readFileSync(fileFor('/opendata/projects.json'), 'utf8')) as unknown;
-    const rows = (Array.isArray(data) ? data : ((data as { data?: unknown[]; rows?: unknown[] }).data ?? (data as { rows?: unknown[] }).rows ?? [])) as Array<Record<string, unknown>>;
+    const rows = (
+      Array.isArray(data) ? data : ((data as { data?: unknown[]; rows?: unknown[] }).data ?? (data as { rows?: unknown[] }).rows ?? [])
+    ) as Array<Record<string, unknown>>;
     const keys = rows.map((row) => `${row.locale}/${row.slug}`).sort();
     expect(keys).toEqual(LOCALES.flatMap((locale) => bundle.projects.map((p) => `${locale}/${p.slug}`)).sort());
     const pleiadi = rows.find((row) => row.slug === 'pleiadi' && row.locale === 'it')!;
@@ -316,7 +393,9 @@ describe('the open data files', () => {
 
   it('the projects CSV has a header and one row per project and language', () => {
     const csv = readFileSync(fileFor('/opendata/projects.csv'), 'utf8');
-    for (const locale of LOCALES) for (const project of bundle.projects) expect(csv).toContain(project.title[locale].includes('"') ? project.acronym : project.title[locale]);
+    for (const locale of LOCALES)
+      for (const project of bundle.projects)
+        expect(csv).toContain(project.title[locale].includes('"') ? project.acronym : project.title[locale]);
   });
 });
 
@@ -349,7 +428,15 @@ describe('every built page', () => {
     // home, projects, partners, funding lines, themes, countries, statistics, data, search and the four info pages.
     const fixed = 13;
     const statuses = new Set(Object.values(EXPECTED_STATUS)).size;
-    const perLocale = fixed + bundle.projects.length + statuses + bundle.partners.length + bundle.fundingLines.length + communities.length + bundle.themes.length + countries.length;
+    const perLocale =
+      fixed +
+      bundle.projects.length +
+      statuses +
+      bundle.partners.length +
+      bundle.fundingLines.length +
+      communities.length +
+      bundle.themes.length +
+      countries.length;
     const italian = pages.filter((p) => localeOf(p.pathname) === 'it' && p.pathname !== '/404.html').length;
     const english = pages.filter((p) => localeOf(p.pathname) === 'en').length;
     expect({ italian, english }).toEqual({ italian: perLocale, english: perLocale });
@@ -357,80 +444,94 @@ describe('every built page', () => {
   });
 
   it('declares the language of its locale on <html>', () => {
-    expect(problems((page) => {
-      const lang = page.doc.querySelector('html')?.getAttributeValue('lang');
-      return lang === localeOf(page.pathname) ? null : `lang="${lang}"`;
-    })).toEqual([]);
+    expect(
+      problems((page) => {
+        const lang = page.doc.querySelector('html')?.getAttributeValue('lang');
+        return lang === localeOf(page.pathname) ? null : `lang="${lang}"`;
+      }),
+    ).toEqual([]);
   });
 
   it('has a canonical URL to itself on the public site', () => {
-    expect(problems((page) => {
-      if (page.pathname === '/404.html') return null;
-      const canonical = page.doc.querySelectorAll('link[rel="canonical"]').map((l) => attr(l, 'href'));
-      const expected = new URL(page.pathname, site().buildSiteUrl).href;
-      return canonical.length === 1 && canonical[0] === expected ? null : `canonical ${JSON.stringify(canonical)}, expected ${expected}`;
-    })).toEqual([]);
+    expect(
+      problems((page) => {
+        if (page.pathname === '/404.html') return null;
+        const canonical = page.doc.querySelectorAll('link[rel="canonical"]').map((l) => attr(l, 'href'));
+        const expected = new URL(page.pathname, site().buildSiteUrl).href;
+        return canonical.length === 1 && canonical[0] === expected ? null : `canonical ${JSON.stringify(canonical)}, expected ${expected}`;
+      }),
+    ).toEqual([]);
   });
 
   it('points with hreflang at its twin in the other language, which points back', async () => {
     const byPath = new Map(pages.map((page) => [page.pathname, page]));
     const alternates = (page: BuiltPage) =>
       Object.fromEntries(page.doc.querySelectorAll('link[rel="alternate"][hreflang]').map((l) => [attr(l, 'hreflang'), attr(l, 'href')]));
-    expect(problems((page) => {
-      if (page.pathname === '/404.html') return null;
-      const locale = localeOf(page.pathname);
-      const links = alternates(page);
-      const found: string[] = [];
-      const self = new URL(page.pathname, site().buildSiteUrl).href;
-      if (links[locale] !== self) found.push(`hreflang=${locale} is ${links[locale]}, expected ${self}`);
-      const twinUrl = links[other(locale)];
-      const twin = twinUrl ? byPath.get(new URL(twinUrl).pathname) : undefined;
-      if (!twin) found.push(`hreflang=${other(locale)} ${twinUrl} is not a built page`);
-      else if (alternates(twin)[locale] !== self) found.push(`its twin ${twin.pathname} points back to ${alternates(twin)[locale]}`);
-      const italian = locale === 'it' ? self : twinUrl;
-      if (links['x-default'] !== italian) found.push(`x-default is ${links['x-default']}, expected the Italian page ${italian}`);
-      return found;
-    })).toEqual([]);
+    expect(
+      problems((page) => {
+        if (page.pathname === '/404.html') return null;
+        const locale = localeOf(page.pathname);
+        const links = alternates(page);
+        const found: string[] = [];
+        const self = new URL(page.pathname, site().buildSiteUrl).href;
+        if (links[locale] !== self) found.push(`hreflang=${locale} is ${links[locale]}, expected ${self}`);
+        const twinUrl = links[other(locale)];
+        const twin = twinUrl ? byPath.get(new URL(twinUrl).pathname) : undefined;
+        if (!twin) found.push(`hreflang=${other(locale)} ${twinUrl} is not a built page`);
+        else if (alternates(twin)[locale] !== self) found.push(`its twin ${twin.pathname} points back to ${alternates(twin)[locale]}`);
+        const italian = locale === 'it' ? self : twinUrl;
+        if (links['x-default'] !== italian) found.push(`x-default is ${links['x-default']}, expected the Italian page ${italian}`);
+        return found;
+      }),
+    ).toEqual([]);
   });
 
   it('ships no JavaScript unless it has an island (only JSON-LD scripts)', () => {
     const withScripts = new Set(['/progetti/', '/en/projects/', '/cerca/', '/en/search/']);
-    expect(problems((page) => {
-      if (withScripts.has(page.pathname)) return null;
-      const scripts = page.doc.querySelectorAll('script').filter((s) => s.getAttributeValue('type') !== 'application/ld+json');
-      const preloads = page.doc.querySelectorAll('link[rel="modulepreload"]');
-      const islands = page.doc.querySelectorAll('astro-island');
-      return scripts.length + preloads.length + islands.length === 0
-        ? null
-        : `${scripts.length} script(s) (${scripts.map((s) => s.getAttributeValue('src') ?? `inline ${s.getAttributeValue('type') ?? 'classic'}`).join(', ')}), ${preloads.length} modulepreload(s), ${islands.length} island(s)`;
-    })).toEqual([]);
+    expect(
+      problems((page) => {
+        if (withScripts.has(page.pathname)) return null;
+        const scripts = page.doc.querySelectorAll('script').filter((s) => s.getAttributeValue('type') !== 'application/ld+json');
+        const preloads = page.doc.querySelectorAll('link[rel="modulepreload"]');
+        const islands = page.doc.querySelectorAll('astro-island');
+        return scripts.length + preloads.length + islands.length === 0
+          ? null
+          : `${scripts.length} script(s) (${scripts.map((s) => s.getAttributeValue('src') ?? `inline ${s.getAttributeValue('type') ?? 'classic'}`).join(', ')}), ${preloads.length} modulepreload(s), ${islands.length} island(s)`;
+      }),
+    ).toEqual([]);
   });
 
   it('has valid JSON-LD with a schema.org type', () => {
-    expect(problems((page) =>
-      page.doc.querySelectorAll('script[type="application/ld+json"]').flatMap((script) => {
-        try {
-          const data = JSON.parse(script.textContent) as Record<string, unknown>;
-          return data['@context'] === 'https://schema.org' && typeof data['@type'] === 'string' ? [] : [`JSON-LD without schema.org @context/@type: ${script.textContent.slice(0, 120)}`];
-        } catch (error) {
-          return [`JSON-LD does not parse: ${(error as Error).message}`];
-        }
-      }),
-    )).toEqual([]);
+    expect(
+      problems((page) =>
+        page.doc.querySelectorAll('script[type="application/ld+json"]').flatMap((script) => {
+          try {
+            const data = JSON.parse(script.textContent) as Record<string, unknown>;
+            return data['@context'] === 'https://schema.org' && typeof data['@type'] === 'string'
+              ? []
+              : [`JSON-LD without schema.org @context/@type: ${script.textContent.slice(0, 120)}`];
+          } catch (error) {
+            return [`JSON-LD does not parse: ${(error as Error).message}`];
+          }
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('links only to pages and files that exist (internal links and in-page anchors)', () => {
     const origin = new URL(site().buildSiteUrl).origin;
-    expect(problems((page) => {
-      const ids = new Set(page.doc.querySelectorAll('[id]').map((el) => el.getAttributeValue('id')));
-      return page.doc.querySelectorAll('a[href]').flatMap((a) => {
-        const value = attr(a, 'href')!;
-        if (value.startsWith('#')) return value === '#' || ids.has(value.slice(1)) ? [] : [`anchor ${value} has no target`];
-        const url = new URL(value, new URL(page.pathname, origin));
-        if (url.origin !== origin) return [];
-        return existsSync(fileFor(url.pathname)) ? [] : [`broken link ${value}`];
-      });
-    })).toEqual([]);
+    expect(
+      problems((page) => {
+        const ids = new Set(page.doc.querySelectorAll('[id]').map((el) => el.getAttributeValue('id')));
+        return page.doc.querySelectorAll('a[href]').flatMap((a) => {
+          const value = attr(a, 'href')!;
+          if (value.startsWith('#')) return value === '#' || ids.has(value.slice(1)) ? [] : [`anchor ${value} has no target`];
+          const url = new URL(value, new URL(page.pathname, origin));
+          if (url.origin !== origin) return [];
+          return existsSync(fileFor(url.pathname)) ? [] : [`broken link ${value}`];
+        });
+      }),
+    ).toEqual([]);
   });
 
   it('refers in <head> only to files that exist (icon, feeds, sitemap, social image)', () => {
@@ -438,7 +539,10 @@ describe('every built page', () => {
     const missing = new Map<string, string[]>();
     for (const page of pages) {
       const refs = [
-        ...page.doc.querySelectorAll('head link[href]').filter((l) => !['canonical', 'alternate'].includes(l.getAttributeValue('rel') ?? '') || l.getAttributeValue('type')).map((l) => attr(l, 'href')!),
+        ...page.doc
+          .querySelectorAll('head link[href]')
+          .filter((l) => !['canonical', 'alternate'].includes(l.getAttributeValue('rel') ?? '') || l.getAttributeValue('type'))
+          .map((l) => attr(l, 'href')!),
         ...page.doc.querySelectorAll('head meta[property="og:image"]').map((m) => attr(m, 'content')!),
       ];
       for (const ref of refs) {
@@ -446,7 +550,9 @@ describe('every built page', () => {
         if (url.origin === origin && !existsSync(fileFor(url.pathname))) missing.set(ref, [...(missing.get(ref) ?? []), page.pathname]);
       }
     }
-    expect([...missing].map(([ref, by]) => `${ref} is not built, yet ${by.length} page(s) refer to it, e.g. ${by.slice(0, 3).join(', ')}`)).toEqual([]);
+    expect(
+      [...missing].map(([ref, by]) => `${ref} is not built, yet ${by.length} page(s) refer to it, e.g. ${by.slice(0, 3).join(', ')}`),
+    ).toEqual([]);
   });
 });
 
@@ -455,9 +561,11 @@ describe('the assets the pages load', () => {
     const assets = new Set<string>();
     for (const path of builtPagePaths()) {
       const page = await readPage(path);
-      for (const link of page.doc.querySelectorAll('link[rel="stylesheet"], link[rel="icon"], link[rel="modulepreload"]')) assets.add(attr(link, 'href')!);
+      for (const link of page.doc.querySelectorAll('link[rel="stylesheet"], link[rel="icon"], link[rel="modulepreload"]'))
+        assets.add(attr(link, 'href')!);
       for (const script of page.doc.querySelectorAll('script[src]')) assets.add(attr(script, 'src')!);
-      for (const island of page.doc.querySelectorAll('astro-island')) ['component-url', 'renderer-url'].forEach((name) => assets.add(attr(island, name)!));
+      for (const island of page.doc.querySelectorAll('astro-island'))
+        ['component-url', 'renderer-url'].forEach((name) => assets.add(attr(island, name)!));
     }
     const TYPES: Record<string, string> = { css: 'text/css', js: 'text/javascript', svg: 'image/svg+xml' };
     const wrong: string[] = [];
@@ -492,7 +600,9 @@ describe('the projects page', () => {
 describe('structured data (JSON-LD) of a project', () => {
   const projectLd = async (path: string) => {
     const page = await readPage(path);
-    const objects = page.doc.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.textContent) as Record<string, any>);
+    const objects = page.doc
+      .querySelectorAll('script[type="application/ld+json"]')
+      .map((s) => JSON.parse(s.textContent) as Record<string, any>);
     const project = objects.find((o) => o['@type'] === 'Project');
     expect(project, `${path} has a schema.org Project`).toBeDefined();
     return project!;
@@ -522,7 +632,10 @@ describe('names on the pages', () => {
     const repeated: string[] = [];
     for (const path of builtPagePaths()) {
       const page = await readPage(path);
-      const texts = [page.doc.querySelector('title')?.textContent ?? '', ...page.doc.querySelectorAll('h1, h2, h3, .eu-funding a').map((el) => el.textContent)];
+      const texts = [
+        page.doc.querySelector('title')?.textContent ?? '',
+        ...page.doc.querySelectorAll('h1, h2, h3, .eu-funding a').map((el) => el.textContent),
+      ];
       for (const text of texts.map(normalise)) {
         const match = /^(\S+) – (\S+)/.exec(text);
         if (match && match[2]!.startsWith(match[1]!)) repeated.push(`${path}: "${text.slice(0, 80)}"`);
@@ -550,7 +663,8 @@ describe('funding lines that share an acronym', () => {
 });
 
 describe('the sitemap', () => {
-  const locs = () => [...readFileSync(fileFor('/sitemap.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(normalise(m[1]!)).pathname);
+  const locs = () =>
+    [...readFileSync(fileFor('/sitemap.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(normalise(m[1]!)).pathname);
 
   it('lists every built page that may be indexed, each once', async () => {
     const indexable: string[] = [];
@@ -567,7 +681,8 @@ describe('the sitemap', () => {
     const wrong: string[] = [];
     for (const path of locs()) {
       if (!existsSync(fileFor(path))) wrong.push(`${path} (not built)`);
-      else if ((await readPage(path)).doc.querySelector('meta[name="robots"]')?.getAttributeValue('content')?.includes('noindex')) wrong.push(`${path} (noindex)`);
+      else if ((await readPage(path)).doc.querySelector('meta[name="robots"]')?.getAttributeValue('content')?.includes('noindex'))
+        wrong.push(`${path} (noindex)`);
     }
     expect(wrong).toEqual([]);
   });
@@ -577,7 +692,9 @@ describe.each(LOCALES)('the Atom feed (%s)', (locale) => {
   it('has one entry per project linking to its page', () => {
     const xml = readFileSync(fileFor(locale === 'it' ? '/feed.xml' : '/en/feed.xml'), 'utf8');
     expect(xml).toContain(`xml:lang="${locale}"`);
-    const links = [...xml.matchAll(/<entry>[\s\S]*?<link rel="alternate" type="text\/html" href="([^"]+)"/g)].map((m) => new URL(m[1]!).pathname);
+    const links = [...xml.matchAll(/<entry>[\s\S]*?<link rel="alternate" type="text\/html" href="([^"]+)"/g)].map(
+      (m) => new URL(m[1]!).pathname,
+    );
     expect(links.sort()).toEqual(bundle.projects.map((p) => href(locale, { page: 'project', slug: p.slug })).sort());
   });
 });

@@ -25,7 +25,14 @@ function euro(value: string, locale: Locale): string {
   if (value === '') return NOT_STATED_TEXT[locale];
   const amount = Number(value);
   const digits = Number.isInteger(amount) ? 0 : 2;
-  return normalise(new Intl.NumberFormat(TAGS[locale], { style: 'currency', currency: 'EUR', minimumFractionDigits: digits, maximumFractionDigits: 2 }).format(amount));
+  return normalise(
+    new Intl.NumberFormat(TAGS[locale], {
+      style: 'currency',
+      currency: 'EUR',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: 2,
+    }).format(amount),
+  );
 }
 
 /** The rows of a chart's table: the key, the row header and the cells' text. */
@@ -64,7 +71,11 @@ const drawnLinks = (html: string): Map<string, string> =>
     ),
   );
 const drawnProjects = (html: string) => [...drawnLinks(html).keys()].sort();
-const listedProjects = (root: HtmlElement) => root.querySelectorAll('.undated li[data-project]').map((li) => attr(li, 'data-project')!).sort();
+const listedProjects = (root: HtmlElement) =>
+  root
+    .querySelectorAll('.undated li[data-project]')
+    .map((li) => attr(li, 'data-project')!)
+    .sort();
 
 describe.each(LOCALES)('the statistics page (%s)', (locale) => {
   const pathname = href(locale, { page: 'statistics' });
@@ -100,16 +111,22 @@ describe.each(LOCALES)('the statistics page (%s)', (locale) => {
     }
     for (const name of ['statistics-partner-countries', 'statistics-partner-types']) {
       const records = csv(name);
-      expect(tableRows(page, name).map((r) => [r.key, r.header, ...r.cells])).toEqual(records.map((r) => [r.key, r.label, integer(r.partners!, locale)]));
+      expect(tableRows(page, name).map((r) => [r.key, r.header, ...r.cells])).toEqual(
+        records.map((r) => [r.key, r.label, integer(r.partners!, locale)]),
+      );
     }
     const connected = csv('statistics-connected-partners');
-    expect(tableRows(page, 'statistics-connected-partners').map((r) => [r.key, r.header, ...r.cells])).toEqual(connected.map((r) => [r.partner_slug, r.partner_name, integer(r.projects!, locale)]));
+    expect(tableRows(page, 'statistics-connected-partners').map((r) => [r.key, r.header, ...r.cells])).toEqual(
+      connected.map((r) => [r.partner_slug, r.partner_name, integer(r.projects!, locale)]),
+    );
     const years = csv('statistics-start-years');
     const yearRows = tableRows(page, 'statistics-start-years');
     expect(yearRows.map((r) => r.header)).toEqual(years.map((r) => r.label));
     yearRows.forEach((row, i) => {
       const r = years[i]!;
-      row.statuses.forEach((status, c) => expect(row.cells[c]).toBe(integer(status === null ? r.projects! : r[`status_${status}`]!, locale)));
+      row.statuses.forEach((status, c) =>
+        expect(row.cells[c]).toBe(integer(status === null ? r.projects! : r[`status_${status}`]!, locale)),
+      );
     });
   });
 
@@ -123,18 +140,24 @@ describe.each(LOCALES)('the statistics page (%s)', (locale) => {
       const budgets = mine.filter((p) => p.total_budget_eur !== '').map((p) => Number(p.total_budget_eur));
       expect(row.cells[0]).toBe(integer(mine.length, locale));
       expect(row.cells[1]).toBe(integer(budgets.length, locale));
-      expect(row.cells[2]).toBe(budgets.length === 0 ? NOT_STATED_TEXT[locale] : euro(String(Math.round(budgets.reduce((a, b) => a + b, 0) * 100) / 100), locale));
+      expect(row.cells[2]).toBe(
+        budgets.length === 0 ? NOT_STATED_TEXT[locale] : euro(String(Math.round(budgets.reduce((a, b) => a + b, 0) * 100) / 100), locale),
+      );
     }
     // "3 of 6 projects state a budget": the share is said next to each total.
     const stated = projects().filter((p) => p.total_budget_eur !== '').length;
-    expect(page.main).toContain(locale === 'it' ? `${stated} di ${projects().length} progetti` : `${stated} of ${projects().length} projects`);
+    expect(page.main).toContain(
+      locale === 'it' ? `${stated} di ${projects().length} progetti` : `${stated} of ${projects().length} projects`,
+    );
   });
 
   it('counts partners per country and type as a reader of partners.csv would', async () => {
     const page = await readPage(pathname);
     const partners = readCsv('/opendata/partners.csv').filter((r) => r.locale === locale);
     for (const row of tableRows(page, 'statistics-partner-types')) {
-      expect(row.cells[0], row.key!).toBe(integer(partners.filter((p) => (p.organisation_type || 'not_stated') === row.key).length, locale));
+      expect(row.cells[0], row.key!).toBe(
+        integer(partners.filter((p) => (p.organisation_type || 'not_stated') === row.key).length, locale),
+      );
     }
     const countries = tableRows(page, 'statistics-partner-countries');
     expect(countries.reduce((n, r) => n + Number(r.cells[0]!.replace(/\D/g, '')), 0)).toBe(partners.length);
@@ -152,7 +175,12 @@ describe.each(LOCALES)('the statistics page (%s)', (locale) => {
     for (const [slug, link] of drawnLinks(sectionHtml(page, 'timeline'))) expect(link).toBe(href(locale, { page: 'project', slug }));
     // Today's line and the timeline's file.
     expect(textOf(timeline)).toContain(locale === 'it' ? '22 novembre 2026' : '22 November 2026');
-    expect(csv('statistics-timeline').filter((r) => r.drawn === 'true').map((r) => r.slug).sort()).toEqual(dated.map((p) => p.slug).sort());
+    expect(
+      csv('statistics-timeline')
+        .filter((r) => r.drawn === 'true')
+        .map((r) => r.slug)
+        .sort(),
+    ).toEqual(dated.map((p) => p.slug).sort());
   });
 
   it('draws the timeline of its projects on each funding line and theme page', async () => {
@@ -162,14 +190,29 @@ describe.each(LOCALES)('the statistics page (%s)', (locale) => {
       const mine = projects().filter((p) => p.funding_line_slug === line.slug);
       if (mine.length === 0) continue;
       const timeline = section(page, 'timeline');
-      expect(drawnProjects(sectionHtml(page, 'timeline')), line.slug).toEqual(dated.filter((p) => p.funding_line_slug === line.slug).map((p) => p.slug).sort());
-      expect(listedProjects(timeline), line.slug).toEqual(mine.filter((p) => !(p.start_date && p.end_date)).map((p) => p.slug).sort());
+      expect(drawnProjects(sectionHtml(page, 'timeline')), line.slug).toEqual(
+        dated
+          .filter((p) => p.funding_line_slug === line.slug)
+          .map((p) => p.slug)
+          .sort(),
+      );
+      expect(listedProjects(timeline), line.slug).toEqual(
+        mine
+          .filter((p) => !(p.start_date && p.end_date))
+          .map((p) => p.slug)
+          .sort(),
+      );
     }
     for (const theme of csv('themes')) {
       const slugs = theme.projects ? theme.projects.split(';') : [];
       if (slugs.length === 0) continue;
       const page = await readPage(href(locale, { page: 'theme', slug: theme.slug! }));
-      expect(drawnProjects(sectionHtml(page, 'timeline')), theme.slug).toEqual(dated.filter((p) => slugs.includes(p.slug!)).map((p) => p.slug).sort());
+      expect(drawnProjects(sectionHtml(page, 'timeline')), theme.slug).toEqual(
+        dated
+          .filter((p) => slugs.includes(p.slug!))
+          .map((p) => p.slug)
+          .sort(),
+      );
     }
   });
 
@@ -227,7 +270,13 @@ describe('the statistics page in Chromium', () => {
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       await page.addScriptTag({ path: AXE });
       const violations = (await page.evaluate(() =>
-        (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe
+        (
+          window as unknown as {
+            axe: {
+              run(context: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }>;
+            };
+          }
+        ).axe
           .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
           .then((r) => r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)),
       )) as string[];

@@ -48,14 +48,14 @@ export async function configureAdminLayouts(strapi: Core.Strapi): Promise<void> 
   for (const [uid, layout] of Object.entries(CONTENT_TYPE_LAYOUTS)) {
     const { uid: _uid, ...current } = await contentTypes.findConfiguration({ uid });
     await updateIfChanged(current, (next) => contentTypes.updateConfiguration({ uid }, next), {
-        ...current,
-        settings: {
-          ...current.settings,
-          mainField: layout.mainField,
-          ...(layout.defaultSortBy ? { defaultSortBy: layout.defaultSortBy, defaultSortOrder: 'ASC' } : {}),
-        },
-        metadatas: withRelationLabels(withLabels(current.metadatas, layout.fields), strapi.contentType(uid as UID.ContentType).attributes),
-        layouts: { ...current.layouts, list: layout.list },
+      ...current,
+      settings: {
+        ...current.settings,
+        mainField: layout.mainField,
+        ...(layout.defaultSortBy ? { defaultSortBy: layout.defaultSortBy, defaultSortOrder: 'ASC' } : {}),
+      },
+      metadatas: withRelationLabels(withLabels(current.metadatas, layout.fields), strapi.contentType(uid as UID.ContentType).attributes),
+      layouts: { ...current.layouts, list: layout.list },
     });
   }
 

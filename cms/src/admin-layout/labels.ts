@@ -39,30 +39,53 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
       publishAt: PUBLISH_AT,
       acronym: { label: 'Acronimo', description: 'Nome breve del progetto, es. PLEIADI. Uguale in tutte le lingue.' },
       title: { label: 'Titolo', description: 'Titolo esteso del progetto nella lingua corrente.' },
-      subtitle: { label: 'Sottotitolo / nome completo', description: 'Scioglimento dell’acronimo o nome ufficiale completo, se diverso dal titolo.' },
+      subtitle: {
+        label: 'Sottotitolo / nome completo',
+        description: 'Scioglimento dell’acronimo o nome ufficiale completo, se diverso dal titolo.',
+      },
       slug: SLUG,
-      summary: { label: 'Sintesi', description: 'Due o tre frasi (max 320 caratteri) per le schede e la descrizione nei motori di ricerca.' },
+      summary: {
+        label: 'Sintesi',
+        description: 'Due o tre frasi (max 320 caratteri) per le schede e la descrizione nei motori di ricerca.',
+      },
       description: { label: 'Descrizione', description: 'Testo principale della pagina del progetto.' },
       objectives: { label: 'Obiettivi', description: 'Obiettivo generale e obiettivi specifici, anche come elenco puntato.' },
       expectedResults: { label: 'Risultati attesi' },
       targetGroups: { label: 'Destinatari', description: 'A chi si rivolge il progetto: un elenco puntato, un gruppo per riga.' },
-      administrationRole: { label: 'Ruolo dell’amministrazione', description: 'Che cosa fa la nostra amministrazione nel progetto (capofila, partner, città mentor...).' },
+      administrationRole: {
+        label: 'Ruolo dell’amministrazione',
+        description: 'Che cosa fa la nostra amministrazione nel progetto (capofila, partner, città mentor...).',
+      },
       statusOverride: {
         label: 'Stato (forzato)',
-        description: 'Lasciare vuoto: lo stato si calcola dalle date. Compilare solo per stati che le date non dicono, es. “grant agreement in preparazione”.',
+        description:
+          'Lasciare vuoto: lo stato si calcola dalle date. Compilare solo per stati che le date non dicono, es. “grant agreement in preparazione”.',
       },
-      startDate: { label: 'Data di inizio', description: 'Con la precisione nota (giorno, mese o anno); spuntare “stimata” se è una previsione.' },
+      startDate: {
+        label: 'Data di inizio',
+        description: 'Con la precisione nota (giorno, mese o anno); spuntare “stimata” se è una previsione.',
+      },
       endDate: { label: 'Data di fine', description: 'Non può precedere la data di inizio.' },
       durationMonths: { label: 'Durata (mesi)' },
       totalBudget: { label: 'Budget totale (EUR)', description: 'Importo complessivo del progetto in euro, con i centesimi.' },
-      euContribution: { label: 'Contributo UE (EUR)', description: 'Quota finanziata dall’Unione europea: non può superare il budget totale.' },
-      otherAmounts: { label: 'Altri importi', description: 'Importi con una loro etichetta, es. “Sovvenzione per l’azione pilota in ogni città”.' },
+      euContribution: {
+        label: 'Contributo UE (EUR)',
+        description: 'Quota finanziata dall’Unione europea: non può superare il budget totale.',
+      },
+      otherAmounts: {
+        label: 'Altri importi',
+        description: 'Importi con una loro etichetta, es. “Sovvenzione per l’azione pilota in ogni città”.',
+      },
       grantAgreementNumber: { label: 'N. Grant Agreement', description: 'Numero della convenzione di sovvenzione, es. 863614.' },
-      internalReference: { label: 'Codice interno', description: 'Numero di progetto assegnato dall’autorità di gestione, es. Prog. 1063.' },
+      internalReference: {
+        label: 'Codice interno',
+        description: 'Numero di progetto assegnato dall’autorità di gestione, es. Prog. 1063.',
+      },
       fundingLine: { label: 'Linea di finanziamento' },
       partnerships: {
         label: 'Partenariato',
-        description: 'Un partner per riga con il suo ruolo, uguale in tutte le lingue: si inserisce una volta sola. Solo la nota ha una versione italiana e una inglese.',
+        description:
+          'Un partner per riga con il suo ruolo, uguale in tutte le lingue: si inserisce una volta sola. Solo la nota ha una versione italiana e una inglese.',
       },
       actions: { label: 'Azioni' },
       communities: { label: 'Comunità di pratica' },
@@ -70,8 +93,14 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
       links: { label: 'Documenti e link' },
       website: { label: 'Sito ufficiale del progetto', description: 'Indirizzo completo, con https://.' },
       coverImage: { label: 'Immagine di copertina' },
-      sourceUpdatedOn: { label: 'Aggiornato alla fonte il', description: 'Data di aggiornamento dichiarata dalla fonte ufficiale, se presente.' },
-      sourceNotes: { label: 'Note redazionali (non pubblicate)', description: 'Correzioni fatte rispetto alla fonte, dubbi aperti. Non compaiono sul sito.' },
+      sourceUpdatedOn: {
+        label: 'Aggiornato alla fonte il',
+        description: 'Data di aggiornamento dichiarata dalla fonte ufficiale, se presente.',
+      },
+      sourceNotes: {
+        label: 'Note redazionali (non pubblicate)',
+        description: 'Correzioni fatte rispetto alla fonte, dubbi aperti. Non compaiono sul sito.',
+      },
       seo: { label: 'SEO e condivisione' },
       adminLabel: ADMIN_LABEL,
     },
@@ -82,7 +111,10 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
     defaultSortBy: 'name',
     fields: {
       publishAt: PUBLISH_AT,
-      name: { label: 'Nome', description: 'Denominazione ufficiale nella lingua corrente. Un’organizzazione è un solo partner anche se compare in più progetti.' },
+      name: {
+        label: 'Nome',
+        description: 'Denominazione ufficiale nella lingua corrente. Un’organizzazione è un solo partner anche se compare in più progetti.',
+      },
       shortName: { label: 'Sigla', description: 'Acronimo o nome breve, es. ANCI Piemonte.' },
       alternativeNames: {
         label: 'Altri nomi',
@@ -92,9 +124,13 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
       slug: SLUG,
       organisationType: {
         label: 'Tipo di organizzazione',
-        description: 'Il tipo di ente; “Provincia / Consiglio insulare” vale anche per città metropolitane e cabildos. Se nessuno corrisponde: Altro.',
+        description:
+          'Il tipo di ente; “Provincia / Consiglio insulare” vale anche per città metropolitane e cabildos. Se nessuno corrisponde: Altro.',
       },
-      country: { label: 'Paese', description: 'Scegli il paese dall’elenco, anche digitandone il nome: il sito ne salva il codice ISO (PT per il Portogallo).' },
+      country: {
+        label: 'Paese',
+        description: 'Scegli il paese dall’elenco, anche digitandone il nome: il sito ne salva il codice ISO (PT per il Portogallo).',
+      },
       city: { label: 'Città' },
       website: { label: 'Sito web' },
       logo: { label: 'Logo' },
@@ -133,7 +169,10 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
       code: { label: 'Codice', description: 'Es. CoP1.' },
       title: { label: 'Titolo' },
       slug: SLUG,
-      guidingQuestion: { label: 'Domanda guida', description: 'La domanda a cui la comunità lavora, es. “Come progettare sportelli unici...?”' },
+      guidingQuestion: {
+        label: 'Domanda guida',
+        description: 'La domanda a cui la comunità lavora, es. “Come progettare sportelli unici...?”',
+      },
       theme: { label: 'Tema' },
       description: { label: 'Descrizione' },
       members: { label: 'Partner membri' },
@@ -154,7 +193,10 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
       programme: { label: 'Programma / fondo' },
       programmingPeriod: { label: 'Periodo di programmazione', description: 'Nel formato 2021-2027.' },
       managingBody: { label: 'Ente gestore', description: 'Autorità di gestione o organismo intermedio che emana l’avviso.' },
-      managementMode: { label: 'Modalità di gestione', description: 'Diretta (Commissione), indiretta o concorrente (condivisa con lo Stato membro).' },
+      managementMode: {
+        label: 'Modalità di gestione',
+        description: 'Diretta (Commissione), indiretta o concorrente (condivisa con lo Stato membro).',
+      },
       callReference: { label: 'Avviso', description: 'Titolo dell’avviso pubblico o della call.' },
       decreeReference: { label: 'Decreto', description: 'Estremi dell’atto, es. Decreto prot. n. 56 del 07/08/2023.' },
       specificObjective: { label: 'Obiettivo specifico' },
@@ -187,15 +229,24 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
     fields: {
       siteName: { label: 'Nome del sito' },
       tagline: { label: 'Sottotitolo del sito' },
-      institutionName: { label: 'Amministrazione titolare', description: 'Nome dell’ente che pubblica il sito, mostrato nell’intestazione.' },
+      institutionName: {
+        label: 'Amministrazione titolare',
+        description: 'Nome dell’ente che pubblica il sito, mostrato nell’intestazione.',
+      },
       institutionUrl: { label: 'Sito dell’amministrazione' },
       institutionLogo: { label: 'Logo dell’amministrazione' },
-      parentInstitutionName: { label: 'Ente di appartenenza', description: 'Amministrazione di livello superiore, se presente (barra in alto).' },
+      parentInstitutionName: {
+        label: 'Ente di appartenenza',
+        description: 'Amministrazione di livello superiore, se presente (barra in alto).',
+      },
       contactEmail: { label: 'Email di contatto' },
       certifiedEmail: { label: 'PEC' },
       phone: { label: 'Telefono' },
       address: { label: 'Indirizzo' },
-      accessibilityStatementUrl: { label: 'Dichiarazione di accessibilità', description: 'Link alla dichiarazione pubblicata su form.agid.gov.it.' },
+      accessibilityStatementUrl: {
+        label: 'Dichiarazione di accessibilità',
+        description: 'Link alla dichiarazione pubblicata su form.agid.gov.it.',
+      },
       privacyUrl: { label: 'Informativa privacy' },
       legalNotesUrl: { label: 'Note legali' },
       footerLinks: { label: 'Altri link nel piè di pagina' },
@@ -242,7 +293,10 @@ export const COMPONENT_LAYOUTS: Record<string, Omit<TypeLayout, 'list' | 'defaul
     mainField: 'adminLabel',
     fields: {
       partner: { label: 'Partner' },
-      role: { label: 'Ruolo', description: 'Il ruolo del partner nel progetto, come lo indica la fonte (capofila, partner, partner associato, città mentor...).' },
+      role: {
+        label: 'Ruolo',
+        description: 'Il ruolo del partner nel progetto, come lo indica la fonte (capofila, partner, partner associato, città mentor...).',
+      },
       note: { label: 'Nota (italiano)', description: 'Es. ambito territoriale: “mandatario di ATS per l’ambito Emilia Nord”.' },
       noteEn: { label: 'Nota (inglese)', description: 'La stessa nota in inglese, per la versione inglese del sito.' },
       adminLabel: { label: 'Titolo della riga (automatico)' },
@@ -251,7 +305,10 @@ export const COMPONENT_LAYOUTS: Record<string, Omit<TypeLayout, 'list' | 'defaul
   'action.sub-action': {
     mainField: 'letter',
     fields: {
-      letter: { label: 'Lettera', description: 'a, b, c... Facoltativa: vuota se la fonte non numera le sotto-azioni (il sito le mostra come elenco puntato).' },
+      letter: {
+        label: 'Lettera',
+        description: 'a, b, c... Facoltativa: vuota se la fonte non numera le sotto-azioni (il sito le mostra come elenco puntato).',
+      },
       text: { label: 'Testo' },
     },
   },

@@ -40,7 +40,12 @@ function nameStatusBadgesInItalian(): void {
       if (italian) badge.setAttribute('aria-label', italian);
     }
   };
-  new MutationObserver(rename).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
+  new MutationObserver(rename).observe(document.body, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['aria-label'],
+  });
 }
 
 /** The publication widget's icon: a globe (the public site), drawn like Strapi's own icons. */
@@ -78,7 +83,10 @@ export default {
       intlLabel: { id: 'portfolio.country.label', defaultMessage: 'Paese' },
       intlDescription: { id: 'portfolio.country.description', defaultMessage: 'Un paese scelto per nome, salvato come codice ISO' },
       // Strapi types inputs as prop-less components; it passes name, label, hint and the rest.
-      components: { Input: async () => import('./fields/CountryInput').then(({ CountryInput }) => ({ default: CountryInput as unknown as React.ComponentType })) },
+      components: {
+        Input: async () =>
+          import('./fields/CountryInput').then(({ CountryInput }) => ({ default: CountryInput as unknown as React.ComponentType })),
+      },
     });
     // Long texts count their characters against the field's limit as the officer types.
     app.addFields({ type: 'text', Component: CountedTextarea as unknown as React.ComponentType });
@@ -108,7 +116,10 @@ export default {
         if (header.attribute?.type !== 'enumeration') return header;
         // The size and colour of the list's other cells (Strapi's Typography).
         const label = (row: Record<string, unknown>) => ENUM_TRANSLATIONS[String(row[header.name])] ?? String(row[header.name] ?? '-');
-        return { ...header, cellFormatter: (row: Record<string, unknown>) => <span style={{ fontSize: '1.4rem', color: '#32324d' }}>{label(row)}</span> };
+        return {
+          ...header,
+          cellFormatter: (row: Record<string, unknown>) => <span style={{ fontSize: '1.4rem', color: '#32324d' }}>{label(row)}</span>,
+        };
       }),
     }));
 

@@ -18,7 +18,15 @@ const SHARED_VALUES: Record<string, string> = { other: 'Altro', partner: 'Partne
 
 export const ENUM_TRANSLATIONS: Record<string, string> = Object.assign(
   {},
-  ...[ROLE_LABELS, ORGANISATION_LABELS, ACTION_TYPE_LABELS, MANAGEMENT_MODE_LABELS, FUNDING_STATEMENTS, LINK_KIND_LABELS, STATUS_LABELS, PRECISION_LABELS]
-    .map((labels) => Object.fromEntries(Object.entries(labels).map(([value, label]) => [value, label.it]))),
+  ...[
+    ROLE_LABELS,
+    ORGANISATION_LABELS,
+    ACTION_TYPE_LABELS,
+    MANAGEMENT_MODE_LABELS,
+    FUNDING_STATEMENTS,
+    LINK_KIND_LABELS,
+    STATUS_LABELS,
+    PRECISION_LABELS,
+  ].map((labels) => Object.fromEntries(Object.entries(labels).map(([value, label]) => [value, label.it]))),
   SHARED_VALUES,
 );

@@ -44,7 +44,8 @@ export const MISSING_ITALIAN: Record<string, string> = {
   'content-manager.containers.EditView.add.new-entry': 'Aggiungi una voce',
   'content-manager.containers.list.filters.status': 'Stato',
   'content-manager.HeaderLayout.button.label-add-entry': 'Crea una nuova voce',
-  'content-manager.pages.ListView.header-subtitle': '{number, plural, =0 {nessuna voce trovata} one {# voce trovata} other {# voci trovate}}',
+  'content-manager.pages.ListView.header-subtitle':
+    '{number, plural, =0 {nessuna voce trovata} one {# voce trovata} other {# voci trovate}}',
   'content-manager.containers.list.table-headers.status': 'stato',
   'i18n.list-view.table.header.label': 'Disponibile in',
   'portfolio.list.updatedAt': 'Ultima modifica',

@@ -8,9 +8,7 @@ export const BUILD_TOKEN_NAME = 'site-build';
  * (registration, users, uploads...) is removed, and public registration is switched off.
  */
 export async function configurePublicRole(strapi: Core.Strapi): Promise<void> {
-  const role = await strapi.db
-    .query('plugin::users-permissions.role')
-    .findOne({ where: { type: 'public' }, populate: ['permissions'] });
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' }, populate: ['permissions'] });
   if (!role) throw new Error('users-permissions public role not found');
 
   const wanted = new Set<string>(PUBLIC_READ_ACTIONS);

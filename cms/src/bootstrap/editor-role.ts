@@ -53,11 +53,9 @@ export async function configureEditorRole(strapi: Core.Strapi): Promise<void> {
     if (!action) throw new Error(`admin action ${actionId} is not registered`);
     return action;
   });
-  const contentPermissions: Permission[] = strapi
-    .service('admin::content-type')
-    .getPermissionsWithNestedFields(actions, {
-      restrictedSubjects: actions.flatMap((action: { subjects: string[] }) => action.subjects.filter((subject) => !ours.has(subject))),
-    });
+  const contentPermissions: Permission[] = strapi.service('admin::content-type').getPermissionsWithNestedFields(actions, {
+    restrictedSubjects: actions.flatMap((action: { subjects: string[] }) => action.subjects.filter((subject) => !ours.has(subject))),
+  });
   const locales = LOCALES.map((locale) => locale.code);
   const wanted: Permission[] = [];
   for (const permission of contentPermissions) {
@@ -81,7 +79,9 @@ export async function configureEditorRole(strapi: Core.Strapi): Promise<void> {
 
   // assignPermissions adds what is missing and deletes what is not wanted.
   await roles.assignPermissions(role.id, wanted);
-  strapi.log.info(`Editor role brought in line: set ${added.length} [${added.join(', ')}], removed ${removed.length} [${removed.join(', ')}]`);
+  strapi.log.info(
+    `Editor role brought in line: set ${added.length} [${added.join(', ')}], removed ${removed.length} [${removed.join(', ')}]`,
+  );
 }
 
 /**

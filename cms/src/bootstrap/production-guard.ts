@@ -45,8 +45,7 @@ export function assertProductionReady(strapi: Core.Strapi): void {
   const problems = productionProblems(process.env);
   if (problems.length > 0) {
     throw new Error(
-      `Refusing to start in production:\n- ${problems.join('\n- ')}\n` +
-        'Set real values in the environment (see cms/.env.example).',
+      `Refusing to start in production:\n- ${problems.join('\n- ')}\nSet real values in the environment (see cms/.env.example).`,
     );
   }
   strapi.log.info('Production configuration checked: secrets set, no default password, CORS restricted');

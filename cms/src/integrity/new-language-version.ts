@@ -21,9 +21,20 @@ function linksSomething(value: unknown): boolean {
  * own language where they have a version there (an English action then belongs to the English
  * project; an English project has its funding line and themes).
  */
-async function fillSharedRelations(strapi: Core.Strapi, uid: string, source: { id: number }, locale: string, data: Record<string, unknown>) {
+async function fillSharedRelations(
+  strapi: Core.Strapi,
+  uid: string,
+  source: { id: number },
+  locale: string,
+  data: Record<string, unknown>,
+) {
   const shared = Object.entries(strapi.getModel(uid as Uid).attributes as Record<string, Attribute>).filter(
-    ([name, a]) => a.type === 'relation' && a.target?.startsWith('api::') && !a.mappedBy && a.pluginOptions?.i18n?.localized === false && !linksSomething(data[name]),
+    ([name, a]) =>
+      a.type === 'relation' &&
+      a.target?.startsWith('api::') &&
+      !a.mappedBy &&
+      a.pluginOptions?.i18n?.localized === false &&
+      !linksSomething(data[name]),
   );
   if (shared.length === 0) return;
   const linked = await strapi.db.query(uid as Uid).findOne({
@@ -56,8 +67,13 @@ export function registerNewLanguageVersionSync(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
     const { documentId, locale, data } = context.params as { documentId?: string; locale?: unknown; data?: Record<string, unknown> };
     const model = strapi.getModel(context.uid as Uid);
-    if (!['create', 'update'].includes(context.action) || !context.uid.startsWith('api::') || !documentId || typeof locale !== 'string'
-      || !contentTypes.isLocalizedContentType(model)) {
+    if (
+      !['create', 'update'].includes(context.action) ||
+      !context.uid.startsWith('api::') ||
+      !documentId ||
+      typeof locale !== 'string' ||
+      !contentTypes.isLocalizedContentType(model)
+    ) {
       return next();
     }
     const query = strapi.db.query(context.uid as Uid);

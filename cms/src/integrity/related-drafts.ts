@@ -32,7 +32,10 @@ type Linked = Pick<RelatedEntry, 'uid' | 'documentId' | 'label'>;
 const isOurs = (uid: string | undefined): uid is string => Boolean(uid?.startsWith('api::'));
 /** The model's attributes but i18n's `localizations`, a link between language versions, not content. */
 const attributesOf = (strapi: Strapi, uid: string) =>
-  Object.fromEntries(Object.entries(strapi.getModel(uid as Uid).attributes).filter(([name]) => name !== 'localizations')) as Record<string, Attribute>;
+  Object.fromEntries(Object.entries(strapi.getModel(uid as Uid).attributes).filter(([name]) => name !== 'localizations')) as Record<
+    string,
+    Attribute
+  >;
 /** The field that names an entry to an officer: the admin's computed label, else its name or title. */
 export const labelField = (strapi: Strapi, uid: string) =>
   ['adminLabel', 'name', 'title', 'acronym'].find((field) => field in (strapi.getModel(uid as Uid)?.attributes ?? {})) ?? 'documentId';
@@ -55,14 +58,19 @@ function ownedRelationsPopulate(strapi: Strapi, uid: string): Record<string, unk
 }
 
 /** The documents an entry links to through the relations it owns, with the type of each. */
-function collectOwned(strapi: Strapi, uid: string, entry: Record<string, any>, out: Map<string, Linked>) {
+function collectOwned(strapi: Strapi, uid: string, entry: Record<string, unknown>, out: Map<string, Linked>) {
   for (const [name, attribute] of Object.entries(attributesOf(strapi, uid))) {
     const value = entry?.[name];
     if (value == null) continue;
-    const items: any[] = Array.isArray(value) ? value : [value];
+    const items = (Array.isArray(value) ? value : [value]) as Array<Record<string, unknown> & { documentId?: string }>;
     if (attribute.type === 'relation' && isOurs(attribute.target) && !attribute.mappedBy) {
       for (const item of items) {
-        if (item?.documentId) out.set(`${attribute.target}:${item.documentId}`, { uid: attribute.target, documentId: item.documentId, label: String(item[labelField(strapi, attribute.target)] ?? item.documentId) });
+        if (item?.documentId)
+          out.set(`${attribute.target}:${item.documentId}`, {
+            uid: attribute.target,
+            documentId: item.documentId,
+            label: String(item[labelField(strapi, attribute.target)] ?? item.documentId),
+          });
       }
     } else if (attribute.type === 'component' && attribute.component) {
       for (const item of items) collectOwned(strapi, attribute.component, item, out);
@@ -106,7 +114,9 @@ export async function unpublishedOwnedRelations(strapi: Strapi, uid: string, doc
   const related = new Map<string, Linked>();
   for (const version of versions) {
     // The query engine, not the Document Service: the label field may be private (adminLabel).
-    const draft = await strapi.db.query(uid as Uid).findOne({ where: { documentId, locale: version.locale, publishedAt: { $null: true } }, populate });
+    const draft = await strapi.db
+      .query(uid as Uid)
+      .findOne({ where: { documentId, locale: version.locale, publishedAt: { $null: true } }, populate });
     if (draft) collectOwned(strapi, uid, draft, related);
   }
   return withoutPublishedVersion(strapi, locale, related.values());
@@ -119,7 +129,6 @@ export async function localesToPublish(strapi: Strapi, uid: string, documentId: 
   const rows = await strapi.db.query(uid as Uid).findMany({ where: { documentId, publishedAt: { $null: true } }, select: ['locale'] });
   return [...new Set<string>(rows.map((row: { locale: string }) => row.locale))];
 }
-
 
 export const describeEntries = (entries: RelatedEntry[]) =>
   entries
@@ -152,7 +161,14 @@ export async function explainMissingTranslation(strapi: Strapi, error: unknown):
   for (const uid of Object.keys(strapi.contentTypes).filter(isOurs)) {
     const row = await strapi.db.query(uid as Uid).findOne({ where: { documentId }, select: [labelField(strapi, uid)] });
     if (!row) continue;
-    const entry: RelatedEntry = { uid, documentId, locale, label: String(row[labelField(strapi, uid)]), typeName: typeName(strapi, uid), missing: 'translation' };
+    const entry: RelatedEntry = {
+      uid,
+      documentId,
+      locale,
+      label: String(row[labelField(strapi, uid)]),
+      typeName: typeName(strapi, uid),
+      missing: 'translation',
+    };
     throw new errors.ValidationError(
       `Salvataggio non eseguito: questa voce è collegata a ${describeEntries([entry])}. ` +
         `Aprire la voce collegata, creare la versione in ${languageName(locale)} (menu delle lingue in alto a destra) e salvarla; poi salvare di nuovo questa.`,
@@ -183,7 +199,11 @@ export async function refusePublishWithoutRelated(strapi: Strapi, uid: string, d
  * languages, the entries it links to that were never published (and theirs, first), then the entry,
  * then the never-published entries that point to it (a project's new actions and communities).
  */
-export async function publishPlan(strapi: Strapi, uid: string, documentId: string): Promise<{ plan: RelatedEntry[]; untranslated: RelatedEntry[] }> {
+export async function publishPlan(
+  strapi: Strapi,
+  uid: string,
+  documentId: string,
+): Promise<{ plan: RelatedEntry[]; untranslated: RelatedEntry[] }> {
   const plan: RelatedEntry[] = [];
   const untranslated: RelatedEntry[] = [];
   const planned = new Set<string>();
@@ -211,7 +231,11 @@ export async function publishPlan(strapi: Strapi, uid: string, documentId: strin
     await visit(uid, documentId, locale, String(draft?.[rootLabel] ?? documentId));
     for (const [name, attribute] of inverse) {
       const linked = (draft?.[name] ?? []) as Array<Record<string, string>>;
-      const candidates = linked.map((item) => ({ uid: attribute.target!, documentId: item.documentId!, label: String(item[labelField(strapi, attribute.target!)] ?? item.documentId) }));
+      const candidates = linked.map((item) => ({
+        uid: attribute.target!,
+        documentId: item.documentId!,
+        label: String(item[labelField(strapi, attribute.target!)] ?? item.documentId),
+      }));
       for (const neverPublished of await withoutPublishedVersion(strapi, locale, candidates)) {
         await visit(neverPublished.uid, neverPublished.documentId, locale, neverPublished.label);
       }

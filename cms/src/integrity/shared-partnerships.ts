@@ -47,7 +47,15 @@ export function mergePartnerships(byLocale: Record<string, StoredPartnership[]>)
   for (const row of english) {
     const match = merged.find((m) => !m.matched && m.partnerDocumentId === (row.partner?.documentId ?? null) && m.role === row.role);
     if (match) Object.assign(match, { noteEn: row.note ?? null, matched: true });
-    else merged.push({ partner: row.partner?.id ?? null, partnerDocumentId: row.partner?.documentId ?? null, role: row.role, note: null, noteEn: row.note ?? null, matched: true });
+    else
+      merged.push({
+        partner: row.partner?.id ?? null,
+        partnerDocumentId: row.partner?.documentId ?? null,
+        role: row.role,
+        note: null,
+        noteEn: row.note ?? null,
+        matched: true,
+      });
   }
   return merged.map(({ partnerDocumentId: _, matched: __, ...row }) => row);
 }
@@ -77,11 +85,19 @@ export async function migrateToSharedPartnerships(strapi: Strapi): Promise<void>
         for (const p of merged) {
           let partner = p.partner;
           if (partner !== null) {
-            const source = await strapi.db.query('api::partner.partner').findOne({ where: { id: partner }, select: ['documentId', 'publishedAt'] });
-            const own = source && (await strapi.db.query('api::partner.partner').findOne({
-              where: { documentId: source.documentId, locale: row.locale, publishedAt: source.publishedAt ? { $notNull: true } : { $null: true } },
-              select: ['id'],
-            }));
+            const source = await strapi.db
+              .query('api::partner.partner')
+              .findOne({ where: { id: partner }, select: ['documentId', 'publishedAt'] });
+            const own =
+              source &&
+              (await strapi.db.query('api::partner.partner').findOne({
+                where: {
+                  documentId: source.documentId,
+                  locale: row.locale,
+                  publishedAt: source.publishedAt ? { $notNull: true } : { $null: true },
+                },
+                select: ['id'],
+              }));
             partner = own?.id ?? null;
           }
           partnerships.push({ ...p, partner });

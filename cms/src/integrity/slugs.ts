@@ -117,7 +117,11 @@ export async function prepareSlug(
  * After a write: the document's other language versions in the same state (draft or published)
  * take the slug just saved, so a rename in one language renames every language.
  */
-export async function shareSlug(strapi: Strapi, uid: string, saved: { documentId?: string; publishedAt?: unknown } & Record<string, unknown>): Promise<void> {
+export async function shareSlug(
+  strapi: Strapi,
+  uid: string,
+  saved: { documentId?: string; publishedAt?: unknown } & Record<string, unknown>,
+): Promise<void> {
   const slug = slugFieldOf(strapi, uid);
   if (!slug || !saved.documentId || typeof saved[slug.field] !== 'string') return;
   await strapi.db.query(uid as Uid).updateMany({
@@ -142,17 +146,25 @@ function documentIdOfAdminPage(strapi: Strapi, uid: string): string | undefined 
  * proposes the document's own slug for a new language version, and checks uniqueness across
  * languages (Strapi checks per language only).
  */
+/** The part of the content manager's uid service this extension calls (the plugin exports no type for it). */
+interface UidService {
+  generateUIDField(args: { contentTypeUID: string; field: string; data: Record<string, unknown>; locale?: string }): Promise<string>;
+}
+
 export function extendUidService(strapi: Strapi): void {
-  strapi.get('services').extend('plugin::content-manager.uid', (original: any) => {
+  strapi.get('services').extend('plugin::content-manager.uid', (original: UidService) => {
     generateFromText = async (uid, field, text, locale) => {
       const targetField = slugFieldOf(strapi, uid)?.targetField ?? field;
       // The content manager's own generator slugifies with the field's options; its uniqueness check is replaced by ours.
-      return original.generateUIDField.call({ ...original, findUniqueUID: async ({ value }: { value: string }) => value }, {
-        contentTypeUID: uid,
-        field,
-        data: { [targetField]: text },
-        locale,
-      });
+      return original.generateUIDField.call(
+        { ...original, findUniqueUID: async ({ value }: { value: string }) => value },
+        {
+          contentTypeUID: uid,
+          field,
+          data: { [targetField]: text },
+          locale,
+        },
+      );
     };
     return {
       ...original,
@@ -163,14 +175,23 @@ export function extendUidService(strapi: Strapi): void {
           const shared = rows.find((r) => r[args.field])?.[args.field] as string | undefined;
           if (shared && !rows.some((r) => r.locale === args.locale)) return shared;
         }
-        const base = await original.generateUIDField.call({ ...original, findUniqueUID: async ({ value }: { value: string }) => value }, args);
+        const base = await original.generateUIDField.call(
+          { ...original, findUniqueUID: async ({ value }: { value: string }) => value },
+          args,
+        );
         return uniqueSlug(strapi, args.contentTypeUID, args.field, base, documentId);
       },
       async findUniqueUID(args: { contentTypeUID: string; field: string; value: string }) {
         return uniqueSlug(strapi, args.contentTypeUID, args.field, args.value, documentIdOfAdminPage(strapi, args.contentTypeUID));
       },
       async checkUIDAvailability(args: { contentTypeUID: string; field: string; value: string }) {
-        return !(await slugTakenByAnother(strapi, args.contentTypeUID, args.field, args.value, documentIdOfAdminPage(strapi, args.contentTypeUID)));
+        return !(await slugTakenByAnother(
+          strapi,
+          args.contentTypeUID,
+          args.field,
+          args.value,
+          documentIdOfAdminPage(strapi, args.contentTypeUID),
+        ));
       },
     };
   });

@@ -84,7 +84,10 @@ export const publicSiteUrl = (env: NodeJS.ProcessEnv = process.env) => (env.SITE
 
 async function readPublisher(): Promise<PublisherStatus | null> {
   try {
-    const response = await fetch(publisherStatusUrl(), { signal: AbortSignal.timeout(TIMEOUT_MS), headers: { accept: 'application/json' } });
+    const response = await fetch(publisherStatusUrl(), {
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      headers: { accept: 'application/json' },
+    });
     if (!response.ok) return null;
     return (await response.json()) as PublisherStatus;
   } catch {
@@ -96,17 +99,25 @@ const isPublicType = (strapi: Strapi, uid: string) => uid.startsWith('api::') &&
 const isSingle = (strapi: Strapi, uid: string) => strapi.contentTypes[uid as Uid]?.kind === 'singleType';
 
 async function findVersion(strapi: Strapi, uid: string, documentId: string, locale: string, status: 'published' | 'draft') {
-  const fields = [...new Set([labelField(strapi, uid), 'publishedAt', ...('slug' in strapi.getModel(uid as Uid).attributes ? ['slug'] : [])])];
+  const fields = [
+    ...new Set([labelField(strapi, uid), 'publishedAt', ...('slug' in strapi.getModel(uid as Uid).attributes ? ['slug'] : [])]),
+  ];
   const populate = uid === 'api::action.action' ? { project: { fields: ['slug'] } } : undefined;
-  return (await strapi.documents(uid as never).findOne({ documentId, locale, status, fields, populate } as never)) as Record<string, any> | null;
+  return (await strapi.documents(uid as never).findOne({ documentId, locale, status, fields, populate } as never)) as
+    | (Record<string, unknown> & { publishedAt?: string; project?: { slug?: unknown } })
+    | null;
 }
 
-async function describeFailure(strapi: Strapi, failure: NonNullable<NonNullable<PublisherStatus['lastBuild']>['failure']>): Promise<FailingEntry> {
+async function describeFailure(
+  strapi: Strapi,
+  failure: NonNullable<NonNullable<PublisherStatus['lastBuild']>['failure']>,
+): Promise<FailingEntry> {
   const { contentType: uid, documentId, locale, field, reason } = failure;
   const known = isPublicType(strapi, uid);
   let name: string | null = null;
   if (known) {
-    const version = (await findVersion(strapi, uid, documentId, locale, 'published')) ?? (await findVersion(strapi, uid, documentId, locale, 'draft'));
+    const version =
+      (await findVersion(strapi, uid, documentId, locale, 'published')) ?? (await findVersion(strapi, uid, documentId, locale, 'draft'));
     if (version) name = String(version[labelField(strapi, uid)] ?? documentId);
   }
   const topField = field.split('.')[0] ?? '';
@@ -131,7 +142,13 @@ async function describeFailure(strapi: Strapi, failure: NonNullable<NonNullable<
 }
 
 /** The entry of the edit view: is it published in this language, and is the live site built since? */
-async function describeEntry(strapi: Strapi, status: PublisherStatus | null, uid: string, documentId: string, locale: string): Promise<PublicationStatus['entry']> {
+async function describeEntry(
+  strapi: Strapi,
+  status: PublisherStatus | null,
+  uid: string,
+  documentId: string,
+  locale: string,
+): Promise<PublicationStatus['entry']> {
   const published = await findVersion(strapi, uid, documentId, locale, 'published');
   const draft = published ?? (await findVersion(strapi, uid, documentId, locale, 'draft'));
   const publishedAt: string | null = published?.publishedAt ? new Date(published.publishedAt).toISOString() : null;
@@ -177,7 +194,8 @@ export async function publicationStatus(strapi: Strapi, query: Record<string, un
   const locale = String(query.locale ?? 'it');
   if (uid && isPublicType(strapi, uid) && (documentId || isSingle(strapi, uid))) {
     let id = documentId;
-    if (!id) id = ((await strapi.documents(uid as never).findFirst({ locale } as never)) as { documentId?: string } | null)?.documentId ?? '';
+    if (!id)
+      id = ((await strapi.documents(uid as never).findFirst({ locale } as never)) as { documentId?: string } | null)?.documentId ?? '';
     if (id) result.entry = await describeEntry(strapi, status, uid, id, locale);
   }
   return result;

@@ -3,7 +3,7 @@
  * a partner by name, country and alternative names, a funding line by acronym, name and period
  * (two lines can share an acronym), an action or a community by code and title.
  */
-import type { Core } from '@strapi/strapi';
+import type { Core, Data, UID } from '@strapi/strapi';
 
 /**
  * The Italian role names the public site uses. shared-types is TypeScript source, which Node 24
@@ -12,13 +12,17 @@ import type { Core } from '@strapi/strapi';
  */
 const { ROLE_LABELS } = require('shared-types/enum-labels') as { ROLE_LABELS: Record<string, { it: string }> };
 
-type Entry = Record<string, any>;
+interface AdminLabel {
+  populate: string[];
+  label(entry: Record<string, unknown>): string;
+}
 
-export const ADMIN_LABELS: Record<string, { populate: string[]; label(entry: Entry): string }> = {
+/** Each label is written against its type's generated attributes (types/generated). */
+const LABELS = {
+  // "Città di Atene (GR) · Dimos Athinaion": the picker searches this label, so a partner is
+  // found by any of its names. At most 255 characters (a varchar(255) column on PostgreSQL).
   'api::partner.partner': {
     populate: [],
-    // "Città di Atene (GR) · Dimos Athinaion": the picker searches this label, so a partner is
-    // found by any of its names. At most 255 characters (a varchar(255) column on PostgreSQL).
     label: (p) => {
       const main = [p.name, p.country && `(${p.country})`].filter(Boolean).join(' ');
       const others = String(p.alternativeNames ?? '')
@@ -36,19 +40,16 @@ export const ADMIN_LABELS: Record<string, { populate: string[]; label(entry: Ent
       return f.programmingPeriod && !name.includes(f.programmingPeriod) ? `${name} (${f.programmingPeriod})` : name;
     },
   },
-  'api::project.project': {
-    populate: [],
-    label: (p) => [p.acronym, p.title].filter(Boolean).join(' – '),
-  },
-  'api::action.action': {
-    populate: ['project'],
-    label: (a) => [a.project?.acronym, a.code, a.title].filter(Boolean).join(' · '),
-  },
+  'api::project.project': { populate: [], label: (p) => [p.acronym, p.title].filter(Boolean).join(' – ') },
+  'api::action.action': { populate: ['project'], label: (a) => [a.project?.acronym, a.code, a.title].filter(Boolean).join(' · ') },
   'api::community-of-practice.community-of-practice': {
     populate: ['project'],
     label: (c) => [c.project?.acronym, c.code, c.title].filter(Boolean).join(' · '),
   },
-};
+} satisfies { [T in UID.ContentType]?: { populate: string[]; label(entry: Data.ContentType<T>): string } };
+
+/** The label of a type's entries, if it has one: the functions take database rows with `populate` loaded. */
+export const ADMIN_LABELS: Readonly<Record<string, AdminLabel>> = LABELS;
 
 const PARTNERSHIP = 'project.partnership';
 
@@ -58,7 +59,7 @@ const PARTNERSHIP = 'project.partnership';
  */
 export async function labelPartnerships(strapi: Core.Strapi, where: Record<string, unknown>): Promise<void> {
   const query = strapi.db.query(PARTNERSHIP);
-  const rows: Entry[] = await query.findMany({ where, populate: { partner: { select: ['name'] } } });
+  const rows: Data.Component<'project.partnership'>[] = await query.findMany({ where, populate: { partner: { select: ['name'] } } });
   for (const row of rows) {
     const role = ROLE_LABELS[row.role]?.it ?? row.role;
     const label = [role, row.partner?.name].filter(Boolean).join(' · ').slice(0, 255);
@@ -68,11 +69,11 @@ export async function labelPartnerships(strapi: Core.Strapi, where: Record<strin
 
 /** The partnership rows of every draft version of a project. */
 export async function labelProjectPartnerships(strapi: Core.Strapi, documentId: string): Promise<void> {
-  const versions: Entry[] = await strapi.db.query('api::project.project').findMany({
+  const versions: Data.ContentType<'api::project.project'>[] = await strapi.db.query('api::project.project').findMany({
     where: { documentId, publishedAt: { $null: true } },
     populate: { partnerships: true },
   });
-  const ids = versions.flatMap((version) => (version.partnerships ?? []).map((row: Entry) => row.id));
+  const ids = versions.flatMap((version) => (version.partnerships ?? []).map((row) => row.id));
   if (ids.length > 0) await labelPartnerships(strapi, { id: { $in: ids } });
 }
 
@@ -83,7 +84,10 @@ export async function labelProjectPartnerships(strapi: Core.Strapi, documentId: 
 export async function backfillAdminLabels(strapi: Core.Strapi): Promise<void> {
   for (const [uid, labels] of Object.entries(ADMIN_LABELS)) {
     const query = strapi.db.query(uid);
-    const unlabelled: Entry[] = await query.findMany({ where: { adminLabel: { $null: true } }, populate: labels.populate });
+    const unlabelled: Array<Record<string, unknown> & { id: number }> = await query.findMany({
+      where: { adminLabel: { $null: true } },
+      populate: labels.populate,
+    });
     for (const entry of unlabelled) {
       const label = labels.label(entry);
       if (label) await query.update({ where: { id: entry.id }, data: { adminLabel: label.slice(0, 255) } });

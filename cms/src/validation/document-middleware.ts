@@ -34,7 +34,7 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
       return strapi.db.transaction(async () => {
         await refusePublishWithoutRelated(strapi, context.uid, params.documentId!, params.locale);
         const result = await next();
-        for (const entry of ((result as { entries?: Array<Record<string, unknown>> })?.entries ?? [])) {
+        for (const entry of (result as { entries?: Array<Record<string, unknown>> })?.entries ?? []) {
           await shareSlug(strapi, context.uid, entry);
         }
         return result;

@@ -56,7 +56,8 @@ export function registerFieldFormats(strapi: Core.Strapi): void {
       }
       if (!attribute.regex) continue;
       const format = FORMATS[attribute.regex];
-      if (!format) throw new Error(`${uid}.${field}: its regex ${attribute.regex} has no Italian message in cms/src/validation/field-formats.ts`);
+      if (!format)
+        throw new Error(`${uid}.${field}: its regex ${attribute.regex} has no Italian message in cms/src/validation/field-formats.ts`);
       if (!fieldFormats.has(uid)) fieldFormats.set(uid, new Map());
       fieldFormats.get(uid)!.set(field, { ...format, pattern: new RegExp(attribute.regex) });
       delete attribute.regex;
@@ -68,7 +69,11 @@ export function registerFieldFormats(strapi: Core.Strapi): void {
  * Mends the formatted fields of `data` (a create or update's data, components included) in
  * place, and returns those whose value still breaks its format.
  */
-export function checkFieldFormats(uid: string, data: Record<string, unknown> | undefined, path: Array<string | number> = []): RuleViolation[] {
+export function checkFieldFormats(
+  uid: string,
+  data: Record<string, unknown> | undefined,
+  path: Array<string | number> = [],
+): RuleViolation[] {
   if (!data || typeof data !== 'object') return [];
   const violations: RuleViolation[] = [];
   for (const [field, format] of fieldFormats.get(uid) ?? []) {

@@ -23,7 +23,8 @@ export function nameOf(value: unknown, fallback: string): string {
 /** The schema under nullable/optional/default wrappers. */
 export function core(schema: Schema): Schema {
   let current = schema;
-  while (['nullable', 'optional', 'default', 'prefault', 'readonly', 'nonoptional'].includes(def(current).type)) current = def(current).innerType;
+  while (['nullable', 'optional', 'default', 'prefault', 'readonly', 'nonoptional'].includes(def(current).type))
+    current = def(current).innerType;
   return current;
 }
 const accepts = (schema: Schema, value: unknown) => schema.safeParse(value).success;
@@ -63,13 +64,18 @@ export function checkResponse(
 
   for (const key of Object.keys(populate)) {
     if (!(key in attributes)) problems.push(`${at(key)}: populated by ${populateName}, missing from ${declaredIn(model)}`);
-    else if (!isPopulatable(attributes[key]!)) problems.push(`${at(key)}: populated by ${populateName}, but a ${attributes[key]!.type} in ${declaredIn(model)}, not a relation, media or component`);
+    else if (!isPopulatable(attributes[key]!))
+      problems.push(
+        `${at(key)}: populated by ${populateName}, but a ${attributes[key]!.type} in ${declaredIn(model)}, not a relation, media or component`,
+      );
   }
 
   let expected: string[];
   if (fields) {
     // A relation populated with `fields`: Strapi returns id and documentId besides the fields asked for.
-    for (const field of fields) if (!(field in attributes) && !system.includes(field)) problems.push(`${at(field)}: asked for by ${populateName}, missing from ${declaredIn(model)}`);
+    for (const field of fields)
+      if (!(field in attributes) && !system.includes(field))
+        problems.push(`${at(field)}: asked for by ${populateName}, missing from ${declaredIn(model)}`);
     expected = [...new Set(['id', 'documentId', ...fields])];
   } else {
     expected = [
@@ -84,9 +90,13 @@ export function checkResponse(
     if (expected.includes(key)) continue;
     const attribute = attributes[key];
     if (!attribute && !system.includes(key)) problems.push(`${at(key)}: in shared-types ${schemaName}, missing from ${declaredIn(model)}`);
-    else if (attribute?.private) problems.push(`${at(key)}: private in ${declaredIn(model)} (the REST API never returns it), but in shared-types ${schemaName}`);
+    else if (attribute?.private)
+      problems.push(`${at(key)}: private in ${declaredIn(model)} (the REST API never returns it), but in shared-types ${schemaName}`);
     else if (fields) problems.push(`${at(key)}: in shared-types ${schemaName}, but ${populateName} asks only for ${fields.join(', ')}`);
-    else if (attribute) problems.push(`${at(key)}: a ${attribute.type} not populated by ${populateName} (the REST API leaves it out), but in shared-types ${schemaName}`);
+    else if (attribute)
+      problems.push(
+        `${at(key)}: a ${attribute.type} not populated by ${populateName} (the REST API leaves it out), but in shared-types ${schemaName}`,
+      );
     else problems.push(`${at(key)}: in shared-types ${schemaName}, but Strapi does not return it for this type`);
   }
 
@@ -124,14 +134,17 @@ function checkField(
   const nullable = accepts(field, null);
 
   if (attribute.type === 'relation' || attribute.type === 'component' || attribute.type === 'media') {
-    const many = attribute.type === 'relation' ? !isToOne(attribute) : attribute.type === 'component' ? !!attribute.repeatable : !!attribute.multiple;
+    const many =
+      attribute.type === 'relation' ? !isToOne(attribute) : attribute.type === 'component' ? !!attribute.repeatable : !!attribute.multiple;
     let item = inner;
     if (many) {
       if (kind !== 'array') return void problems.push(`${at}: a list in ${declaredIn(model)}, but ${fieldName} is not an array`);
       item = core(def(inner).element);
     } else {
-      if (kind === 'array') return void problems.push(`${at}: a single ${attribute.type} in ${declaredIn(model)}, but ${fieldName} is an array`);
-      if (!nullable && !attribute.required) problems.push(`${at}: may be empty in ${declaredIn(model)} (the REST API returns null), but ${fieldName} refuses null`);
+      if (kind === 'array')
+        return void problems.push(`${at}: a single ${attribute.type} in ${declaredIn(model)}, but ${fieldName} is an array`);
+      if (!nullable && !attribute.required)
+        problems.push(`${at}: may be empty in ${declaredIn(model)} (the REST API returns null), but ${fieldName} refuses null`);
     }
     if (attribute.type === 'media') {
       if (item !== sharedTypes.MediaSchema) problems.push(`${at}: media in ${declaredIn(model)}, but ${fieldName} is not MediaSchema`);
@@ -144,17 +157,26 @@ function checkField(
   }
 
   const kinds = SCALAR_KINDS[attribute.type];
-  if (!kinds) return void problems.push(`${at}: attribute type ${attribute.type} is not known to the contract test (shared-types/test/support/strapi-model.ts)`);
+  if (!kinds)
+    return void problems.push(
+      `${at}: attribute type ${attribute.type} is not known to the contract test (shared-types/test/support/strapi-model.ts)`,
+    );
   if (!kinds.includes(kind)) problems.push(`${at}: a ${attribute.type} in ${declaredIn(model)}, but ${fieldName} is a zod ${kind}`);
   if (attribute.required && nullable) problems.push(`${at}: required in ${declaredIn(model)}, but ${fieldName} accepts null`);
-  if (attribute.required && accepts(field, undefined)) problems.push(`${at}: required in ${declaredIn(model)}, but ${fieldName} is optional`);
-  if (!attribute.required && !nullable && !fieldsOnly) problems.push(`${at}: not required in ${declaredIn(model)} (the REST API returns null when empty), but ${fieldName} refuses null`);
+  if (attribute.required && accepts(field, undefined))
+    problems.push(`${at}: required in ${declaredIn(model)}, but ${fieldName} is optional`);
+  if (!attribute.required && !nullable && !fieldsOnly)
+    problems.push(`${at}: not required in ${declaredIn(model)} (the REST API returns null when empty), but ${fieldName} refuses null`);
 
   if (attribute.type === 'enumeration' && kind === 'enum') {
     const zodValues: string[] = (inner as z.ZodEnum).options.map(String);
     const enumName = nameOf(inner, fieldName);
-    for (const value of attribute.enum ?? []) if (!zodValues.includes(value)) problems.push(`${at}: value "${value}" in ${declaredIn(model)}, missing from shared-types ${enumName} (src/enums.ts)`);
-    for (const value of zodValues) if (!(attribute.enum ?? []).includes(value)) problems.push(`${at}: value "${value}" in shared-types ${enumName} (src/enums.ts), missing from ${declaredIn(model)}`);
+    for (const value of attribute.enum ?? [])
+      if (!zodValues.includes(value))
+        problems.push(`${at}: value "${value}" in ${declaredIn(model)}, missing from shared-types ${enumName} (src/enums.ts)`);
+    for (const value of zodValues)
+      if (!(attribute.enum ?? []).includes(value))
+        problems.push(`${at}: value "${value}" in shared-types ${enumName} (src/enums.ts), missing from ${declaredIn(model)}`);
     enums.push({ field: at, attribute, schema: inner });
   }
 }
@@ -193,15 +215,18 @@ export function checkSeed(
     } else if (model.kind !== 'component' && !isPopulatable(attribute)) {
       const pair = inner === sharedTypes.SeedTextSchema;
       const localized = attribute.pluginOptions?.i18n?.localized === true;
-      if (localized && !pair) problems.push(`${at(key)}: localized in ${declaredIn(model)}, but ${schemaName}.${key} is not an { it, en } SeedText`);
-      if (!localized && pair) problems.push(`${at(key)}: the same in every language in ${declaredIn(model)}, but ${schemaName}.${key} is an { it, en } SeedText`);
+      if (localized && !pair)
+        problems.push(`${at(key)}: localized in ${declaredIn(model)}, but ${schemaName}.${key} is not an { it, en } SeedText`);
+      if (!localized && pair)
+        problems.push(`${at(key)}: the same in every language in ${declaredIn(model)}, but ${schemaName}.${key} is an { it, en } SeedText`);
     }
   }
   for (const [key, attribute] of Object.entries(model.attributes)) {
     if (!attribute.required || 'default' in attribute) continue;
     const field = shape[key];
     if (!field) problems.push(`${at(key)}: required in ${declaredIn(model)}, missing from shared-types ${schemaName}`);
-    else if (accepts(field, undefined)) problems.push(`${at(key)}: required in ${declaredIn(model)}, but optional in shared-types ${schemaName}`);
+    else if (accepts(field, undefined))
+      problems.push(`${at(key)}: required in ${declaredIn(model)}, but optional in shared-types ${schemaName}`);
   }
 }
 
@@ -215,9 +240,13 @@ export function checkAdminLabels(
   if (!layout) return void problems.push(`${model.uid}: in ${declaredIn(model)}, no layout in ${file}`);
   const known = (key: string) => key in model.attributes || systemFields(model).includes(key);
   for (const key of Object.keys(model.attributes)) {
-    if (!layout.fields[key]?.label?.trim()) problems.push(`${model.uid}.${key}: in ${declaredIn(model)}, no Italian admin label in ${file}`);
+    if (!layout.fields[key]?.label?.trim())
+      problems.push(`${model.uid}.${key}: in ${declaredIn(model)}, no Italian admin label in ${file}`);
   }
-  for (const key of Object.keys(layout.fields)) if (!(key in model.attributes)) problems.push(`${model.uid}.${key}: labelled in ${file}, missing from ${declaredIn(model)}`);
-  if (!known(layout.mainField)) problems.push(`${model.uid}.${layout.mainField}: the main field in ${file}, missing from ${declaredIn(model)}`);
-  for (const key of layout.list ?? []) if (!known(key)) problems.push(`${model.uid}.${key}: a list column in ${file}, missing from ${declaredIn(model)}`);
+  for (const key of Object.keys(layout.fields))
+    if (!(key in model.attributes)) problems.push(`${model.uid}.${key}: labelled in ${file}, missing from ${declaredIn(model)}`);
+  if (!known(layout.mainField))
+    problems.push(`${model.uid}.${layout.mainField}: the main field in ${file}, missing from ${declaredIn(model)}`);
+  for (const key of layout.list ?? [])
+    if (!known(key)) problems.push(`${model.uid}.${key}: a list column in ${file}, missing from ${declaredIn(model)}`);
 }

@@ -46,7 +46,9 @@ const withStoredTypes = (attributes: Record<string, Attribute & { customField?: 
   Object.fromEntries(
     Object.entries(attributes).map(([name, attribute]) => [
       name,
-      attribute.type === 'customField' ? { ...attribute, type: CUSTOM_FIELDS[attribute.customField!.replace(/^global::/, '')] ?? attribute.type } : attribute,
+      attribute.type === 'customField'
+        ? { ...attribute, type: CUSTOM_FIELDS[attribute.customField!.replace(/^global::/, '')] ?? attribute.type }
+        : attribute,
     ]),
   );
 const relative = (file: string) => path.relative(path.join(CMS_SRC, '../..'), file);
@@ -120,7 +122,14 @@ export const isToOne = (attribute: Attribute) => /^(oneToOne|manyToOne|morphToOn
  */
 export function systemFields(model: Model): string[] {
   if (model.kind === 'component') return ['id'];
-  return ['id', 'documentId', 'createdAt', 'updatedAt', ...(model.draftAndPublish ? ['publishedAt'] : []), ...(model.localized ? ['locale'] : [])];
+  return [
+    'id',
+    'documentId',
+    'createdAt',
+    'updatedAt',
+    ...(model.draftAndPublish ? ['publishedAt'] : []),
+    ...(model.localized ? ['locale'] : []),
+  ];
 }
 
 /** The zod kind (`_zod.def.type`) a scalar attribute's value has in a REST response. */

@@ -24,7 +24,22 @@ export interface ExplorerProps {
   /** Results shown at a time, and added by "show more": the size of a page of the static list. */
   pageSize: number;
   labels: Record<
-    FilterKey | 'search' | 'sort' | 'sortTitle' | 'sortStart' | 'sortBudget' | 'any' | 'reset' | 'result' | 'results' | 'noResults' | 'shareHint' | 'filters' | 'showMore' | 'shown' | 'loadFailed',
+    | FilterKey
+    | 'search'
+    | 'sort'
+    | 'sortTitle'
+    | 'sortStart'
+    | 'sortBudget'
+    | 'any'
+    | 'reset'
+    | 'result'
+    | 'results'
+    | 'noResults'
+    | 'shareHint'
+    | 'filters'
+    | 'showMore'
+    | 'shown'
+    | 'loadFailed',
     string
   >;
   /** Plain links to the static listing pages (by status, funding line, theme, country): the filters without JavaScript. */
@@ -86,36 +101,57 @@ export default function ProjectExplorer({ locale, dataUrl, projectsHref, total, 
     historyMode.current = mode;
     setState(update);
   };
-  const setFilter = (key: FilterKey, value: string) => change('push', (s) => ({ ...s, filters: { ...s.filters, [key]: value || undefined } }));
+  const setFilter = (key: FilterKey, value: string) =>
+    change('push', (s) => ({ ...s, filters: { ...s.filters, [key]: value || undefined } }));
   const visible = useMemo(() => (data ? applyState(data.items, state, locale) : []), [data, state, locale]);
   const count = data ? visible.length : total;
 
   return (
     <div className="explorer-layout">
       {data ? (
+        // biome-ignore lint/a11y/useSemanticElements: the form is the search landmark; a <search> wrapper would add an element for the same role.
         <form className="filters" role="search" aria-label={labels.filters} onSubmit={(event) => event.preventDefault()}>
-          <label className="block" htmlFor="explorer-q">{labels.search}</label>
-          <input id="explorer-q" type="search" value={state.q} onChange={(event) => change('replace', (s) => ({ ...s, q: event.target.value }))} />
+          <label className="block" htmlFor="explorer-q">
+            {labels.search}
+          </label>
+          <input
+            id="explorer-q"
+            type="search"
+            value={state.q}
+            onChange={(event) => change('replace', (s) => ({ ...s, q: event.target.value }))}
+          />
           {FILTER_KEYS.map((key) => (
             <fieldset key={key}>
-              <label className="block" htmlFor={`explorer-${key}`}>{labels[key]}</label>
+              <label className="block" htmlFor={`explorer-${key}`}>
+                {labels[key]}
+              </label>
               <select id={`explorer-${key}`} value={state.filters[key] ?? ''} onChange={(event) => setFilter(key, event.target.value)}>
                 <option value="">{labels.any}</option>
                 {data.options[key].map((option) => (
-                  <option key={option.value} value={option.value}>{option.label}</option>
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
                 ))}
               </select>
             </fieldset>
           ))}
           <fieldset>
-            <label className="block" htmlFor="explorer-sort">{labels.sort}</label>
-            <select id="explorer-sort" value={state.sort} onChange={(event) => change('push', (s) => ({ ...s, sort: event.target.value as Sort }))}>
+            <label className="block" htmlFor="explorer-sort">
+              {labels.sort}
+            </label>
+            <select
+              id="explorer-sort"
+              value={state.sort}
+              onChange={(event) => change('push', (s) => ({ ...s, sort: event.target.value as Sort }))}
+            >
               <option value="title">{labels.sortTitle}</option>
               <option value="start">{labels.sortStart}</option>
               <option value="budget">{labels.sortBudget}</option>
             </select>
           </fieldset>
-          <button type="button" className="button secondary" onClick={() => change('push', () => EMPTY)}>{labels.reset}</button>
+          <button type="button" className="button secondary" onClick={() => change('push', () => EMPTY)}>
+            {labels.reset}
+          </button>
           <p className="meta">{labels.shareHint}</p>
         </form>
       ) : (
@@ -125,7 +161,9 @@ export default function ProjectExplorer({ locale, dataUrl, projectsHref, total, 
               <h2 className="block-title">{group.title}</h2>
               <ul className="filter-links">
                 {group.links.map((link) => (
-                  <li key={link.href}><a href={link.href}>{link.label}</a></li>
+                  <li key={link.href}>
+                    <a href={link.href}>{link.label}</a>
+                  </li>
                 ))}
               </ul>
             </div>
@@ -147,8 +185,12 @@ export default function ProjectExplorer({ locale, dataUrl, projectsHref, total, 
             <ul className="grid explorer-results">
               {visible.slice(0, shown).map((item) => (
                 <li key={item.slug} className="card" data-project={item.slug}>
-                  <h2 className="card-title"><a href={item.href}>{item.acronym}</a></h2>
-                  <p><strong>{item.title}</strong></p>
+                  <h2 className="card-title">
+                    <a href={item.href}>{item.acronym}</a>
+                  </h2>
+                  <p>
+                    <strong>{item.title}</strong>
+                  </p>
                   <p>{item.summary}</p>
                   <p className="meta">
                     <span className={`status status-${item.status}`}>{item.statusLabel}</span>
@@ -159,7 +201,9 @@ export default function ProjectExplorer({ locale, dataUrl, projectsHref, total, 
               ))}
             </ul>
             {visible.length > shown && (
-              <button type="button" className="button secondary show-more" onClick={() => setShown((n) => n + pageSize)}>{labels.showMore}</button>
+              <button type="button" className="button secondary show-more" onClick={() => setShown((n) => n + pageSize)}>
+                {labels.showMore}
+              </button>
             )}
           </>
         )}

@@ -60,26 +60,31 @@ export interface ExplorerData {
 }
 
 /** The data file as the explorer uses it: items with their labels, and the options of each filter. */
-export function decodeExplorerData(data: ExplorerData, projectsHref: string): { items: ExplorerItem[]; options: Record<FilterKey, Option[]> } {
+export function decodeExplorerData(
+  data: ExplorerData,
+  projectsHref: string,
+): { items: ExplorerItem[]; options: Record<FilterKey, Option[]> } {
   const { options } = data;
-  const items = data.projects.map(([slug, acronym, title, summary, status, funding, themes, countries, partners, period, startDate, budget]): ExplorerItem => ({
-    slug,
-    href: `${projectsHref}${slug}/`,
-    acronym,
-    title,
-    summary,
-    status: options.status[status]![0],
-    statusLabel: options.status[status]![1],
-    fundingLine: funding >= 0 ? options.funding[funding]![0] : null,
-    fundingLineLabel: funding >= 0 ? data.fundingShort[funding]! : null,
-    themes: themes.map((i) => options.theme[i]![0]),
-    countries: countries.map((i) => options.country[i]![0]),
-    partners: partners.map((i) => options.partner[i]![0]),
-    partnerNames: partners.map((i) => options.partner[i]![1]),
-    period: period || null,
-    startDate: startDate || null,
-    budget: budget >= 0 ? budget : null,
-  }));
+  const items = data.projects.map(
+    ([slug, acronym, title, summary, status, funding, themes, countries, partners, period, startDate, budget]): ExplorerItem => ({
+      slug,
+      href: `${projectsHref}${slug}/`,
+      acronym,
+      title,
+      summary,
+      status: options.status[status]![0],
+      statusLabel: options.status[status]![1],
+      fundingLine: funding >= 0 ? options.funding[funding]![0] : null,
+      fundingLineLabel: funding >= 0 ? data.fundingShort[funding]! : null,
+      themes: themes.map((i) => options.theme[i]![0]),
+      countries: countries.map((i) => options.country[i]![0]),
+      partners: partners.map((i) => options.partner[i]![0]),
+      partnerNames: partners.map((i) => options.partner[i]![1]),
+      period: period || null,
+      startDate: startDate || null,
+      budget: budget >= 0 ? budget : null,
+    }),
+  );
   const toOptions = (list: ExplorerOption[]) => list.map(([value, label]) => ({ value, label }));
   return {
     items,
@@ -125,7 +130,11 @@ export function searchFromState(state: ExplorerState): string {
 }
 
 /** Lower case without accents, so "citta" finds "Città". */
-export const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+export const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 
 function matches(item: ExplorerItem, state: ExplorerState): boolean {
   const { status, funding, theme, country, partner } = state.filters;

@@ -26,7 +26,8 @@ export const FILLS = {
 export type FillName = keyof typeof FILLS;
 
 /** The fill of a series in SVG: a colour, or a pattern defined by <ChartPatterns id={chartId}>. */
-export const fillOf = (chartId: string, name: FillName): string => (FILLS[name].pattern === 'solid' ? FILLS[name].colour : `url(#${chartId}-${name})`);
+export const fillOf = (chartId: string, name: FillName): string =>
+  FILLS[name].pattern === 'solid' ? FILLS[name].colour : `url(#${chartId}-${name})`;
 
 /** The fill of each project status in stacked charts. */
 export const STATUS_FILLS: Record<ProjectStatus, FillName> = {

@@ -38,7 +38,9 @@ async function build(locale: Locale): Promise<ExplorerDataFile> {
   // Each option list once, sorted by label as the selects show it; projects refer to them by index.
   const sorted = (options: ExplorerOption[]) => options.sort((a, b) => compare(a[1], b[1]));
   const status = sorted([...new Set(portfolio.projects.map((v) => v.status))].map((s) => [s, STATUS_LABELS[s][locale]]));
-  const funding = sorted(portfolio.fundingLines.filter((f) => f.projects.length > 0).map((f) => [f.fundingLine.slug, fundingLineLabel(f.fundingLine)]));
+  const funding = sorted(
+    portfolio.fundingLines.filter((f) => f.projects.length > 0).map((f) => [f.fundingLine.slug, fundingLineLabel(f.fundingLine)]),
+  );
   const theme = sorted(portfolio.themes.filter((v) => v.projects.length > 0).map((v) => [v.theme.slug, v.theme.name]));
   const country = sorted([...new Set(portfolio.projects.flatMap((v) => v.countries))].map((code) => [code, countryName(code, locale)]));
   const partner = sorted(portfolio.partners.filter((v) => v.projects.length > 0).map((v) => [v.partner.slug, v.partner.name]));

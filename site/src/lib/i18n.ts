@@ -101,7 +101,10 @@ const UI = {
   noResults: { it: 'Nessun progetto corrisponde ai filtri.', en: 'No project matches the filters.' },
   showMore: { it: 'Mostra altri progetti', en: 'Show more projects' },
   shownOf: { it: 'mostrati {n}', en: '{n} shown' },
-  explorerLoadFailed: { it: 'Non è stato possibile caricare i filtri: sfoglia l’elenco per pagine o per stato, linea di finanziamento, tema e paese.', en: 'The filters could not be loaded: browse the list by page or by status, funding line, theme and country.' },
+  explorerLoadFailed: {
+    it: 'Non è stato possibile caricare i filtri: sfoglia l’elenco per pagine o per stato, linea di finanziamento, tema e paese.',
+    en: 'The filters could not be loaded: browse the list by page or by status, funding line, theme and country.',
+  },
   copyLink: { it: 'Il link di questa pagina conserva i filtri.', en: 'This page’s link keeps the filters.' },
   partnersByCountry: { it: 'Partner per paese', en: 'Partners by country' },
   mapTitle: { it: 'Paesi dei partner', en: 'Partner countries' },

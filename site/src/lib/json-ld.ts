@@ -86,7 +86,8 @@ export function projectJsonLd(view: ProjectView, locale: Locale, url: string): J
           identifier: project.grantAgreementNumber ?? undefined,
           url: fundingLine ? absolute(url, locale, { page: 'fundingLine', slug: fundingLine.slug }) : undefined,
           funder,
-          amount: project.euContribution === null ? undefined : { '@type': 'MonetaryAmount', currency: 'EUR', value: project.euContribution },
+          amount:
+            project.euContribution === null ? undefined : { '@type': 'MonetaryAmount', currency: 'EUR', value: project.euContribution },
         })
       : undefined;
   const partners = [...new Map(view.partnerships.map((p) => [p.partner.documentId, p.partner])).values()];
@@ -162,7 +163,9 @@ export function siteJsonLd(settings: SiteSetting, locale: Locale, siteUrl: strin
       email: settings.contactEmail ?? undefined,
       telephone: settings.phone ?? undefined,
       address: settings.address ?? undefined,
-      parentOrganization: settings.parentInstitutionName ? { '@type': 'GovernmentOrganization', name: settings.parentInstitutionName } : undefined,
+      parentOrganization: settings.parentInstitutionName
+        ? { '@type': 'GovernmentOrganization', name: settings.parentInstitutionName }
+        : undefined,
     }),
     potentialAction: {
       '@type': 'SearchAction',
@@ -195,7 +198,11 @@ export function dataCatalogJsonLd(openData: OpenDataExport, settings: SiteSettin
       creator: publisher,
       inLanguage: ['it', 'en'],
       dateModified: modified,
-      distribution: [csv, json].map((file) => ({ '@type': 'DataDownload', encodingFormat: file.mediaType, contentUrl: openDataUrl(new URL(url), file.name) })),
+      distribution: [csv, json].map((file) => ({
+        '@type': 'DataDownload',
+        encodingFormat: file.mediaType,
+        contentUrl: openDataUrl(new URL(url), file.name),
+      })),
     })),
   };
 }

@@ -1,5 +1,5 @@
 import { Marked, type Tokens } from 'marked';
-import { escapeMarkup as escape } from './markup.ts';
+import { escapeMarkup } from './markup.ts';
 
 const SAFE_URL = /^(https?:\/\/|mailto:|\/|#)/i;
 
@@ -11,14 +11,14 @@ const marked = new Marked({
   gfm: true,
   breaks: false,
   renderer: {
-    html: ({ text }: Tokens.HTML | Tokens.Tag) => escape(text),
+    html: ({ text }: Tokens.HTML | Tokens.Tag) => escapeMarkup(text),
     link({ href, title, tokens }: Tokens.Link) {
       const label = this.parser.parseInline(tokens);
       if (!SAFE_URL.test(href.trim())) return label;
       const external = /^https?:\/\//i.test(href);
-      return `<a href="${escape(href)}"${title ? ` title="${escape(title)}"` : ''}${external ? ' rel="noopener noreferrer"' : ''}>${label}</a>`;
+      return `<a href="${escapeMarkup(href)}"${title ? ` title="${escapeMarkup(title)}"` : ''}${external ? ' rel="noopener noreferrer"' : ''}>${label}</a>`;
     },
-    image: ({ text }: Tokens.Image) => escape(text),
+    image: ({ text }: Tokens.Image) => escapeMarkup(text),
   },
 });
 

@@ -1,6 +1,7 @@
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Characters XML 1.0 forbids (HTML too: they are parse errors there). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the control characters XML forbids is the point.
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /**

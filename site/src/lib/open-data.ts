@@ -1,9 +1,29 @@
 import { stringify } from 'csv-stringify/sync';
 import { alternativeNameList, LOCALES, newestDate, STATUS_LABELS, type Action, type Locale } from 'shared-types';
-import { ACTION_TYPE_LABELS, FUNDING_STATEMENTS, MANAGEMENT_MODE_LABELS, ORGANISATION_LABELS, ROLE_LABELS, byText, countryName } from './i18n.ts';
+import {
+  ACTION_TYPE_LABELS,
+  FUNDING_STATEMENTS,
+  MANAGEMENT_MODE_LABELS,
+  ORGANISATION_LABELS,
+  ROLE_LABELS,
+  byText,
+  countryName,
+} from './i18n.ts';
 import { buildDay } from './build-date.ts';
 import type { CommunityView, FundingLineView, PartnerView, Portfolio, ProjectView, ThemeView } from './portfolio.ts';
-import { barEnd, buildTimeline, NOT_STATED, OTHERS, STATUS_ORDER, statisticsOf, type BarEnd, type ConnectedPartner, type CountRow, type MoneyRow, type StatusYearRow } from './statistics.ts';
+import {
+  barEnd,
+  buildTimeline,
+  NOT_STATED,
+  OTHERS,
+  STATUS_ORDER,
+  statisticsOf,
+  type BarEnd,
+  type ConnectedPartner,
+  type CountRow,
+  type MoneyRow,
+  type StatusYearRow,
+} from './statistics.ts';
 import { countLabel, moneyLabel, statusLabel, yearLabel } from './statistics-labels.ts';
 import { href, type Route } from './routes.ts';
 
@@ -89,9 +109,15 @@ export const DICTIONARY_FILE = 'dictionary.json';
 export const TYPE_DESCRIPTIONS: Record<ColumnType, Bilingual> = {
   string: { it: 'Testo semplice.', en: 'Plain text.' },
   markdown: { it: 'Testo formattato in Markdown.', en: 'Text formatted as Markdown.' },
-  code: { it: 'Codice da un elenco chiuso di valori, uguale in tutte le lingue.', en: 'Code from a closed list of values, the same in every language.' },
+  code: {
+    it: 'Codice da un elenco chiuso di valori, uguale in tutte le lingue.',
+    en: 'Code from a closed list of values, the same in every language.',
+  },
   integer: { it: 'Numero intero.', en: 'Whole number.' },
-  number: { it: 'Numero decimale con il punto come separatore (es. 5611995.92).', en: 'Decimal number with a point as separator (e.g. 5611995.92).' },
+  number: {
+    it: 'Numero decimale con il punto come separatore (es. 5611995.92).',
+    en: 'Decimal number with a point as separator (e.g. 5611995.92).',
+  },
   boolean: { it: 'true o false.', en: 'true or false.' },
   date: { it: 'Data nel formato AAAA-MM-GG (ISO 8601).', en: 'Date as YYYY-MM-DD (ISO 8601).' },
   datetime: { it: 'Data e ora in UTC nel formato ISO 8601.', en: 'Date and time in UTC, ISO 8601.' },
@@ -116,7 +142,10 @@ const DATE_PRECISIONS: Record<string, Bilingual> = {
 const localeColumn = <T>(): Column<T> => ({
   name: 'locale',
   type: 'code',
-  description: { it: 'Lingua della riga: ogni elemento compare una volta per lingua.', en: 'Language of the row: each item appears once per language.' },
+  description: {
+    it: 'Lingua della riga: ogni elemento compare una volta per lingua.',
+    en: 'Language of the row: each item appears once per language.',
+  },
   values: codes({ it: { it: 'italiano', en: 'Italian' }, en: { it: 'inglese', en: 'English' } }),
   value: (_item, context) => context.locale,
 });
@@ -132,7 +161,10 @@ const idColumn = <T>(name: string, what: Bilingual, get: (item: T) => string | n
 const slugColumn = <T>(name: string, what: Bilingual, get: (item: T) => string | null | undefined): Column<T> => ({
   name,
   type: 'string',
-  description: { it: `Slug ${what.it}: la parte finale dell'indirizzo della pagina, uguale nelle due lingue.`, en: `Slug of ${what.en}: the last part of its page address, the same in both languages.` },
+  description: {
+    it: `Slug ${what.it}: la parte finale dell'indirizzo della pagina, uguale nelle due lingue.`,
+    en: `Slug of ${what.en}: the last part of its page address, the same in both languages.`,
+  },
   value: (item) => get(item) ?? null,
 });
 const updatedColumn = <T>(get: (item: T) => string): Column<T> => ({
@@ -150,7 +182,12 @@ const urlColumn = <T>(description: Bilingual, route: (item: T) => Route | null):
     return target ? pageUrl(context, target) : null;
   },
 });
-const text = <T>(name: string, description: Bilingual, get: (item: T) => string | null, type: 'string' | 'markdown' = 'string'): Column<T> => ({
+const text = <T>(
+  name: string,
+  description: Bilingual,
+  get: (item: T) => string | null,
+  type: 'string' | 'markdown' = 'string',
+): Column<T> => ({
   name,
   type,
   description,
@@ -198,7 +235,10 @@ function dateColumns(prefix: 'start' | 'end', get: (view: ProjectView) => Projec
     {
       name: `${prefix}_date_estimated`,
       type: 'boolean',
-      description: { it: `true se ${prefix}_date è una data prevista e non ancora confermata.`, en: `true when ${prefix}_date is expected rather than confirmed.` },
+      description: {
+        it: `true se ${prefix}_date è una data prevista e non ancora confermata.`,
+        en: `true when ${prefix}_date is expected rather than confirmed.`,
+      },
       value: (view) => (get(view) ? get(view)?.estimated === true : null),
     },
   ];
@@ -271,34 +311,79 @@ const projects = dataset<ProjectView>({
       description: { it: 'Durata in mesi indicata dalla fonte.', en: 'Duration in months as stated by the source.' },
       value: (v) => v.project.durationMonths,
     },
-    euro('total_budget_eur', { it: 'Budget totale del progetto in euro; vuoto se non indicato.', en: 'Total project budget in euro; empty when not stated.' }, (v) => v.project.totalBudget),
-    euro('eu_contribution_eur', { it: "Contributo dell'Unione europea in euro; vuoto se non indicato.", en: 'EU contribution in euro; empty when not stated.' }, (v) => v.project.euContribution),
-    text('grant_agreement_number', { it: 'Numero del grant agreement (convenzione di sovvenzione).', en: 'Grant agreement number.' }, (v) => v.project.grantAgreementNumber),
-    text('project_code', { it: 'Codice del progetto (es. CUP o codice del programma).', en: 'Project code (e.g. CUP or programme code).' }, (v) => v.project.internalReference),
-    idColumn('funding_line_id', { it: 'della linea di finanziamento (vedi funding-lines)', en: 'the funding line (see funding-lines)' }, (v) => v.fundingLine?.documentId),
+    euro(
+      'total_budget_eur',
+      { it: 'Budget totale del progetto in euro; vuoto se non indicato.', en: 'Total project budget in euro; empty when not stated.' },
+      (v) => v.project.totalBudget,
+    ),
+    euro(
+      'eu_contribution_eur',
+      { it: "Contributo dell'Unione europea in euro; vuoto se non indicato.", en: 'EU contribution in euro; empty when not stated.' },
+      (v) => v.project.euContribution,
+    ),
+    text(
+      'grant_agreement_number',
+      { it: 'Numero del grant agreement (convenzione di sovvenzione).', en: 'Grant agreement number.' },
+      (v) => v.project.grantAgreementNumber,
+    ),
+    text(
+      'project_code',
+      { it: 'Codice del progetto (es. CUP o codice del programma).', en: 'Project code (e.g. CUP or programme code).' },
+      (v) => v.project.internalReference,
+    ),
+    idColumn(
+      'funding_line_id',
+      { it: 'della linea di finanziamento (vedi funding-lines)', en: 'the funding line (see funding-lines)' },
+      (v) => v.fundingLine?.documentId,
+    ),
     slugColumn('funding_line_slug', { it: 'della linea di finanziamento', en: 'the funding line' }, (v) => v.fundingLine?.slug),
-    text('funding_line_acronym', { it: 'Sigla della linea di finanziamento nella lingua della riga (es. FAMI / AMIF).', en: 'Acronym of the funding line in the language of the row (e.g. FAMI / AMIF).' }, (v) => v.fundingLine?.acronym ?? null),
-    list('themes', { it: 'Slug dei temi del progetto (vedi themes).', en: 'Slugs of the project themes (see themes).' }, (v) => v.themes.map((t) => t.slug)),
+    text(
+      'funding_line_acronym',
+      {
+        it: 'Sigla della linea di finanziamento nella lingua della riga (es. FAMI / AMIF).',
+        en: 'Acronym of the funding line in the language of the row (e.g. FAMI / AMIF).',
+      },
+      (v) => v.fundingLine?.acronym ?? null,
+    ),
+    list('themes', { it: 'Slug dei temi del progetto (vedi themes).', en: 'Slugs of the project themes (see themes).' }, (v) =>
+      v.themes.map((t) => t.slug),
+    ),
     {
       name: 'partner_roles',
       type: 'list',
       description: {
-        it: 'Partner del progetto come "slug-del-partner:ruolo" (vedi partners); ruoli: ' + codes(ROLE_LABELS).map((r) => `${r.code} (${r.label.it})`).join(', ') + '.',
-        en: 'Project partners as "partner-slug:role" (see partners); roles: ' + codes(ROLE_LABELS).map((r) => `${r.code} (${r.label.en})`).join(', ') + '.',
+        it: `Partner del progetto come "slug-del-partner:ruolo" (vedi partners); ruoli: ${codes(ROLE_LABELS)
+          .map((r) => `${r.code} (${r.label.it})`)
+          .join(', ')}.`,
+        en: `Project partners as "partner-slug:role" (see partners); roles: ${codes(ROLE_LABELS)
+          .map((r) => `${r.code} (${r.label.en})`)
+          .join(', ')}.`,
       },
       value: (v) => unique(v.partnerships.map((p) => `${p.partner.slug}:${p.role}`)),
     },
-    count('partner_count', { it: 'Numero di partner distinti.', en: 'Number of distinct partners.' }, (v) => unique(v.partnerships.map((p) => p.partner.documentId))),
-    list('countries', { it: 'Paesi dei partner, codici ISO 3166-1 alpha-2.', en: 'Partner countries, ISO 3166-1 alpha-2 codes.' }, (v) => v.countries),
+    count('partner_count', { it: 'Numero di partner distinti.', en: 'Number of distinct partners.' }, (v) =>
+      unique(v.partnerships.map((p) => p.partner.documentId)),
+    ),
+    list(
+      'countries',
+      { it: 'Paesi dei partner, codici ISO 3166-1 alpha-2.', en: 'Partner countries, ISO 3166-1 alpha-2 codes.' },
+      (v) => v.countries,
+    ),
     text('website', { it: 'Sito ufficiale del progetto.', en: 'Official project website.' }, (v) => v.project.website),
     {
       name: 'source_updated_on',
       type: 'date',
-      description: { it: 'Data di aggiornamento dichiarata dalla pagina ufficiale di origine.', en: 'Update date stated by the official source page.' },
+      description: {
+        it: 'Data di aggiornamento dichiarata dalla pagina ufficiale di origine.',
+        en: 'Update date stated by the official source page.',
+      },
       value: (v) => v.project.sourceUpdatedOn,
     },
     updatedColumn((v) => v.project.updatedAt),
-    urlColumn({ it: 'Pagina del progetto su questo sito.', en: 'Project page on this site.' }, (v) => ({ page: 'project', slug: v.project.slug })),
+    urlColumn({ it: 'Pagina del progetto su questo sito.', en: 'Project page on this site.' }, (v) => ({
+      page: 'project',
+      slug: v.project.slug,
+    })),
   ],
 });
 
@@ -319,7 +404,10 @@ const partners = dataset<PartnerView>({
     text('short_name', { it: 'Nome breve o sigla.', en: 'Short name or acronym.' }, (v) => v.partner.shortName),
     list(
       'alternative_names',
-      { it: "Altri nomi dell'organizzazione (es. nella lingua originale), uguali nelle due lingue.", en: 'Other names of the organisation (e.g. in its own language), the same in both languages.' },
+      {
+        it: "Altri nomi dell'organizzazione (es. nella lingua originale), uguali nelle due lingue.",
+        en: 'Other names of the organisation (e.g. in its own language), the same in both languages.',
+      },
       (v) => alternativeNameList(v.partner.alternativeNames),
     ),
     {
@@ -332,7 +420,10 @@ const partners = dataset<PartnerView>({
     {
       name: 'country',
       type: 'code',
-      description: { it: 'Paese, codice ISO 3166-1 alpha-2; vuoto se la fonte non lo indica.', en: 'Country, ISO 3166-1 alpha-2 code; empty when the source does not state it.' },
+      description: {
+        it: 'Paese, codice ISO 3166-1 alpha-2; vuoto se la fonte non lo indica.',
+        en: 'Country, ISO 3166-1 alpha-2 code; empty when the source does not state it.',
+      },
       value: (v) => v.partner.country,
     },
     {
@@ -343,7 +434,12 @@ const partners = dataset<PartnerView>({
     },
     text('city', { it: 'Città.', en: 'City.' }, (v) => v.partner.city),
     text('website', { it: "Sito web dell'organizzazione.", en: 'Website of the organisation.' }, (v) => v.partner.website),
-    text('description', { it: "Descrizione dell'organizzazione.", en: 'Description of the organisation.' }, (v) => v.partner.description, 'markdown'),
+    text(
+      'description',
+      { it: "Descrizione dell'organizzazione.", en: 'Description of the organisation.' },
+      (v) => v.partner.description,
+      'markdown',
+    ),
     {
       name: 'project_roles',
       type: 'list',
@@ -354,9 +450,19 @@ const partners = dataset<PartnerView>({
       value: (v) => unique(v.projects.flatMap((p) => p.roles.map((role) => `${p.view.project.slug}:${role}`))),
     },
     count('project_count', { it: 'Numero di progetti del partner.', en: 'Number of projects of the partner.' }, (v) => v.projects),
-    list('communities', { it: 'Slug delle comunità di pratica di cui il partner è membro.', en: 'Slugs of the communities of practice the partner belongs to.' }, (v) => v.communities.map((c) => c.community.slug)),
+    list(
+      'communities',
+      {
+        it: 'Slug delle comunità di pratica di cui il partner è membro.',
+        en: 'Slugs of the communities of practice the partner belongs to.',
+      },
+      (v) => v.communities.map((c) => c.community.slug),
+    ),
     updatedColumn((v) => v.partner.updatedAt),
-    urlColumn({ it: 'Pagina del partner su questo sito.', en: 'Partner page on this site.' }, (v) => ({ page: 'partner', slug: v.partner.slug })),
+    urlColumn({ it: 'Pagina del partner su questo sito.', en: 'Partner page on this site.' }, (v) => ({
+      page: 'partner',
+      slug: v.partner.slug,
+    })),
   ],
 });
 
@@ -377,12 +483,16 @@ const actions = dataset<ActionItem>({
     idColumn('project_id', { it: 'del progetto (vedi projects)', en: 'the project (see projects)' }, (a) => a.view.project.documentId),
     slugColumn('project_slug', { it: 'del progetto', en: 'the project' }, (a) => a.view.project.slug),
     text('project_acronym', { it: 'Acronimo del progetto.', en: 'Project acronym.' }, (a) => a.view.project.acronym),
-    text('code', { it: 'Codice dell\'azione come nella fonte (es. "Azione 01").', en: 'Action code as in the source (e.g. "Azione 01").' }, (a) => a.action.code),
+    text(
+      'code',
+      { it: 'Codice dell\'azione come nella fonte (es. "Azione 01").', en: 'Action code as in the source (e.g. "Azione 01").' },
+      (a) => a.action.code,
+    ),
     text('title', { it: "Titolo dell'azione.", en: 'Action title.' }, (a) => a.action.title),
     {
       name: 'action_type',
       type: 'code',
-      description: { it: "Tipo di azione.", en: 'Type of action.' },
+      description: { it: 'Tipo di azione.', en: 'Type of action.' },
       values: codes(ACTION_TYPE_LABELS),
       value: (a) => a.action.actionType,
     },
@@ -394,7 +504,10 @@ const actions = dataset<ActionItem>({
         it: 'Sotto-azioni, una per riga nella forma "a) testo" (solo il testo se la sotto-azione non ha lettera).',
         en: 'Sub-actions, one per line as "a) text" (the text alone when the sub-action has no letter).',
       },
-      value: (a) => (a.action.subActions.length === 0 ? null : a.action.subActions.map((s) => (s.letter?.trim() ? `${s.letter.trim()}) ${s.text}` : s.text)).join('\n')),
+      value: (a) =>
+        a.action.subActions.length === 0
+          ? null
+          : a.action.subActions.map((s) => (s.letter?.trim() ? `${s.letter.trim()}) ${s.text}` : s.text)).join('\n'),
     },
     text('target_audience', { it: "Destinatari dell'azione.", en: 'Target audience of the action.' }, (a) => a.action.targetAudience),
     {
@@ -404,7 +517,10 @@ const actions = dataset<ActionItem>({
       value: (a) => a.action.order,
     },
     updatedColumn((a) => a.action.updatedAt),
-    urlColumn({ it: "Pagina del progetto che descrive l'azione.", en: 'Page of the project describing the action.' }, (a) => ({ page: 'project', slug: a.view.project.slug })),
+    urlColumn({ it: "Pagina del progetto che descrive l'azione.", en: 'Page of the project describing the action.' }, (a) => ({
+      page: 'project',
+      slug: a.view.project.slug,
+    })),
   ],
 });
 
@@ -424,14 +540,24 @@ const communities = dataset<CommunityView>({
     text('code', { it: 'Codice della comunità (es. CoP1).', en: 'Community code (e.g. CoP1).' }, (c) => c.community.code),
     text('title', { it: 'Titolo della comunità.', en: 'Community title.' }, (c) => c.community.title),
     text('guiding_question', { it: 'Domanda guida.', en: 'Guiding question.' }, (c) => c.community.guidingQuestion),
-    text('description', { it: 'Descrizione della comunità.', en: 'Description of the community.' }, (c) => c.community.description, 'markdown'),
+    text(
+      'description',
+      { it: 'Descrizione della comunità.', en: 'Description of the community.' },
+      (c) => c.community.description,
+      'markdown',
+    ),
     idColumn('project_id', { it: 'del progetto (vedi projects)', en: 'the project (see projects)' }, (c) => c.project?.documentId),
     slugColumn('project_slug', { it: 'del progetto', en: 'the project' }, (c) => c.project?.slug),
     slugColumn('theme_slug', { it: 'del tema (vedi themes)', en: 'the theme (see themes)' }, (c) => c.theme?.slug),
-    list('members', { it: 'Slug dei partner membri (vedi partners).', en: 'Slugs of the member partners (see partners).' }, (c) => c.members.map((m) => m.slug)),
+    list('members', { it: 'Slug dei partner membri (vedi partners).', en: 'Slugs of the member partners (see partners).' }, (c) =>
+      c.members.map((m) => m.slug),
+    ),
     count('member_count', { it: 'Numero di partner membri.', en: 'Number of member partners.' }, (c) => c.members),
     updatedColumn((c) => c.community.updatedAt),
-    urlColumn({ it: 'Pagina della comunità su questo sito.', en: 'Community page on this site.' }, (c) => ({ page: 'community', slug: c.community.slug })),
+    urlColumn({ it: 'Pagina della comunità su questo sito.', en: 'Community page on this site.' }, (c) => ({
+      page: 'community',
+      slug: c.community.slug,
+    })),
   ],
 });
 
@@ -449,9 +575,17 @@ const fundingLines = dataset<FundingLineView>({
     idColumn('id', { it: 'della linea di finanziamento', en: 'the funding line' }, (f) => f.fundingLine.documentId),
     slugColumn('slug', { it: 'della linea di finanziamento', en: 'the funding line' }, (f) => f.fundingLine.slug),
     text('name', { it: 'Nome della linea di finanziamento.', en: 'Name of the funding line.' }, (f) => f.fundingLine.name),
-    text('acronym', { it: 'Sigla nella lingua della riga (es. FAMI / AMIF).', en: 'Acronym in the language of the row (e.g. FAMI / AMIF).' }, (f) => f.fundingLine.acronym),
+    text(
+      'acronym',
+      { it: 'Sigla nella lingua della riga (es. FAMI / AMIF).', en: 'Acronym in the language of the row (e.g. FAMI / AMIF).' },
+      (f) => f.fundingLine.acronym,
+    ),
     text('programme', { it: 'Programma o fondo europeo.', en: 'EU programme or fund.' }, (f) => f.fundingLine.programme),
-    text('programming_period', { it: 'Periodo di programmazione (es. 2021-2027).', en: 'Programming period (e.g. 2021-2027).' }, (f) => f.fundingLine.programmingPeriod),
+    text(
+      'programming_period',
+      { it: 'Periodo di programmazione (es. 2021-2027).', en: 'Programming period (e.g. 2021-2027).' },
+      (f) => f.fundingLine.programmingPeriod,
+    ),
     text('managing_body', { it: 'Ente che gestisce i fondi.', en: 'Body managing the funds.' }, (f) => f.fundingLine.managingBody),
     {
       name: 'management_mode',
@@ -462,8 +596,17 @@ const fundingLines = dataset<FundingLineView>({
     },
     text('call_reference', { it: "Riferimento dell'avviso.", en: 'Reference of the call.' }, (f) => f.fundingLine.callReference),
     text('decree_reference', { it: 'Riferimento del decreto.', en: 'Reference of the decree.' }, (f) => f.fundingLine.decreeReference),
-    text('specific_objective', { it: 'Obiettivo specifico del programma.', en: 'Specific objective of the programme.' }, (f) => f.fundingLine.specificObjective),
-    text('application_areas', { it: 'Ambiti di applicazione.', en: 'Areas of application.' }, (f) => f.fundingLine.applicationAreas, 'markdown'),
+    text(
+      'specific_objective',
+      { it: 'Obiettivo specifico del programma.', en: 'Specific objective of the programme.' },
+      (f) => f.fundingLine.specificObjective,
+    ),
+    text(
+      'application_areas',
+      { it: 'Ambiti di applicazione.', en: 'Areas of application.' },
+      (f) => f.fundingLine.applicationAreas,
+      'markdown',
+    ),
     {
       name: 'funding_statement',
       type: 'code',
@@ -471,14 +614,42 @@ const fundingLines = dataset<FundingLineView>({
       values: codes(FUNDING_STATEMENTS),
       value: (f) => f.fundingLine.fundingStatement,
     },
-    text('description', { it: 'Descrizione della linea di finanziamento.', en: 'Description of the funding line.' }, (f) => f.fundingLine.description, 'markdown'),
-    text('website', { it: 'Sito ufficiale del programma o avviso.', en: 'Official website of the programme or call.' }, (f) => f.fundingLine.website),
-    list('projects', { it: 'Slug dei progetti finanziati (vedi projects).', en: 'Slugs of the funded projects (see projects).' }, (f) => f.projects.map((p) => p.project.slug)),
+    text(
+      'description',
+      { it: 'Descrizione della linea di finanziamento.', en: 'Description of the funding line.' },
+      (f) => f.fundingLine.description,
+      'markdown',
+    ),
+    text(
+      'website',
+      { it: 'Sito ufficiale del programma o avviso.', en: 'Official website of the programme or call.' },
+      (f) => f.fundingLine.website,
+    ),
+    list('projects', { it: 'Slug dei progetti finanziati (vedi projects).', en: 'Slugs of the funded projects (see projects).' }, (f) =>
+      f.projects.map((p) => p.project.slug),
+    ),
     count('project_count', { it: 'Numero di progetti finanziati.', en: 'Number of funded projects.' }, (f) => f.projects),
-    euro('total_budget_eur', { it: 'Somma dei budget totali noti dei progetti, in euro; vuota se nessuno è noto.', en: 'Sum of the known total budgets of the projects, in euro; empty when none is known.' }, (f) => f.totalBudget),
-    euro('eu_contribution_eur', { it: 'Somma dei contributi UE noti dei progetti, in euro; vuota se nessuno è noto.', en: 'Sum of the known EU contributions of the projects, in euro; empty when none is known.' }, (f) => f.euContribution),
+    euro(
+      'total_budget_eur',
+      {
+        it: 'Somma dei budget totali noti dei progetti, in euro; vuota se nessuno è noto.',
+        en: 'Sum of the known total budgets of the projects, in euro; empty when none is known.',
+      },
+      (f) => f.totalBudget,
+    ),
+    euro(
+      'eu_contribution_eur',
+      {
+        it: 'Somma dei contributi UE noti dei progetti, in euro; vuota se nessuno è noto.',
+        en: 'Sum of the known EU contributions of the projects, in euro; empty when none is known.',
+      },
+      (f) => f.euContribution,
+    ),
     updatedColumn((f) => f.fundingLine.updatedAt),
-    urlColumn({ it: 'Pagina della linea di finanziamento su questo sito.', en: 'Funding line page on this site.' }, (f) => ({ page: 'fundingLine', slug: f.fundingLine.slug })),
+    urlColumn({ it: 'Pagina della linea di finanziamento su questo sito.', en: 'Funding line page on this site.' }, (f) => ({
+      page: 'fundingLine',
+      slug: f.fundingLine.slug,
+    })),
   ],
 });
 
@@ -497,9 +668,13 @@ const themes = dataset<ThemeView>({
     slugColumn('slug', { it: 'del tema', en: 'the theme' }, (t) => t.theme.slug),
     text('name', { it: 'Nome del tema.', en: 'Name of the theme.' }, (t) => t.theme.name),
     text('description', { it: 'Descrizione del tema.', en: 'Description of the theme.' }, (t) => t.theme.description, 'markdown'),
-    list('projects', { it: 'Slug dei progetti del tema (vedi projects).', en: 'Slugs of the projects on the theme (see projects).' }, (t) => t.projects.map((p) => p.project.slug)),
+    list('projects', { it: 'Slug dei progetti del tema (vedi projects).', en: 'Slugs of the projects on the theme (see projects).' }, (t) =>
+      t.projects.map((p) => p.project.slug),
+    ),
     count('project_count', { it: 'Numero di progetti del tema.', en: 'Number of projects on the theme.' }, (t) => t.projects),
-    list('communities', { it: 'Slug delle comunità di pratica del tema.', en: 'Slugs of the communities of practice on the theme.' }, (t) => t.communities.map((c) => c.community.slug)),
+    list('communities', { it: 'Slug delle comunità di pratica del tema.', en: 'Slugs of the communities of practice on the theme.' }, (t) =>
+      t.communities.map((c) => c.community.slug),
+    ),
     updatedColumn((t) => t.theme.updatedAt),
     urlColumn({ it: 'Pagina del tema su questo sito.', en: 'Theme page on this site.' }, (t) => ({ page: 'theme', slug: t.theme.slug })),
   ],
@@ -513,21 +688,44 @@ const statsOf = (portfolio: Portfolio) => statisticsOf(portfolio, byText(portfol
 type Ordered<T> = { row: T; index: number };
 const ordered = <T>(rows: readonly T[]): Ordered<T>[] => rows.map((row, index) => ({ row, index }));
 const position = (item: { index: number }) => String(item.index).padStart(6, '0');
-const integer = <T>(name: string, description: Bilingual, get: (item: T) => number): Column<T> => ({ name, type: 'integer', description, value: (item) => get(item) });
-const keyColumn = <T>(description: Bilingual, get: (item: T) => string): Column<T> => ({ name: 'key', type: 'string', description, value: (item) => get(item) });
+const integer = <T>(name: string, description: Bilingual, get: (item: T) => number): Column<T> => ({
+  name,
+  type: 'integer',
+  description,
+  value: (item) => get(item),
+});
+const keyColumn = <T>(description: Bilingual, get: (item: T) => string): Column<T> => ({
+  name: 'key',
+  type: 'string',
+  description,
+  value: (item) => get(item),
+});
 const labelColumn = <T>(description: Bilingual, get: (item: T, locale: Locale) => string): Column<T> => ({
   name: 'label',
   type: 'string',
   description,
   value: (item, context) => get(item, context.locale),
 });
-const NOT_STATED_KEY: Bilingual = { it: `"${NOT_STATED}" per i progetti che non lo indicano`, en: `"${NOT_STATED}" for the projects that do not state it` };
+const NOT_STATED_KEY: Bilingual = {
+  it: `"${NOT_STATED}" per i progetti che non lo indicano`,
+  en: `"${NOT_STATED}" for the projects that do not state it`,
+};
 
-function moneyDataset(name: DatasetName, kind: 'fundingLine' | 'period', spec: { title: Bilingual; description: Bilingual; rows: (portfolio: Portfolio) => MoneyRow[] }): Dataset {
+function moneyDataset(
+  name: DatasetName,
+  kind: 'fundingLine' | 'period',
+  spec: { title: Bilingual; description: Bilingual; rows: (portfolio: Portfolio) => MoneyRow[] },
+): Dataset {
   const key: Bilingual =
     kind === 'fundingLine'
-      ? { it: `Slug della linea di finanziamento (vedi funding-lines), o ${NOT_STATED_KEY.it}.`, en: `Slug of the funding line (see funding-lines), or ${NOT_STATED_KEY.en}.` }
-      : { it: `Periodo di programmazione della linea di finanziamento, o ${NOT_STATED_KEY.it}.`, en: `Programming period of the funding line, or ${NOT_STATED_KEY.en}.` };
+      ? {
+          it: `Slug della linea di finanziamento (vedi funding-lines), o ${NOT_STATED_KEY.it}.`,
+          en: `Slug of the funding line (see funding-lines), or ${NOT_STATED_KEY.en}.`,
+        }
+      : {
+          it: `Periodo di programmazione della linea di finanziamento, o ${NOT_STATED_KEY.it}.`,
+          en: `Programming period of the funding line, or ${NOT_STATED_KEY.en}.`,
+        };
   return dataset<Ordered<MoneyRow>>({
     name,
     title: spec.title,
@@ -537,12 +735,37 @@ function moneyDataset(name: DatasetName, kind: 'fundingLine' | 'period', spec: {
     columns: [
       localeColumn(),
       keyColumn(key, ({ row }) => row.key),
-      labelColumn({ it: 'Nome del gruppo come lo mostra la pagina delle statistiche.', en: 'Name of the group as the statistics page shows it.' }, ({ row }, locale) => moneyLabel(row, kind, locale)),
+      labelColumn(
+        { it: 'Nome del gruppo come lo mostra la pagina delle statistiche.', en: 'Name of the group as the statistics page shows it.' },
+        ({ row }, locale) => moneyLabel(row, kind, locale),
+      ),
       integer('projects', { it: 'Numero di progetti.', en: 'Number of projects.' }, ({ row }) => row.projects),
-      integer('projects_with_budget', { it: 'Progetti che indicano il budget totale.', en: 'Projects stating their total budget.' }, ({ row }) => row.withBudget),
-      euro('total_budget_eur', { it: 'Somma dei budget totali indicati, in euro; vuota se nessun progetto lo indica.', en: 'Sum of the stated total budgets, in euro; empty when no project states one.' }, ({ row }) => row.totalBudget),
-      integer('projects_with_eu_contribution', { it: 'Progetti che indicano il contributo UE.', en: 'Projects stating their EU contribution.' }, ({ row }) => row.withEuContribution),
-      euro('eu_contribution_eur', { it: 'Somma dei contributi UE indicati, in euro; vuota se nessun progetto lo indica.', en: 'Sum of the stated EU contributions, in euro; empty when no project states one.' }, ({ row }) => row.euContribution),
+      integer(
+        'projects_with_budget',
+        { it: 'Progetti che indicano il budget totale.', en: 'Projects stating their total budget.' },
+        ({ row }) => row.withBudget,
+      ),
+      euro(
+        'total_budget_eur',
+        {
+          it: 'Somma dei budget totali indicati, in euro; vuota se nessun progetto lo indica.',
+          en: 'Sum of the stated total budgets, in euro; empty when no project states one.',
+        },
+        ({ row }) => row.totalBudget,
+      ),
+      integer(
+        'projects_with_eu_contribution',
+        { it: 'Progetti che indicano il contributo UE.', en: 'Projects stating their EU contribution.' },
+        ({ row }) => row.withEuContribution,
+      ),
+      euro(
+        'eu_contribution_eur',
+        {
+          it: 'Somma dei contributi UE indicati, in euro; vuota se nessun progetto lo indica.',
+          en: 'Sum of the stated EU contributions, in euro; empty when no project states one.',
+        },
+        ({ row }) => row.euContribution,
+      ),
     ],
   });
 }
@@ -579,10 +802,19 @@ const statisticsStartYears = dataset<Ordered<StatusYearRow>>({
     {
       name: 'start_year',
       type: 'integer',
-      description: { it: 'Anno di inizio dei progetti; vuoto per i progetti che non indicano la data di inizio.', en: 'Start year of the projects; empty for the projects that do not state a start date.' },
+      description: {
+        it: 'Anno di inizio dei progetti; vuoto per i progetti che non indicano la data di inizio.',
+        en: 'Start year of the projects; empty for the projects that do not state a start date.',
+      },
       value: ({ row }) => row.year,
     },
-    labelColumn({ it: "L'anno, o la dicitura per i progetti senza data di inizio.", en: 'The year, or the wording for the projects without a start date.' }, ({ row }, locale) => yearLabel(row.year, locale)),
+    labelColumn(
+      {
+        it: "L'anno, o la dicitura per i progetti senza data di inizio.",
+        en: 'The year, or the wording for the projects without a start date.',
+      },
+      ({ row }, locale) => yearLabel(row.year, locale),
+    ),
     integer('projects', { it: 'Numero di progetti.', en: 'Number of projects.' }, ({ row }) => row.projects),
     ...STATUS_ORDER.map((status) =>
       integer<Ordered<StatusYearRow>>(
@@ -594,7 +826,11 @@ const statisticsStartYears = dataset<Ordered<StatusYearRow>>({
   ],
 });
 
-function partnerCountDataset(name: DatasetName, kind: 'country' | 'organisationType', spec: { title: Bilingual; description: Bilingual; key: Bilingual; rows: (portfolio: Portfolio) => CountRow[] }): Dataset {
+function partnerCountDataset(
+  name: DatasetName,
+  kind: 'country' | 'organisationType',
+  spec: { title: Bilingual; description: Bilingual; key: Bilingual; rows: (portfolio: Portfolio) => CountRow[] },
+): Dataset {
   return dataset<Ordered<CountRow>>({
     name,
     title: spec.title,
@@ -604,7 +840,10 @@ function partnerCountDataset(name: DatasetName, kind: 'country' | 'organisationT
     columns: [
       localeColumn(),
       keyColumn(spec.key, ({ row }) => row.key),
-      labelColumn({ it: 'Nome del gruppo come lo mostra la pagina delle statistiche.', en: 'Name of the group as the statistics page shows it.' }, ({ row }, locale) => countLabel(row, kind, locale)),
+      labelColumn(
+        { it: 'Nome del gruppo come lo mostra la pagina delle statistiche.', en: 'Name of the group as the statistics page shows it.' },
+        ({ row }, locale) => countLabel(row, kind, locale),
+      ),
       integer('partners', { it: 'Numero di partner.', en: 'Number of partners.' }, ({ row }) => row.partners),
     ],
   });
@@ -626,7 +865,10 @@ const statisticsPartnerCountries = partnerCountDataset('statistics-partner-count
 const statisticsPartnerTypes = partnerCountDataset('statistics-partner-types', 'organisationType', {
   title: { it: 'Statistiche: partner per tipo di organizzazione', en: 'Statistics: partners by type of organisation' },
   description: { it: 'Numero di partner per tipo di organizzazione.', en: 'Number of partners by type of organisation.' },
-  key: { it: 'Codice del tipo di organizzazione (vedi partners, organisation_type).', en: 'Code of the type of organisation (see partners, organisation_type).' },
+  key: {
+    it: 'Codice del tipo di organizzazione (vedi partners, organisation_type).',
+    en: 'Code of the type of organisation (see partners, organisation_type).',
+  },
   rows: (portfolio) => statsOf(portfolio).byOrganisationType,
 });
 
@@ -640,31 +882,45 @@ const statisticsConnectedPartners = dataset<Ordered<ConnectedPartner>>({
     localeColumn(),
     slugColumn('partner_slug', { it: 'del partner (vedi partners)', en: 'the partner (see partners)' }, ({ row }) => row.slug),
     text('partner_name', { it: 'Nome del partner.', en: 'Name of the partner.' }, ({ row }) => row.name),
-    integer('projects', { it: 'Numero di progetti a cui partecipa.', en: 'Number of projects it takes part in.' }, ({ row }) => row.projects),
+    integer(
+      'projects',
+      { it: 'Numero di progetti a cui partecipa.', en: 'Number of projects it takes part in.' },
+      ({ row }) => row.projects,
+    ),
   ],
 });
 
 type TimelineItem = { view: ProjectView; drawn: boolean; start: BarEnd | null; end: BarEnd | null; index: number };
-const isoDay = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+const isoDay = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 const barColumns = (which: 'start' | 'end'): Column<TimelineItem>[] => {
   const what = which === 'start' ? { it: "l'inizio", en: 'the start' } : { it: 'la fine', en: 'the end' };
   return [
     {
       name: `${which}_from`,
       type: 'date',
-      description: { it: `Primo giorno del periodo in cui cade ${what.it} (un giorno, un mese o un anno); vuoto se non indicato.`, en: `First day of the period ${what.en} falls in (a day, a month or a year); empty when not stated.` },
+      description: {
+        it: `Primo giorno del periodo in cui cade ${what.it} (un giorno, un mese o un anno); vuoto se non indicato.`,
+        en: `First day of the period ${what.en} falls in (a day, a month or a year); empty when not stated.`,
+      },
       value: (item) => (item[which] ? isoDay(item[which].from) : null),
     },
     {
       name: `${which}_to`,
       type: 'date',
-      description: { it: `Ultimo giorno del periodo in cui cade ${what.it}; vuoto se non indicato.`, en: `Last day of the period ${what.en} falls in; empty when not stated.` },
+      description: {
+        it: `Ultimo giorno del periodo in cui cade ${what.it}; vuoto se non indicato.`,
+        en: `Last day of the period ${what.en} falls in; empty when not stated.`,
+      },
       value: (item) => (item[which] ? isoDay(item[which].to) : null),
     },
     {
       name: `${which}_estimated`,
       type: 'boolean',
-      description: { it: `true se la data è prevista e non ancora confermata.`, en: `true when the date is expected rather than confirmed.` },
+      description: {
+        it: `true se la data è prevista e non ancora confermata.`,
+        en: `true when the date is expected rather than confirmed.`,
+      },
       value: (item) => (item[which] ? item[which].estimated : null),
     },
   ];
@@ -690,16 +946,26 @@ const statisticsTimeline = dataset<TimelineItem>({
     localeColumn(),
     slugColumn('slug', { it: 'del progetto (vedi projects)', en: 'the project (see projects)' }, ({ view }) => view.project.slug),
     text('acronym', { it: 'Acronimo del progetto.', en: 'Acronym of the project.' }, ({ view }) => view.project.acronym),
-    slugColumn('funding_line_slug', { it: 'della linea di finanziamento sotto cui è disegnato', en: 'the funding line it is drawn under' }, ({ view }) => view.fundingLine?.slug),
+    slugColumn(
+      'funding_line_slug',
+      { it: 'della linea di finanziamento sotto cui è disegnato', en: 'the funding line it is drawn under' },
+      ({ view }) => view.fundingLine?.slug,
+    ),
     {
       name: 'drawn',
       type: 'boolean',
-      description: { it: 'true se il progetto è disegnato (inizio e fine indicati), false se è solo elencato.', en: 'true when the project is drawn (start and end stated), false when it is only listed.' },
+      description: {
+        it: 'true se il progetto è disegnato (inizio e fine indicati), false se è solo elencato.',
+        en: 'true when the project is drawn (start and end stated), false when it is only listed.',
+      },
       value: ({ drawn }) => drawn,
     },
     ...barColumns('start'),
     ...barColumns('end'),
-    urlColumn({ it: 'Pagina del progetto su questo sito.', en: 'Project page on this site.' }, ({ view }) => ({ page: 'project', slug: view.project.slug })),
+    urlColumn({ it: 'Pagina del progetto su questo sito.', en: 'Project page on this site.' }, ({ view }) => ({
+      page: 'project',
+      slug: view.project.slug,
+    })),
   ],
 });
 
@@ -799,7 +1065,12 @@ export interface OpenDataExport {
   modified: string;
 }
 
-const file = (name: string, mediaType: string, body: string): OpenDataFile => ({ name, mediaType, body, bytes: new TextEncoder().encode(body).length });
+const file = (name: string, mediaType: string, body: string): OpenDataFile => ({
+  name,
+  mediaType,
+  body,
+  bytes: new TextEncoder().encode(body).length,
+});
 
 /** Builds every open-data file from both languages of the portfolio. */
 export function buildOpenData(portfolios: Portfolios, site: URL): OpenDataExport {
@@ -894,7 +1165,10 @@ export function dcatCatalog(portfolios: Portfolios, site: URL, datasets: readonl
     return {
       '@id': url,
       '@type': ['dcat:Distribution', 'dcatapit:Distribution'],
-      'dct:title': literals({ it: `${entry.dataset.title.it} (${kind.toUpperCase()})`, en: `${entry.dataset.title.en} (${kind.toUpperCase()})` }),
+      'dct:title': literals({
+        it: `${entry.dataset.title.it} (${kind.toUpperCase()})`,
+        en: `${entry.dataset.title.en} (${kind.toUpperCase()})`,
+      }),
       'dcat:accessURL': iri(url),
       'dcat:downloadURL': iri(url),
       'dct:format': { '@id': FORMATS[kind].format, '@type': 'dct:MediaTypeOrExtent' },

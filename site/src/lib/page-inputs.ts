@@ -115,8 +115,6 @@ export async function pageCacheKey(locale: Locale, route: Route, published: Set<
   const declare = PAGE_INPUTS[route.page] as (context: InputContext<PageName>) => Inputs;
   const inputs = declare({ locale, route, portfolio });
   const own =
-    inputs === 'portfolio' ? [portfolio]
-    : inputs === 'bothPortfolios' ? await Promise.all(LOCALES.map((l) => getPortfolio(l)))
-    : inputs;
+    inputs === 'portfolio' ? [portfolio] : inputs === 'bothPortfolios' ? await Promise.all(LOCALES.map((l) => getPortfolio(l))) : inputs;
   return digest([route, locale, await layoutInputs(locale, route, portfolio, published), own]);
 }

@@ -24,9 +24,23 @@ export async function allRoutes(): Promise<Array<{ locale: Locale; route: Route 
       routes.push({ locale, route });
       if (isPaged(route)) laterPages(portfolio, route).forEach((later) => routes.push({ locale, route: later }));
     };
-    (['home', 'projects', 'partners', 'fundingLines', 'themes', 'countries', 'statistics', 'data', 'search', 'legal', 'privacy', 'contacts', 'accessibility'] as const).forEach(
-      (page) => add({ page }),
-    );
+    (
+      [
+        'home',
+        'projects',
+        'partners',
+        'fundingLines',
+        'themes',
+        'countries',
+        'statistics',
+        'data',
+        'search',
+        'legal',
+        'privacy',
+        'contacts',
+        'accessibility',
+      ] as const
+    ).forEach((page) => add({ page }));
     portfolio.projects.forEach((v) => add({ page: 'project', slug: v.project.slug }));
     statuses.forEach((status) => add({ page: 'status', status }));
     portfolio.partners.forEach((v) => add({ page: 'partner', slug: v.partner.slug }));

@@ -23,7 +23,10 @@ export const PAGED_LISTS: { [P in PagedPageName]: PagedList<P> } = {
   projects: { size: 24, items: (portfolio) => portfolio.projects },
   status: { size: 24, items: (portfolio, route) => portfolio.projects.filter((v) => v.status === route.status) },
   partners: { size: 100, items: (portfolio) => portfolio.partners },
-  fundingLine: { size: 24, items: (portfolio, route) => portfolio.fundingLines.find((v) => v.fundingLine.slug === route.slug)?.projects ?? [] },
+  fundingLine: {
+    size: 24,
+    items: (portfolio, route) => portfolio.fundingLines.find((v) => v.fundingLine.slug === route.slug)?.projects ?? [],
+  },
   theme: { size: 24, items: (portfolio, route) => portfolio.themes.find((v) => v.theme.slug === route.slug)?.projects ?? [] },
   country: { size: 50, items: (portfolio, route) => portfolio.partners.filter((v) => v.partner.country === route.code.toUpperCase()) },
 };

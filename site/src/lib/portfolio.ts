@@ -76,7 +76,6 @@ export interface Portfolio {
   updatedAt: string;
 }
 
-
 /** The entries of one collection in one locale (each collection holds both). */
 async function entries<T>(name: CollectionKey, locale: Locale): Promise<T[]> {
   const all = await getCollection(name);
@@ -101,7 +100,8 @@ async function build(locale: Locale): Promise<Portfolio> {
   /** Items grouped under every key `keysOf` gives them: the joins below stay linear at any scale. */
   const groupBy = <T>(items: T[], keysOf: (item: T) => Array<string | undefined>) => {
     const groups = new Map<string, T[]>();
-    for (const item of items) for (const key of new Set(keysOf(item))) if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), item]);
+    for (const item of items)
+      for (const key of new Set(keysOf(item))) if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), item]);
     return (key: string): T[] => groups.get(key) ?? [];
   };
   const partnerById = index(partners);
@@ -145,7 +145,11 @@ async function build(locale: Locale): Promise<Portfolio> {
         actions: projectActions,
         communities: projectCommunities,
         countries,
-        updatedAt: newestDate([project.updatedAt, ...projectActions.map((a) => a.updatedAt), ...projectCommunities.map((c) => c.community.updatedAt)]),
+        updatedAt: newestDate([
+          project.updatedAt,
+          ...projectActions.map((a) => a.updatedAt),
+          ...projectCommunities.map((c) => c.community.updatedAt),
+        ]),
       };
     })
     .sort((a, b) => compare(a.project.acronym, b.project.acronym));
@@ -194,7 +198,10 @@ async function build(locale: Locale): Promise<Portfolio> {
     themes: themeViews,
     communities: communityViews,
     countries,
-    updatedAt: newestDate([settings.updatedAt, ...[...projects, ...partners, ...actions, ...communities, ...fundingLines, ...themes].map((e) => e.updatedAt)]),
+    updatedAt: newestDate([
+      settings.updatedAt,
+      ...[...projects, ...partners, ...actions, ...communities, ...fundingLines, ...themes].map((e) => e.updatedAt),
+    ]),
   };
 }
 

@@ -98,7 +98,15 @@ export interface Statistics {
 }
 
 /** Every status, in the order charts stack them and tables list them. */
-export const STATUS_ORDER: readonly ProjectStatus[] = ['completed', 'ongoing', 'planned', 'grant_agreement_in_preparation', 'suspended', 'cancelled', 'not_stated'];
+export const STATUS_ORDER: readonly ProjectStatus[] = [
+  'completed',
+  'ongoing',
+  'planned',
+  'grant_agreement_in_preparation',
+  'suspended',
+  'cancelled',
+  'not_stated',
+];
 
 /** Groups shown by name before the long tail is aggregated as OTHERS. */
 export const TOP_COUNTRIES = 12;
@@ -129,7 +137,10 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 
 /** Larger first, NOT_STATED last; ties by key for a stable order. */
 const byMoney = (a: MoneyRow, b: MoneyRow) =>
-  Number(a.key === NOT_STATED) - Number(b.key === NOT_STATED) || (b.totalBudget ?? -1) - (a.totalBudget ?? -1) || b.projects - a.projects || (a.key < b.key ? -1 : 1);
+  Number(a.key === NOT_STATED) - Number(b.key === NOT_STATED) ||
+  (b.totalBudget ?? -1) - (a.totalBudget ?? -1) ||
+  b.projects - a.projects ||
+  (a.key < b.key ? -1 : 1);
 
 /** Money per funding line, largest budget first; projects without a line in one NOT_STATED row. */
 export function moneyByFundingLine(projects: readonly StatsProject[]): MoneyRow[] {
@@ -145,7 +156,8 @@ export function moneyByPeriod(projects: readonly StatsProject[]): MoneyRow[] {
     .sort((a, b) => Number(a.key === NOT_STATED) - Number(b.key === NOT_STATED) || (a.key < b.key ? 1 : -1));
 }
 
-const emptyByStatus = (): Record<ProjectStatus, number> => Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<ProjectStatus, number>;
+const emptyByStatus = (): Record<ProjectStatus, number> =>
+  Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<ProjectStatus, number>;
 
 /** Projects by the year they start and their status today; unknown starts last (year null). */
 export function statusByStartYear(projects: readonly StatsProject[]): StatusYearRow[] {
@@ -171,7 +183,9 @@ export function countWithOthers(keys: ReadonlyArray<string | null>, top = Infini
     if (key === null) notStated++;
     else counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const sorted = [...counts].map(([key, partners]) => ({ key, partners })).sort((a, b) => b.partners - a.partners || (a.key < b.key ? -1 : 1));
+  const sorted = [...counts]
+    .map(([key, partners]) => ({ key, partners }))
+    .sort((a, b) => b.partners - a.partners || (a.key < b.key ? -1 : 1));
   // Folding a single group into "others" hides a name and saves nothing.
   const shown = sorted.length > top + 1 ? sorted.slice(0, top) : sorted;
   const rest = sorted.slice(shown.length);
@@ -183,7 +197,11 @@ export function countWithOthers(keys: ReadonlyArray<string | null>, top = Infini
 }
 
 /** Partners in the most projects (at least one), ties by name. */
-export function mostConnected(partners: readonly StatsPartner[], top = TOP_CONNECTED, compare: (a: string, b: string) => number = (a, b) => (a < b ? -1 : a > b ? 1 : 0)): ConnectedPartner[] {
+export function mostConnected(
+  partners: readonly StatsPartner[],
+  top = TOP_CONNECTED,
+  compare: (a: string, b: string) => number = (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+): ConnectedPartner[] {
   return partners
     .filter((v) => v.projects.length > 0)
     .map((v) => ({ slug: v.partner.slug, name: v.partner.name, projects: v.projects.length }))
@@ -204,7 +222,10 @@ export function computeStatistics(input: StatsInput, compare?: (a: string, b: st
     byPeriod: moneyByPeriod(input.projects),
     byStartYear: statusByStartYear(input.projects),
     partners: input.partners.length,
-    byCountry: countWithOthers(input.partners.map((v) => v.partner.country), TOP_COUNTRIES),
+    byCountry: countWithOthers(
+      input.partners.map((v) => v.partner.country),
+      TOP_COUNTRIES,
+    ),
     byOrganisationType: countWithOthers(input.partners.map((v) => v.partner.organisationType)),
     mostConnected: mostConnected(input.partners, TOP_CONNECTED, compare),
   };
@@ -259,7 +280,14 @@ export interface Timeline<P extends StatsProject = StatsProject> {
 export function barEnd(value: DateLike): BarEnd;
 export function barEnd(value: DateLike | null): BarEnd | null;
 export function barEnd(value: DateLike | null): BarEnd | null {
-  return value && { from: parseISO(value.date), to: endOfPeriod(value.date, value.precision), precision: value.precision, estimated: value.estimated === true };
+  return (
+    value && {
+      from: parseISO(value.date),
+      to: endOfPeriod(value.date, value.precision),
+      precision: value.precision,
+      estimated: value.estimated === true,
+    }
+  );
 }
 
 /**
@@ -275,15 +303,25 @@ export function buildTimeline<P extends StatsProject>(projects: readonly P[], to
     if (startDate && endDate) bars.push({ view, start: barEnd(startDate), end: barEnd(endDate) });
     else undated.push(view);
   }
-  bars.sort((a, b) => a.start.from.getTime() - b.start.from.getTime() || a.end.to.getTime() - b.end.to.getTime() || (a.view.project.acronym < b.view.project.acronym ? -1 : 1));
-  const groups = [...groupBy(bars, (bar) => bar.view.fundingLine?.slug ?? NOT_STATED)].map(([key, group]): TimelineGroup<P> => ({
-    key,
-    name: key === NOT_STATED ? null : (group[0]!.view.fundingLineLabel ?? key),
-    bars: group,
-    from: new Date(Math.min(...group.map((b) => b.start.from.getTime()))),
-    to: new Date(Math.max(...group.map((b) => b.end.to.getTime()))),
-  }));
-  groups.sort((a, b) => Number(a.key === NOT_STATED) - Number(b.key === NOT_STATED) || a.from.getTime() - b.from.getTime() || (a.key < b.key ? -1 : 1));
+  bars.sort(
+    (a, b) =>
+      a.start.from.getTime() - b.start.from.getTime() ||
+      a.end.to.getTime() - b.end.to.getTime() ||
+      (a.view.project.acronym < b.view.project.acronym ? -1 : 1),
+  );
+  const groups = [...groupBy(bars, (bar) => bar.view.fundingLine?.slug ?? NOT_STATED)].map(
+    ([key, group]): TimelineGroup<P> => ({
+      key,
+      name: key === NOT_STATED ? null : (group[0]!.view.fundingLineLabel ?? key),
+      bars: group,
+      from: new Date(Math.min(...group.map((b) => b.start.from.getTime()))),
+      to: new Date(Math.max(...group.map((b) => b.end.to.getTime()))),
+    }),
+  );
+  groups.sort(
+    (a, b) =>
+      Number(a.key === NOT_STATED) - Number(b.key === NOT_STATED) || a.from.getTime() - b.from.getTime() || (a.key < b.key ? -1 : 1),
+  );
   const times = [...bars.flatMap((b) => [b.start.from.getTime(), b.end.to.getTime()]), today.getTime()];
   return {
     groups,

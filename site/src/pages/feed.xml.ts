@@ -17,8 +17,8 @@ export function atomFeed(portfolio: Portfolio, site: URL): string {
   const { locale, settings } = portfolio;
   const institutionUrl = safeExternalUrl(settings.institutionUrl);
   const url = (path: string) => escapeMarkup(new URL(path, site).href);
-  const views = [...portfolio.projects].sort(
-    (a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.project.slug.localeCompare(b.project.slug)),
+  const views = [...portfolio.projects].sort((a, b) =>
+    a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.project.slug.localeCompare(b.project.slug),
   );
   const updated = views[0]?.updatedAt ?? portfolio.updatedAt;
   const entries = views.map((view) => {

@@ -27,11 +27,19 @@ function lastModified(portfolio: Portfolio, route: Route): string {
     }
     case 'community': {
       const view = portfolio.communities.find((v) => v.community.slug === route.slug);
-      return newestDate([floor, ...(view ? [view.community.updatedAt, ...view.members.map((m) => m.updatedAt), ...(view.project ? [view.project.updatedAt] : [])] : [])]);
+      return newestDate([
+        floor,
+        ...(view
+          ? [view.community.updatedAt, ...view.members.map((m) => m.updatedAt), ...(view.project ? [view.project.updatedAt] : [])]
+          : []),
+      ]);
     }
     case 'theme': {
       const view = portfolio.themes.find((v) => v.theme.slug === route.slug);
-      return newestDate([floor, ...(view ? [view.theme.updatedAt, ...projectDates(view.projects), ...view.communities.map((c) => c.community.updatedAt)] : [])]);
+      return newestDate([
+        floor,
+        ...(view ? [view.theme.updatedAt, ...projectDates(view.projects), ...view.communities.map((c) => c.community.updatedAt)] : []),
+      ]);
     }
     case 'country': {
       const views = portfolio.partners.filter((v) => v.partner.country === route.code);
@@ -68,7 +76,13 @@ export const GET: APIRoute = async ({ site }) => {
             ...versions.map((l) => `    <xhtml:link rel="alternate" hreflang="${l}" href="${url(l, route)}"/>`),
             `    <xhtml:link rel="alternate" hreflang="x-default" href="${url('it', route)}"/>`,
           ];
-    return ['  <url>', `    <loc>${url(locale, route)}</loc>`, `    <lastmod>${lastModified(portfolios[locale], route)}</lastmod>`, ...alternates, '  </url>'].join('\n');
+    return [
+      '  <url>',
+      `    <loc>${url(locale, route)}</loc>`,
+      `    <lastmod>${lastModified(portfolios[locale], route)}</lastmod>`,
+      ...alternates,
+      '  </url>',
+    ].join('\n');
   });
   const xml = [
     '<?xml version="1.0" encoding="UTF-8"?>',

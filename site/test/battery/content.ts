@@ -1,4 +1,13 @@
-import { LOCALES, STATUS_LABELS, SeedBundleSchema, formatIssues, type ProjectStatus, type SeedBundle, type SeedProject, type SeedText } from 'shared-types';
+import {
+  LOCALES,
+  STATUS_LABELS,
+  SeedBundleSchema,
+  formatIssues,
+  type ProjectStatus,
+  type SeedBundle,
+  type SeedProject,
+  type SeedText,
+} from 'shared-types';
 import { href, type Route } from '../../src/lib/routes.ts';
 import { generateBundle } from '../../../scripts/bench/generate.ts';
 
@@ -30,6 +39,7 @@ export const PAYLOADS = [
   '" onmouseover="window.__pwned=17" data-pwned="1',
   '<div data-pwned="1" style="position:fixed;inset:0">',
   '<!-- <b> unclosed <i> markup <p',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, literal on purpose.
   '{{constructor.constructor("window.__pwned=18")()}} ${alert(19)}',
   '<style>body{display:none}</style>',
   'javascript:alert(20)',
@@ -39,7 +49,12 @@ export const PAYLOADS = [
 ] as const;
 
 /** For fields of at most 20 characters (codes, acronyms). */
-export const SHORT_PAYLOADS = ['<b data-pwned=1>', '"><i data-pwned=1>', "'><s data-pwned=1>", '<svg/onload=alert(1)>'.slice(0, 20)] as const;
+export const SHORT_PAYLOADS = [
+  '<b data-pwned=1>',
+  '"><i data-pwned=1>',
+  "'><s data-pwned=1>",
+  '<svg/onload=alert(1)>'.slice(0, 20),
+] as const;
 
 export const HOSTILE_PROJECT = 'hostile-project';
 export const EXTREME = {
@@ -76,9 +91,20 @@ function poison<T>(value: T, key = ''): T {
 const same = (text: string): SeedText => ({ it: text, en: text });
 
 export function batteryBundle(): SeedBundle {
-  const base = generateBundle({ projects: 2, seed: 7, partnerPoolFactor: 300, partnersPerProject: 6, actionsPerProject: 2, communitiesPerProject: 1, fundingLines: 2, themes: 3 });
+  const base = generateBundle({
+    projects: 2,
+    seed: 7,
+    partnerPoolFactor: 300,
+    partnersPerProject: 6,
+    actionsPerProject: 2,
+    communitiesPerProject: 1,
+    fundingLines: 2,
+    themes: 3,
+  });
   // Hostile: every text of every type poisoned, codes and short strings too.
-  const partners = base.partners.map((partner, i) => (i < 6 ? { ...poison(partner), shortName: shortPayload(), alternativeNames: [payload(), payload()] } : partner));
+  const partners = base.partners.map((partner, i) =>
+    i < 6 ? { ...poison(partner), shortName: shortPayload(), alternativeNames: [payload(), payload()] } : partner,
+  );
   const [first, second] = base.projects as [SeedProject, SeedProject];
   const hostileProject: SeedProject = {
     ...poison(first),
@@ -99,9 +125,15 @@ export function batteryBundle(): SeedBundle {
     slug: EXTREME.manyPartners,
     acronym: 'MOLTI',
     title: { it: 'Progetto con cinquecento partner', en: 'Project with five hundred partners' },
-    partnerships: base.partners.slice(0, MANY_PARTNERS).map((partner, i) => ({ partner: partner.slug, role: i === 0 ? 'lead' : 'partner' })),
+    partnerships: base.partners
+      .slice(0, MANY_PARTNERS)
+      .map((partner, i) => ({ partner: partner.slug, role: i === 0 ? 'lead' : 'partner' })),
     actions: second.actions.slice(0, 1),
-    communities: second.communities.map((community) => ({ ...community, slug: `${EXTREME.manyPartners}-cop`, members: base.partners.slice(0, 100).map((p) => p.slug) })),
+    communities: second.communities.map((community) => ({
+      ...community,
+      slug: `${EXTREME.manyPartners}-cop`,
+      members: base.partners.slice(0, 100).map((p) => p.slug),
+    })),
   };
   const longTitle: SeedProject = {
     ...second,
@@ -162,7 +194,20 @@ export function batteryBundle(): SeedBundle {
         namesInSources: ['battery'],
       },
     ],
-    projects: [hostileProject, manyPartners, longTitle, bare, { ...rtl, partnerships: [...rtl.partnerships, { partner: 'extreme-partner-rtl', role: 'partner' as const }, { partner: 'extreme-partner-long-name', role: 'partner' as const }] }],
+    projects: [
+      hostileProject,
+      manyPartners,
+      longTitle,
+      bare,
+      {
+        ...rtl,
+        partnerships: [
+          ...rtl.partnerships,
+          { partner: 'extreme-partner-rtl', role: 'partner' as const },
+          { partner: 'extreme-partner-long-name', role: 'partner' as const },
+        ],
+      },
+    ],
   };
   const result = SeedBundleSchema.safeParse(raw);
   if (!result.success) throw new Error(`the battery bundle is invalid:\n${formatIssues(result.error)}`);
@@ -188,7 +233,9 @@ export function hostilePages(bundle: SeedBundle): string[] {
     { page: 'themes' },
     ...bundle.themes.map((t): Route => ({ page: 'theme', slug: t.slug })),
     { page: 'countries' },
-    ...[...new Set(hostilePartners.map((p) => p.country).filter((c) => c !== undefined))].map((code): Route => ({ page: 'country', code: code.toLowerCase() })),
+    ...[...new Set(hostilePartners.map((p) => p.country).filter((c) => c !== undefined))].map(
+      (code): Route => ({ page: 'country', code: code.toLowerCase() }),
+    ),
     { page: 'data' },
     { page: 'legal' },
     { page: 'privacy' },

@@ -25,7 +25,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  console.log(`[battery ${battery().databaseClient}] extreme content: built in ${(battery().buildDurationMs / 1000).toFixed(1)} s, ${PAGES.length} pages × 2 widths checked with axe (${axeChecks} runs)`);
+  console.log(
+    `[battery ${battery().databaseClient}] extreme content: built in ${(battery().buildDurationMs / 1000).toFixed(1)} s, ${PAGES.length} pages × 2 widths checked with axe (${axeChecks} runs)`,
+  );
 });
 
 describe('the extreme content build', () => {
@@ -66,7 +68,9 @@ describe.each([390, 1280])('at %i pixels wide', (width) => {
     const overflow = await page.evaluate(() => {
       const wider = Array.from(document.querySelectorAll('body *'))
         .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1 && !element.closest('.table-scroll'))
-        .map((element) => `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''}`);
+        .map(
+          (element) => `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''}`,
+        );
       return { by: document.documentElement.scrollWidth - window.innerWidth, elements: [...new Set(wider)].slice(0, 8) };
     });
     expect(overflow.by, `${pathname} is ${overflow.by}px wider than the window: ${overflow.elements.join(', ')}`).toBeLessThanOrEqual(0);
@@ -77,7 +81,16 @@ describe.each([390, 1280])('at %i pixels wide', (width) => {
     }
     await page.addScriptTag({ path: AXE });
     const violations = (await page.evaluate(
-      (tags) => (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target) }))),
+      (tags) =>
+        (
+          window as unknown as {
+            axe: {
+              run(context: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }>;
+            };
+          }
+        ).axe
+          .run(document, { runOnly: { type: 'tag', values: tags } })
+          .then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target) }))),
       TAGS,
     )) as unknown[];
     axeChecks++;

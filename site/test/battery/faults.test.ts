@@ -39,14 +39,29 @@ async function waitUntil(check: () => boolean | Promise<boolean>, what: string, 
 const adminToken = () => adminLogin(cms.url, env.ADMIN_EMAIL!, env.ADMIN_PASSWORD!);
 
 /** Every document of every collection, drafts included, as the admin sees them: what must survive. */
-async function snapshot(token: string): Promise<Record<string, Array<{ documentId: string; locale: string; updatedAt: string; status: string }>>> {
+async function snapshot(
+  token: string,
+): Promise<Record<string, Array<{ documentId: string; locale: string; updatedAt: string; status: string }>>> {
   const result: Record<string, Array<{ documentId: string; locale: string; updatedAt: string; status: string }>> = {};
-  for (const uid of ['api::project.project', 'api::partner.partner', 'api::action.action', 'api::community-of-practice.community-of-practice', 'api::funding-line.funding-line', 'api::theme.theme']) {
+  for (const uid of [
+    'api::project.project',
+    'api::partner.partner',
+    'api::action.action',
+    'api::community-of-practice.community-of-practice',
+    'api::funding-line.funding-line',
+    'api::theme.theme',
+  ]) {
     result[uid] = [];
     for (const locale of ['it', 'en']) {
       for (let page = 1; ; page++) {
-        const response = await fetch(`${cms.url}/content-manager/collection-types/${uid}?locale=${locale}&page=${page}&pageSize=100&sort=documentId:asc`, { headers: { Authorization: `Bearer ${token}` } });
-        const body = (await response.json()) as { results: Array<{ documentId: string; locale: string; updatedAt: string; status: string }>; pagination: { pageCount: number } };
+        const response = await fetch(
+          `${cms.url}/content-manager/collection-types/${uid}?locale=${locale}&page=${page}&pageSize=100&sort=documentId:asc`,
+          { headers: { Authorization: `Bearer ${token}` } },
+        );
+        const body = (await response.json()) as {
+          results: Array<{ documentId: string; locale: string; updatedAt: string; status: string }>;
+          pagination: { pageCount: number };
+        };
         result[uid]!.push(...body.results.map(({ documentId, locale, updatedAt, status }) => ({ documentId, locale, updatedAt, status })));
         if (page >= body.pagination.pageCount) break;
       }
@@ -109,7 +124,10 @@ afterAll(async () => {
   await dropSchema();
   const line = `[battery ${battery().databaseClient}] faults: ${figures.faultsInjected} injected, ${figures.eventsSent} events sent, ${figures.buildsRun} builds run (${figures.buildsFailed} failed as they should), ${figures.sitePolls} site polls, ${figures.siteErrors} errors seen`;
   console.log(line);
-  writeFileSync(path.join(battery().resultsDir, `battery-faults-${battery().databaseClient}.json`), `${JSON.stringify(figures, null, 2)}\n`);
+  writeFileSync(
+    path.join(battery().resultsDir, `battery-faults-${battery().databaseClient}.json`),
+    `${JSON.stringify(figures, null, 2)}\n`,
+  );
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -129,7 +147,13 @@ describe('the CMS killed during a build', () => {
       releasesDir: path.join(dir, 'releases'),
       cacheDir: path.join(dir, 'cache'),
       // Two attempts a second apart: a dead CMS fails the build quickly.
-      buildEnv: { ...battery().buildEnv, STRAPI_URL: cms.url, STRAPI_TOKEN: env.SITE_BUILD_TOKEN!, STRAPI_ATTEMPTS: '2', STRAPI_BACKOFF_MS: '1000' },
+      buildEnv: {
+        ...battery().buildEnv,
+        STRAPI_URL: cms.url,
+        STRAPI_TOKEN: env.SITE_BUILD_TOKEN!,
+        STRAPI_ATTEMPTS: '2',
+        STRAPI_BACKOFF_MS: '1000',
+      },
       log: (event, fields) => {
         events.push({ event, fields });
         if (event === 'build_started') figures.buildsRun++;
@@ -149,7 +173,11 @@ describe('the CMS killed during a build', () => {
   it('fails the build, keeps the live release answering, loses no saved work, and publishes on the next event', async () => {
     const token = await adminToken();
     // An editor's unpublished work, saved just before the crash.
-    const projects = await (await fetch(`${cms.url}/content-manager/collection-types/api::project.project?locale=it&pageSize=1`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    const projects = await (
+      await fetch(`${cms.url}/content-manager/collection-types/api::project.project?locale=it&pageSize=1`, {
+        headers: { Authorization: `Bearer ${token}` },
+      })
+    ).json();
     const documentId = projects.results[0].documentId as string;
     const draftText = `Bozza salvata prima del crash ${randomBytes(4).toString('hex')}`;
     const saved = await fetch(`${cms.url}/content-manager/collection-types/api::project.project/${documentId}?locale=it`, {
@@ -178,7 +206,11 @@ describe('the CMS killed during a build', () => {
     cms = await startCms(env, (chunk) => appendFileSync(cmsLog(), chunk));
     const after = await snapshot(await adminToken());
     expect(after).toEqual(before);
-    const draft = await (await fetch(`${cms.url}/content-manager/collection-types/api::project.project/${documentId}?locale=it`, { headers: { Authorization: `Bearer ${await adminToken()}` } })).json();
+    const draft = await (
+      await fetch(`${cms.url}/content-manager/collection-types/api::project.project/${documentId}?locale=it`, {
+        headers: { Authorization: `Bearer ${await adminToken()}` },
+      })
+    ).json();
     expect(draft.data.summary).toBe(draftText);
 
     await sendEvent(apiPort);
@@ -221,7 +253,12 @@ describe('the publisher killed during a build', () => {
     return process_;
   }
 
-  const status = async (apiPort: number) => (await (await fetch(`http://127.0.0.1:${apiPort}/status`)).json()) as { live: { id: string } | null; building: boolean; releases: string[] };
+  const status = async (apiPort: number) =>
+    (await (await fetch(`http://127.0.0.1:${apiPort}/status`)).json()) as {
+      live: { id: string } | null;
+      building: boolean;
+      releases: string[];
+    };
 
   afterAll(() => {
     if (child?.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
@@ -236,8 +273,12 @@ describe('the publisher killed during a build', () => {
     // Its start-up build begins at once; kill the whole process group once Astro writes output.
     child = await startPublisherProcess(ports);
     const known = new Set(readdirSync(releasesDir()));
-    const unsealed = () => readdirSync(releasesDir()).filter((name) => !known.has(name) && !existsSync(path.join(releasesDir(), name, '.release.json')));
-    await waitUntil(() => unsealed().some((name) => readdirSync(path.join(releasesDir(), name)).length > 0), 'the build to write into a new release folder');
+    const unsealed = () =>
+      readdirSync(releasesDir()).filter((name) => !known.has(name) && !existsSync(path.join(releasesDir(), name, '.release.json')));
+    await waitUntil(
+      () => unsealed().some((name) => readdirSync(path.join(releasesDir(), name)).length > 0),
+      'the build to write into a new release folder',
+    );
     process.kill(-child.pid!, 'SIGKILL');
     figures.faultsInjected++;
     await new Promise((resolve) => (child!.exitCode !== null || child!.signalCode !== null ? resolve(null) : child!.once('exit', resolve)));
@@ -247,7 +288,14 @@ describe('the publisher killed during a build', () => {
 
     // Restarted: the half-written folder is removed before anything is served, the old release answers meanwhile.
     child = await startPublisherProcess(ports);
-    await waitUntil(async () => (await fetch(`http://127.0.0.1:${ports.api}/healthz`).then((r) => r.ok, () => false)), 'the publisher to answer');
+    await waitUntil(
+      async () =>
+        await fetch(`http://127.0.0.1:${ports.api}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      'the publisher to answer',
+    );
     expect(existsSync(path.join(releasesDir(), halfWritten[0]!))).toBe(false);
     const poller = pollSite(`http://127.0.0.1:${ports.site}/progetti/`);
     expect((await status(ports.api)).live?.id).toBe(goodId);

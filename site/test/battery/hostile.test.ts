@@ -15,7 +15,15 @@ import { batteryBundle, hostilePages, HOSTILE_PROJECT, PAYLOADS, SHORT_PAYLOADS 
  * alone must be safe; the CSP is a second wall), searched through Pagefind and the explorer.
  */
 const battery = () => inject('battery');
-const figures = { payloads: PAYLOADS.length + SHORT_PAYLOADS.length, pagesParsed: 0, pagesInBrowser: 0, dialogs: 0, executed: 0, injectedElements: 0, unsafeLinks: 0 };
+const figures = {
+  payloads: PAYLOADS.length + SHORT_PAYLOADS.length,
+  pagesParsed: 0,
+  pagesInBrowser: 0,
+  dialogs: 0,
+  executed: 0,
+  injectedElements: 0,
+  unsafeLinks: 0,
+};
 
 /** Elements content can never produce on this site. */
 const FORBIDDEN = new Set(['iframe', 'object', 'embed', 'base', 'frame', 'frameset', 'applet', 'math']);
@@ -27,13 +35,15 @@ function problemsIn(doc: HtmlElement): string[] {
   for (const element of doc.querySelectorAll('*')) {
     const tag = element.tagName;
     if (FORBIDDEN.has(tag)) problems.push(`<${tag}> element`);
-    if (tag === 'meta' && element.hasAttribute('http-equiv') && element.getAttributeValue('http-equiv')?.toLowerCase() === 'refresh') problems.push('meta refresh');
+    if (tag === 'meta' && element.hasAttribute('http-equiv') && element.getAttributeValue('http-equiv')?.toLowerCase() === 'refresh')
+      problems.push('meta refresh');
     for (const attribute of element.attributes) {
       if (/^on/i.test(attribute.key)) problems.push(`<${tag} ${attribute.key}>`);
       if (attribute.key === 'data-pwned') problems.push(`<${tag} data-pwned>`);
     }
     // The site's own forms (explorer filters, search) submit to itself, if anywhere.
-    if (tag === 'form' && element.hasAttribute('action') && !/^\/(?!\/)/.test(String(element.getAttributeValue('action')))) problems.push('a form posting elsewhere');
+    if (tag === 'form' && element.hasAttribute('action') && !/^\/(?!\/)/.test(String(element.getAttributeValue('action'))))
+      problems.push('a form posting elsewhere');
     if (tag === 'a' && element.hasAttribute('href')) {
       const href = String(element.getAttributeValue('href') ?? '');
       if (!SAFE_HREF.test(href) || href.startsWith('//')) problems.push(`<a href="${href}">`);
@@ -87,31 +97,37 @@ describe('in Chromium, with the CSP bypassed', () => {
     figures.dialogs = dialogs.length;
     const line = `[battery ${battery().databaseClient}] hostile content: ${figures.payloads} payloads in every text field, ${figures.pagesParsed} pages parsed, ${figures.pagesInBrowser} pages run in Chromium, ${figures.dialogs} dialogs, ${figures.executed} payloads executed, ${figures.injectedElements} injected elements, ${figures.unsafeLinks} unsafe links`;
     console.log(line);
-    writeFileSync(path.join(battery().resultsDir, `battery-hostile-${battery().databaseClient}.json`), `${JSON.stringify(figures, null, 2)}\n`);
+    writeFileSync(
+      path.join(battery().resultsDir, `battery-hostile-${battery().databaseClient}.json`),
+      `${JSON.stringify(figures, null, 2)}\n`,
+    );
   });
 
   /** What the page shows after the payloads had every chance to run. */
   async function inspect(): Promise<{ pwned: unknown; injected: string[]; unsafeLinks: string[] }> {
     await page.mouse.move(200, 200);
     await page.mouse.move(600, 400);
-    return page.evaluate((forbidden) => {
-      const injected: string[] = [];
-      for (const element of Array.from(document.querySelectorAll('*'))) {
-        const tag = element.tagName.toLowerCase();
-        if (forbidden.includes(tag)) injected.push(`<${tag}>`);
-        // Pagefind's own search form says action="javascript:void(0);" (it searches as you type).
-        const action = tag === 'form' && !element.classList.contains('pagefind-ui__form') ? element.getAttribute('action') : null;
-        if (action && new URL(action, location.href).origin !== location.origin) injected.push(`<form action="${action}">`);
-        for (const attribute of Array.from(element.attributes)) {
-          if (/^on/i.test(attribute.name) || attribute.name === 'data-pwned') injected.push(`<${tag} ${attribute.name}>`);
+    return page.evaluate(
+      (forbidden) => {
+        const injected: string[] = [];
+        for (const element of Array.from(document.querySelectorAll('*'))) {
+          const tag = element.tagName.toLowerCase();
+          if (forbidden.includes(tag)) injected.push(`<${tag}>`);
+          // Pagefind's own search form says action="javascript:void(0);" (it searches as you type).
+          const action = tag === 'form' && !element.classList.contains('pagefind-ui__form') ? element.getAttribute('action') : null;
+          if (action && new URL(action, location.href).origin !== location.origin) injected.push(`<form action="${action}">`);
+          for (const attribute of Array.from(element.attributes)) {
+            if (/^on/i.test(attribute.name) || attribute.name === 'data-pwned') injected.push(`<${tag} ${attribute.name}>`);
+          }
         }
-      }
-      // getAttribute: SVG links (the countries map) have no string .href.
-      const unsafeLinks = Array.from(document.querySelectorAll('a[href]'))
-        .map((a) => new URL(a.getAttribute('href')!, location.href).href)
-        .filter((href) => !/^(https?:|mailto:)/i.test(href));
-      return { pwned: (window as unknown as { __pwned?: unknown }).__pwned, injected, unsafeLinks };
-    }, [...FORBIDDEN]);
+        // getAttribute: SVG links (the countries map) have no string .href.
+        const unsafeLinks = Array.from(document.querySelectorAll('a[href]'))
+          .map((a) => new URL(a.getAttribute('href')!, location.href).href)
+          .filter((href) => !/^(https?:|mailto:)/i.test(href));
+        return { pwned: (window as unknown as { __pwned?: unknown }).__pwned, injected, unsafeLinks };
+      },
+      [...FORBIDDEN],
+    );
   }
 
   function record(result: { pwned: unknown; injected: string[]; unsafeLinks: string[] }) {
@@ -122,7 +138,9 @@ describe('in Chromium, with the CSP bypassed', () => {
 
   it('runs no payload on any page that carries them', async () => {
     // Status pages exist only for the statuses the battery's projects have.
-    const pages = hostilePages(batteryBundle()).filter((p) => !p.includes('/stato/') && !p.includes('/status/') || existsSync(path.join(battery().outDir, p, 'index.html')));
+    const pages = hostilePages(batteryBundle()).filter(
+      (p) => (!p.includes('/stato/') && !p.includes('/status/')) || existsSync(path.join(battery().outDir, p, 'index.html')),
+    );
     expect(pages.length).toBeGreaterThan(40);
     const problems: string[] = [];
     for (const pathname of pages) {
@@ -132,7 +150,8 @@ describe('in Chromium, with the CSP bypassed', () => {
       figures.pagesInBrowser++;
       const result = await inspect();
       record(result);
-      if (result.pwned !== undefined || result.injected.length > 0 || result.unsafeLinks.length > 0) problems.push(`${pathname}: ${JSON.stringify(result)}`);
+      if (result.pwned !== undefined || result.injected.length > 0 || result.unsafeLinks.length > 0)
+        problems.push(`${pathname}: ${JSON.stringify(result)}`);
     }
     expect(problems).toEqual([]);
     expect(dialogs).toEqual([]);

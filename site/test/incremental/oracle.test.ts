@@ -52,7 +52,16 @@ beforeAll(async () => {
   ensureCmsBuilt();
   dir = mkdtempSync(path.join(tmpdir(), 'portfolio-oracle-'));
   env = await throwawayCmsEnv(path.join(dir, 'oracle.db'));
-  const bundle = generateBundle({ projects: 20, seed: 7, partnerPoolFactor: 1.5, partnersPerProject: 4, actionsPerProject: 1, communitiesPerProject: 1, fundingLines: 3, themes: 5 });
+  const bundle = generateBundle({
+    projects: 20,
+    seed: 7,
+    partnerPoolFactor: 1.5,
+    partnersPerProject: 4,
+    actionsPerProject: 1,
+    communitiesPerProject: 1,
+    fundingLines: 3,
+    themes: 5,
+  });
   const bundleFile = path.join(dir, 'bundle.json');
   writeFileSync(bundleFile, JSON.stringify(bundle));
   runSeed(env, ['--bundle', bundleFile]);
@@ -73,12 +82,23 @@ afterAll(async () => {
 /** `astro build` alone: the search index is built from these files, so comparing them is enough. */
 async function astroBuild(outDir: string, cacheDir: string): Promise<string> {
   const [astro] = siteBuildSteps(outDir);
-  const buildEnv = { STRAPI_URL: cms!.url, STRAPI_TOKEN: env.SITE_BUILD_TOKEN!, SITE_URL: 'http://localhost:4321', BUILD_DATE: today, STRAPI_ATTEMPTS: '2' };
+  const buildEnv = {
+    STRAPI_URL: cms!.url,
+    STRAPI_TOKEN: env.SITE_BUILD_TOKEN!,
+    SITE_URL: 'http://localhost:4321',
+    BUILD_DATE: today,
+    STRAPI_ATTEMPTS: '2',
+  };
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, astro!, { cwd: SITE_DIR, env: { ...process.env, ...siteBuildEnv(outDir, cacheDir), ...buildEnv }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`astro build into ${outDir} failed:\n${`${stdout}\n${stderr}`.split('\n').slice(-60).join('\n')}`));
-      else resolve(stdout);
-    });
+    execFile(
+      process.execPath,
+      astro!,
+      { cwd: SITE_DIR, env: { ...process.env, ...siteBuildEnv(outDir, cacheDir), ...buildEnv }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`astro build into ${outDir} failed:\n${`${stdout}\n${stderr}`.split('\n').slice(-60).join('\n')}`));
+        else resolve(stdout);
+      },
+    );
   });
 }
 
@@ -98,7 +118,8 @@ function differences(incremental: string, full: string): string[] {
   for (const file of a) if (!b.has(file)) problems.push(`${file}: in the incremental build only (a page that should be gone)`);
   for (const file of a) {
     if (!b.has(file)) continue;
-    if (!readFileSync(path.join(incremental, file)).equals(readFileSync(path.join(full, file)))) problems.push(`${file}: stale (differs from the full build)`);
+    if (!readFileSync(path.join(incremental, file)).equals(readFileSync(path.join(full, file))))
+      problems.push(`${file}: stale (differs from the full build)`);
   }
   return problems.filter((problem) => !ALLOWED_DIFFERENCES.some((allowed) => allowed.test(problem)));
 }
@@ -118,14 +139,18 @@ async function admin(method: string, pathAndQuery: string, body?: unknown): Prom
 }
 const cm = (uid: string, rest = '') => `/content-manager/collection-types/${uid}${rest}`;
 
-const REST = { [UID.project]: 'projects', [UID.partner]: 'partners', [UID.theme]: 'themes', [UID.fundingLine]: 'funding-lines' } as Record<string, string>;
+const REST = { [UID.project]: 'projects', [UID.partner]: 'partners', [UID.theme]: 'themes', [UID.fundingLine]: 'funding-lines' } as Record<
+  string,
+  string
+>;
 /** Published documents of a type in the Italian locale, as the public REST API (the site's source) lists them. */
 async function published(uid: string): Promise<Array<{ documentId: string; slug: string }>> {
   const response = await fetch(`${cms!.url}/api/${REST[uid]}?locale=it&sort=id:asc&pagination[pageSize]=100&fields[0]=slug`, {
     headers: { Authorization: `Bearer ${env.SITE_BUILD_TOKEN}` },
   });
   const json = (await response.json()) as { data: Array<{ documentId: string; slug: string }> };
-  if (!response.ok || !Array.isArray(json.data)) throw new Error(`listing ${uid} answered ${response.status}: ${JSON.stringify(json).slice(0, 300)}`);
+  if (!response.ok || !Array.isArray(json.data))
+    throw new Error(`listing ${uid} answered ${response.status}: ${JSON.stringify(json).slice(0, 300)}`);
   return json.data;
 }
 /** Updates the draft with `changes` and publishes it, in one locale (the admin's "Publish"). */
@@ -134,7 +159,9 @@ const publish = (uid: string, documentId: string, locale: string, changes: Recor
 
 async function uploadPng(name: string, colour: string, replaceId?: number): Promise<{ id: number }> {
   const sharp = (await import('sharp')).default;
-  const png = await sharp({ create: { width: 320, height: 160, channels: 3, background: colour } }).png().toBuffer();
+  const png = await sharp({ create: { width: 320, height: 160, channels: 3, background: colour } })
+    .png()
+    .toBuffer();
   const form = new FormData();
   form.append('files', new Blob([new Uint8Array(png)], { type: 'image/png' }), name);
   const json = await admin('POST', `/upload${replaceId ? `?id=${replaceId}` : ''}`, form);
@@ -210,7 +237,10 @@ const EDIT_KINDS: Edit[] = [
     async apply(random) {
       const project = random.pick(await published(UID.project));
       const draft = (await admin('GET', cm(UID.project, `/${project.documentId}?locale=it`))).data;
-      const rows = (draft.partnerships as any[]).map((row) => ({ role: row.role, partner: { set: row.partner?.documentId ? [{ documentId: row.partner.documentId, locale: 'it' }] : [] } }));
+      const rows = (draft.partnerships as any[]).map((row) => ({
+        role: row.role,
+        partner: { set: row.partner?.documentId ? [{ documentId: row.partner.documentId, locale: 'it' }] : [] },
+      }));
       const partners = await published(UID.partner);
       let what: string;
       if (rows.length > 2 && random.next() < 0.5) {
@@ -297,9 +327,15 @@ const EDIT_KINDS: Edit[] = [
         grantAgreementNumber: String(900000 + n),
         fundingLine: { connect: [{ documentId: line.documentId, locale: 'it' }] },
         themes: { connect: [{ documentId: theme.documentId, locale: 'it' }] },
-        partnerships: newPartners.map((documentId, i) => ({ role: i === 0 ? 'lead' : 'partner', partner: { connect: [{ documentId, locale: 'it' }] } })),
+        partnerships: newPartners.map((documentId, i) => ({
+          role: i === 0 ? 'lead' : 'partner',
+          partner: { connect: [{ documentId, locale: 'it' }] },
+        })),
       });
-      await admin('POST', cm(UID.project, `/${created.data.documentId}/actions/publish?locale=en`), { title: `New project ${n}`, summary: `Summary of new project ${n}.` });
+      await admin('POST', cm(UID.project, `/${created.data.documentId}/actions/publish?locale=en`), {
+        title: `New project ${n}`,
+        summary: `Summary of new project ${n}.`,
+      });
       return `created project new-project-${n} with 2 new partners`;
     },
   },
@@ -331,7 +367,9 @@ function pickEdit(random: Random, n: number, firstRound: Edit[]): Edit {
   return EDIT_KINDS.at(-1)!;
 }
 
-test(`an incremental build after each burst of edits is byte-identical to a clean full build (ORACLE_SEED=${SEED})`, { timeout: 60 * 60_000 }, async () => {
+test(`an incremental build after each burst of edits is byte-identical to a clean full build (ORACLE_SEED=${SEED})`, {
+  timeout: 60 * 60_000,
+}, async () => {
   console.log(`[oracle] seed ${SEED}, ${EDITS} edits, ${EDITS_PER_BUILD} per build, full comparison every ${COMPARE_EVERY} builds`);
   const random = createRandom(SEED);
   const firstRound = random.sample(EDIT_KINDS, EDIT_KINDS.length);
@@ -340,7 +378,8 @@ test(`an incremental build after each burst of edits is byte-identical to a clea
   // folder: Astro hashes the output path into each page's code hash.
   const outDir = path.join(dir, 'incremental-out');
   await astroBuild(outDir, cacheDir);
-  if (process.env.ORACLE_LOG_DIR) writeFileSync(path.join(process.env.ORACLE_LOG_DIR, `manifest-0.json`), readFileSync(path.join(cacheDir, 'incremental-build.json')));
+  if (process.env.ORACLE_LOG_DIR)
+    writeFileSync(path.join(process.env.ORACLE_LOG_DIR, `manifest-0.json`), readFileSync(path.join(cacheDir, 'incremental-build.json')));
 
   const sinceLastMatch: string[] = [];
   let build = 0;
@@ -354,13 +393,20 @@ test(`an incremental build after each burst of edits is byte-identical to a clea
     rmSync(outDir, { recursive: true, force: true });
     const started = Date.now();
     const output = await astroBuild(outDir, cacheDir).catch((error: Error) => {
-      throw new Error(`ORACLE_SEED=${SEED}: the incremental build after edit #${n} failed. Edits since the last match:\n  ${sinceLastMatch.join('\n  ')}\n${error.message}`);
+      throw new Error(
+        `ORACLE_SEED=${SEED}: the incremental build after edit #${n} failed. Edits since the last match:\n  ${sinceLastMatch.join('\n  ')}\n${error.message}`,
+      );
     });
     const rendered = (output.match(/├─/g) ?? []).length - (output.match(/\((cached|restored)\)/g) ?? []).length;
-    console.log(`[oracle] build ${build} after edit #${n} (${sinceLastMatch.slice(-EDITS_PER_BUILD).join('; ')}): ${((Date.now() - started) / 1000).toFixed(1)} s, ${rendered} files rendered`);
+    console.log(
+      `[oracle] build ${build} after edit #${n} (${sinceLastMatch.slice(-EDITS_PER_BUILD).join('; ')}): ${((Date.now() - started) / 1000).toFixed(1)} s, ${rendered} files rendered`,
+    );
     if (process.env.ORACLE_LOG_DIR) {
       writeFileSync(path.join(process.env.ORACLE_LOG_DIR, `build-${build}.log`), output);
-      writeFileSync(path.join(process.env.ORACLE_LOG_DIR, `manifest-${build}.json`), readFileSync(path.join(cacheDir, 'incremental-build.json')));
+      writeFileSync(
+        path.join(process.env.ORACLE_LOG_DIR, `manifest-${build}.json`),
+        readFileSync(path.join(cacheDir, 'incremental-build.json')),
+      );
     }
     if (build % COMPARE_EVERY !== 0 && n !== EDITS) continue;
 

@@ -17,7 +17,16 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** The first page of a list of each kind that has a page 2, in both languages, and that page 2. */
 function pagedLists(): string[] {
   const built = new Set(builtPagePaths());
-  const kinds = [/^\/partner\/$/, /^\/en\/partners\/$/, /^\/temi\/[^/]+\/$/, /^\/en\/themes\/[^/]+\/$/, /^\/linee-di-finanziamento\/[^/]+\/$/, /^\/paesi\/[^/]+\/$/, /^\/en\/countries\/[^/]+\/$/, /^\/progetti\/stato\/[^/]+\/$/];
+  const kinds = [
+    /^\/partner\/$/,
+    /^\/en\/partners\/$/,
+    /^\/temi\/[^/]+\/$/,
+    /^\/en\/themes\/[^/]+\/$/,
+    /^\/linee-di-finanziamento\/[^/]+\/$/,
+    /^\/paesi\/[^/]+\/$/,
+    /^\/en\/countries\/[^/]+\/$/,
+    /^\/progetti\/stato\/[^/]+\/$/,
+  ];
   return kinds.flatMap((kind) => {
     const list = [...built].sort().find((p) => kind.test(p) && (built.has(`${p}pagina/2/`) || built.has(`${p}page/2/`)));
     if (!list) throw new Error(`no list matching ${kind} has a second page`);
@@ -55,9 +64,15 @@ describe.each([390])('paged lists at %i pixels wide', (width) => {
     if ((await pagination.count()) > 0) await pagination.first().screenshot({ path: path.join(shots, `${name}-pagination.png`) });
     await page.addScriptTag({ path: AXE });
     const violations = (await page.evaluate(
-      (tags) => (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r) => r.violations),
+      (tags) =>
+        (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }).axe
+          .run(document, { runOnly: { type: 'tag', values: tags } })
+          .then((r) => r.violations),
       TAGS,
     )) as Violation[];
-    expect(violations, `${pathname}:\n${violations.map((v) => `${v.id} (${v.impact}): ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`).join('\n')}`).toEqual([]);
+    expect(
+      violations,
+      `${pathname}:\n${violations.map((v) => `${v.id} (${v.impact}): ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`).join('\n')}`,
+    ).toEqual([]);
   });
 });

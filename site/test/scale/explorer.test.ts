@@ -19,7 +19,8 @@ const shots = () => {
   mkdirSync(dir, { recursive: true });
   return dir;
 };
-const shownProjects = (p: Page) => p.locator('.explorer-results [data-project]').evaluateAll((items) => items.map((item) => item.getAttribute('data-project')));
+const shownProjects = (p: Page) =>
+  p.locator('.explorer-results [data-project]').evaluateAll((items) => items.map((item) => item.getAttribute('data-project')));
 const announced = async (p: Page) => Number(/^(\d+)/.exec((await p.locator('[role=status].result-count').textContent()) ?? '')?.[1]);
 const projectPages = () => builtPagePaths().filter((p) => /^\/progetti\/(?!pagina\/|stato\/)[^/]+\/$/.test(p));
 
@@ -32,24 +33,34 @@ afterAll(async () => {
 });
 
 describe('the explorer page at scale', () => {
-  test.each(['/progetti/', '/en/projects/'])('%s is small: at most 60 KB of gzipped HTML, and no full project list in it', async (pathname) => {
-    const html = readFileSync(fileFor(pathname));
-    const gzip = gzipSync(html).length;
-    expect(gzip).toBeLessThanOrEqual(60 * 1024);
-    const projectsPrefix = pathname;
-    const linked = new Set((await readPage(pathname)).doc.querySelectorAll('a[href]').map((a) => a.getAttributeValue('href')!).filter((h) => h.startsWith(projectsPrefix) && /^[^/]+\/$/.test(h.slice(projectsPrefix.length))));
-    expect(linked.size).toBe(24);
-    expect(projectPages().length).toBeGreaterThan(100);
-  });
+  test.each(['/progetti/', '/en/projects/'])(
+    '%s is small: at most 60 KB of gzipped HTML, and no full project list in it',
+    async (pathname) => {
+      const html = readFileSync(fileFor(pathname));
+      const gzip = gzipSync(html).length;
+      expect(gzip).toBeLessThanOrEqual(60 * 1024);
+      const projectsPrefix = pathname;
+      const linked = new Set(
+        (await readPage(pathname)).doc
+          .querySelectorAll('a[href]')
+          .map((a) => a.getAttributeValue('href')!)
+          .filter((h) => h.startsWith(projectsPrefix) && /^[^/]+\/$/.test(h.slice(projectsPrefix.length))),
+      );
+      expect(linked.size).toBe(24);
+      expect(projectPages().length).toBeGreaterThan(100);
+    },
+  );
 
   // The island's weight is a bench figure (scripts/bench); what a test can hold is that the
   // build ships React's production build, which a stray NODE_ENV once swapped for the
   // development one (twice the size, and slower).
-  test('the islands ship React\'s production build', () => {
+  test("the islands ship React's production build", () => {
     const astro = path.join(site().outDir, '_astro');
     const scripts = readdirSync(astro).filter((file) => file.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(0);
-    const development = scripts.filter((file) => readFileSync(path.join(astro, file), 'utf8').includes('Each child in a list should have a unique'));
+    const development = scripts.filter((file) =>
+      readFileSync(path.join(astro, file), 'utf8').includes('Each child in a list should have a unique'),
+    );
     expect(development, 'scripts carrying React development warnings').toEqual([]);
   });
 
@@ -93,16 +104,21 @@ describe('the explorer in Chromium at scale', () => {
     await expect.poll(() => shownProjects(page).then((s) => s.length)).toBe(48);
 
     // A filter narrows the results; the announced count is the number of matching cards.
-    const status = (await page.locator('#explorer-status option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).filter(Boolean)[0]!;
+    const status = (await page.locator('#explorer-status option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).filter(
+      Boolean,
+    )[0]!;
     await page.selectOption('#explorer-status', status);
     await expect.poll(() => announced(page)).toBeLessThan(all);
     const byStatus = await announced(page);
     expect(new URL(page.url()).searchParams.get('status')).toBe(status);
-    const theme = (await page.locator('#explorer-theme option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).filter(Boolean)[0]!;
+    const theme = (await page.locator('#explorer-theme option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).filter(
+      Boolean,
+    )[0]!;
     await page.selectOption('#explorer-theme', theme);
     await expect.poll(() => announced(page)).toBeLessThan(byStatus);
     const narrowed = await announced(page);
-    while (await page.getByRole('button', { name: 'Mostra altri progetti' }).isVisible()) await page.getByRole('button', { name: 'Mostra altri progetti' }).click();
+    while (await page.getByRole('button', { name: 'Mostra altri progetti' }).isVisible())
+      await page.getByRole('button', { name: 'Mostra altri progetti' }).click();
     expect(await shownProjects(page)).toHaveLength(narrowed);
     expect(new URL(page.url()).searchParams.get('theme')).toBe(theme);
 

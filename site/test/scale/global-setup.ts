@@ -26,7 +26,12 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), 'portfolio-scale-'));
   const env = await throwawayCmsEnv(path.join(dir, 'scale.db'));
   const bundleFile = path.join(dir, 'bundle.json');
-  writeFileSync(bundleFile, JSON.stringify(generateBundle({ projects: SCALE_PROJECTS, seed: 300, partnersPerProject: 5, actionsPerProject: 0, communitiesPerProject: 1 })));
+  writeFileSync(
+    bundleFile,
+    JSON.stringify(
+      generateBundle({ projects: SCALE_PROJECTS, seed: 300, partnersPerProject: 5, actionsPerProject: 0, communitiesPerProject: 1 }),
+    ),
+  );
   runSeed(env, ['--bundle', bundleFile]);
 
   const cmsLog = path.join(dir, 'cms.log');
@@ -49,7 +54,10 @@ export default async function setup(project: TestProject) {
     const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-results', 'scale');
     mkdirSync(resultsDir, { recursive: true });
     writeFileSync(path.join(resultsDir, 'site-build.log'), build.output);
-    if (!build.ok) throw new Error(`the site build failed (${Math.round(build.durationMs / 1000)} s):\n${build.output.split('\n').slice(-80).join('\n')}`);
+    if (!build.ok)
+      throw new Error(
+        `the site build failed (${Math.round(build.durationMs / 1000)} s):\n${build.output.split('\n').slice(-80).join('\n')}`,
+      );
     // The CMS is not needed once the site is built.
     await cms.stop();
     cms = undefined;

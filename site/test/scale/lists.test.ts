@@ -6,7 +6,20 @@ import { normalise } from '../support/html.ts';
 import { builtPagePaths, fileFor, readPage } from '../support/site.ts';
 
 /** The English and Italian first segments of the pages of one entity each. */
-const ENTITY_SEGMENTS = ['progetti', 'projects', 'partner', 'partners', 'temi', 'themes', 'linee-di-finanziamento', 'funding', 'paesi', 'countries', 'comunita-di-pratica', 'communities'];
+const ENTITY_SEGMENTS = [
+  'progetti',
+  'projects',
+  'partner',
+  'partners',
+  'temi',
+  'themes',
+  'linee-di-finanziamento',
+  'funding',
+  'paesi',
+  'countries',
+  'comunita-di-pratica',
+  'communities',
+];
 /** Second segments that are lists, not entities: /progetti/stato/…, /partner/pagina/2/. */
 const LIST_SEGMENTS = new Set(['stato', 'status', 'pagina', 'page']);
 
@@ -22,13 +35,17 @@ function isEntityPage(pathname: string): boolean {
  */
 function plainLinks(pathname: string): string[] {
   const html = readFileSync(fileFor(pathname), 'utf8').replace(/<astro-island\b[\s\S]*?<\/astro-island>/g, '');
-  return [...html.matchAll(/<a\b[^>]*\bhref="([^"#?]*)[^"]*"/g)].map((m) => m[1]!).filter((link) => link.startsWith('/') && link.endsWith('/'));
+  return [...html.matchAll(/<a\b[^>]*\bhref="([^"#?]*)[^"]*"/g)]
+    .map((m) => m[1]!)
+    .filter((link) => link.startsWith('/') && link.endsWith('/'));
 }
 
 describe('every entity is reachable without JavaScript at scale', () => {
   test('a crawl of plain links from the home pages and the list pages reaches every project, partner, theme, funding line, country and community', () => {
     const built = new Set(builtPagePaths());
-    const start = LOCALES.flatMap((locale) => (['home', 'partners', 'themes', 'fundingLines', 'countries'] as const).map((page) => href(locale, { page })));
+    const start = LOCALES.flatMap((locale) =>
+      (['home', 'partners', 'themes', 'fundingLines', 'countries'] as const).map((page) => href(locale, { page })),
+    );
     const reached = new Set(start);
     const queue = [...start];
     while (queue.length > 0) {
@@ -41,7 +58,11 @@ describe('every entity is reachable without JavaScript at scale', () => {
     }
     const entities = [...built].filter(isEntityPage);
     // The portfolio has every kind of entity page, in both languages.
-    for (const segment of ENTITY_SEGMENTS) expect(entities.some((p) => p.split('/').includes(segment)), segment).toBe(true);
+    for (const segment of ENTITY_SEGMENTS)
+      expect(
+        entities.some((p) => p.split('/').includes(segment)),
+        segment,
+      ).toBe(true);
     expect(entities.filter((p) => !reached.has(p))).toEqual([]);
   });
 });
@@ -54,16 +75,26 @@ describe.each(LOCALES)('the home page at scale (%s)', (locale: Locale) => {
 
     // Every ongoing project, from the pages of the status list.
     const statusList = href(locale, { page: 'status', status: 'ongoing' });
-    const statusPages = builtPagePaths().filter((p) => p === statusList || p.startsWith(`${statusList}${locale === 'it' ? 'pagina' : 'page'}/`));
-    const ongoing = (await Promise.all(statusPages.map(async (p) => (await readPage(p)).doc.querySelectorAll('main ul.grid > li').length))).reduce((a, b) => a + b, 0);
+    const statusPages = builtPagePaths().filter(
+      (p) => p === statusList || p.startsWith(`${statusList}${locale === 'it' ? 'pagina' : 'page'}/`),
+    );
+    const ongoing = (
+      await Promise.all(statusPages.map(async (p) => (await readPage(p)).doc.querySelectorAll('main ul.grid > li').length))
+    ).reduce((a, b) => a + b, 0);
     expect(ongoing).toBeGreaterThan(24);
     const allOngoing = home.doc.querySelectorAll('main a').find((a) => a.getAttributeValue('href') === statusList);
     expect(allOngoing, 'a link to the ongoing projects').toBeDefined();
-    expect(normalise(allOngoing!.textContent)).toBe(locale === 'it' ? `Vedi tutti i ${ongoing} progetti in corso` : `See all ${ongoing} ongoing projects`);
+    expect(normalise(allOngoing!.textContent)).toBe(
+      locale === 'it' ? `Vedi tutti i ${ongoing} progetti in corso` : `See all ${ongoing} ongoing projects`,
+    );
 
     // The key figures count every project and partner page built.
-    const projectPages = builtPagePaths().filter((p) => isEntityPage(p) && p.startsWith(href(locale, { page: 'project', slug: 'x' }).slice(0, -2))).length;
-    const partnerPages = builtPagePaths().filter((p) => isEntityPage(p) && p.startsWith(href(locale, { page: 'partner', slug: 'x' }).slice(0, -2))).length;
+    const projectPages = builtPagePaths().filter(
+      (p) => isEntityPage(p) && p.startsWith(href(locale, { page: 'project', slug: 'x' }).slice(0, -2)),
+    ).length;
+    const partnerPages = builtPagePaths().filter(
+      (p) => isEntityPage(p) && p.startsWith(href(locale, { page: 'partner', slug: 'x' }).slice(0, -2)),
+    ).length;
     expect(projectPages).toBe(300);
     expect(home.main).toContain(`${projectPages} ${locale === 'it' ? 'progetti' : 'projects'}`);
     expect(home.main).toContain(`${partnerPages} ${locale === 'it' ? 'partner' : 'partners'}`);

@@ -10,10 +10,13 @@ function laterPage(pathname: string): { list: string; pageNumber: number } | nul
   return match ? { list: match[1]!, pageNumber: Number(match[2]) } : null;
 }
 
-const hrefsOf = async (pathname: string) => (await readPage(pathname)).doc.querySelectorAll('a[href]').map((a) => a.getAttributeValue('href')!);
+const hrefsOf = async (pathname: string) =>
+  (await readPage(pathname)).doc.querySelectorAll('a[href]').map((a) => a.getAttributeValue('href')!);
 
 describe('paged lists at scale', () => {
-  const later = builtPagePaths().map(laterPage).filter((page) => page !== null);
+  const later = builtPagePaths()
+    .map(laterPage)
+    .filter((page) => page !== null);
   const lists = [...new Set(later.map((page) => page.list))].sort();
 
   test('the generated portfolio makes paged lists, in both languages', () => {
@@ -38,14 +41,26 @@ describe('paged lists at scale', () => {
     const pageCount = Math.max(...later.filter((page) => page.list === list).map((page) => page.pageNumber));
     const italian = !list.startsWith('/en/');
     const page = await readPage(`${list}${italian ? 'pagina' : 'page'}/2/`);
-    expect(page.doc.querySelector('h1')!.textContent).toMatch(italian ? new RegExp(` – pagina 2 di ${pageCount}$`) : new RegExp(` – page 2 of ${pageCount}$`));
+    expect(page.doc.querySelector('h1')!.textContent).toMatch(
+      italian ? new RegExp(` – pagina 2 di ${pageCount}$`) : new RegExp(` – page 2 of ${pageCount}$`),
+    );
     const back = page.doc.querySelectorAll('main a').find((a) => a.getAttributeValue('href') === list && /^← /.test(a.textContent));
     expect(back, 'a link back to the first page').toBeDefined();
   });
 
   test('every kind of paged list has later pages at this scale', () => {
-    for (const pattern of [/^\/partner\/$/, /^\/temi\/[^/]+\/$/, /^\/linee-di-finanziamento\/[^/]+\/$/, /^\/paesi\/[^/]+\/$/, /^\/progetti\/stato\/[^/]+\/$/, /^\/en\/countries\/[^/]+\/$/]) {
-      expect(lists.some((list) => pattern.test(list)), String(pattern)).toBe(true);
+    for (const pattern of [
+      /^\/partner\/$/,
+      /^\/temi\/[^/]+\/$/,
+      /^\/linee-di-finanziamento\/[^/]+\/$/,
+      /^\/paesi\/[^/]+\/$/,
+      /^\/progetti\/stato\/[^/]+\/$/,
+      /^\/en\/countries\/[^/]+\/$/,
+    ]) {
+      expect(
+        lists.some((list) => pattern.test(list)),
+        String(pattern),
+      ).toBe(true);
     }
   });
 
@@ -54,10 +69,14 @@ describe('paged lists at scale', () => {
     // The heaviest page of each kind (/paesi/*/pagina/*/), to see how far each is from the bound.
     const heaviest = new Map<string, { pathname: string; gzip: number }>();
     for (const page of weights) {
-      const kind = page.pathname.replace(/\/(pagina|page)\/\d+\//, '/$1/*/').replace(/^((?:\/en)?\/[^/]+\/(?:(?:stato|status)\/)?)[^/*]+\//, '$1*/');
+      const kind = page.pathname
+        .replace(/\/(pagina|page)\/\d+\//, '/$1/*/')
+        .replace(/^((?:\/en)?\/[^/]+\/(?:(?:stato|status)\/)?)[^/*]+\//, '$1*/');
       if ((heaviest.get(kind)?.gzip ?? 0) < page.gzip) heaviest.set(kind, page);
     }
-    const report = [...heaviest].sort((a, b) => b[1].gzip - a[1].gzip).map(([kind, page]) => `${(page.gzip / 1024).toFixed(1).padStart(6)} KB  ${kind.padEnd(40)} ${page.pathname}`);
+    const report = [...heaviest]
+      .sort((a, b) => b[1].gzip - a[1].gzip)
+      .map(([kind, page]) => `${(page.gzip / 1024).toFixed(1).padStart(6)} KB  ${kind.padEnd(40)} ${page.pathname}`);
     writeFileSync(path.join(site().resultsDir, 'heaviest-pages.txt'), `${report.join('\n')}\n`);
     const heavy = weights.filter((page) => page.gzip > 100 * 1024);
     expect(heavy).toEqual([]);

@@ -33,7 +33,9 @@ export interface Browser {
  */
 export async function launchBrowser({ injectsScripts = false } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: install Debian's package (apt-get install chromium) to run the browser tests.`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: install Debian's package (apt-get install chromium) to run the browser tests.`,
+    );
   }
   const profile = mkdtempSync(path.join(tmpdir(), 'portfolio-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -52,7 +54,8 @@ export async function launchBrowser({ injectsScripts = false } = {}): Promise<Br
     page.on('request', (request) => requests.push(request.url()));
     page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
     page.on('response', (response) => {
-      if (response.status() >= 400) errors.push(`${page.url()}: ${response.request().resourceType()} ${response.url()} answered ${response.status()}`);
+      if (response.status() >= 400)
+        errors.push(`${page.url()}: ${response.request().resourceType()} ${response.url()} answered ${response.status()}`);
     });
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(`${page.url()}: console error: ${message.text()}`);

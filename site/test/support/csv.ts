@@ -19,8 +19,11 @@ export function parseCsv(text: string): string[][] {
   });
 }
 
-/** A built open-data CSV file as records keyed by column name. */
-export function readCsv(pathname: string): Array<Record<string, string>> {
-  const [header, ...rows] = parseCsv(readFileSync(fileFor(pathname), 'utf8'));
-  return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i] ?? ''])));
+/** CSV text as records keyed by the header's column names. */
+export function csvRecords(text: string): Array<Record<string, string>> {
+  const [header, ...rows] = parseCsv(text);
+  return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]!])));
 }
+
+/** A built open-data CSV file as records keyed by column name. */
+export const readCsv = (pathname: string) => csvRecords(readFileSync(fileFor(pathname), 'utf8'));

@@ -16,13 +16,17 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 /** Character references resolved as a browser would (the parser keeps them raw). */
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
-    if (ref[0] === '#') return String.fromCodePoint(ref[1]!.toLowerCase() === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10));
+    if (ref[0] === '#')
+      return String.fromCodePoint(ref[1]!.toLowerCase() === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10));
     return NAMED[ref.toLowerCase()] ?? whole;
   });
 }
 
 /** Text as a reader sees it: entities decoded, every kind of space (no-break, narrow) one plain space. */
-export const normalise = (text: string) => decodeEntities(text).replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
+export const normalise = (text: string) =>
+  decodeEntities(text)
+    .replace(/[\s\u00a0\u202f\u2009]+/g, ' ')
+    .trim();
 
 /** The visible text of an element (scripts and styles left out), normalised. */
 export function textOf(element: HtmlElement): string {

@@ -95,7 +95,12 @@ const TEMPLATE_ROUTES: Array<[template: string, route: Route, island?: boolean]>
 /** One page of every template in both languages, and the single 404 page. */
 export const TEMPLATE_PAGES: TemplatePage[] = [
   ...(['it', 'en'] as const).flatMap((locale) =>
-    TEMPLATE_ROUTES.map(([template, route, island]) => ({ template, locale, pathname: href(locale, route), ...(island ? { island } : {}) })),
+    TEMPLATE_ROUTES.map(([template, route, island]) => ({
+      template,
+      locale,
+      pathname: href(locale, route),
+      ...(island ? { island } : {}),
+    })),
   ),
   { template: '404', locale: 'it', pathname: '/404.html' },
 ];

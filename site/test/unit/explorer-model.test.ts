@@ -4,11 +4,23 @@ import { applyState, decodeExplorerData, searchFromState, stateFromSearch, type 
 // A data file as lib/explorer-data.ts writes it: options once, projects by index.
 const data: ExplorerData = {
   options: {
-    status: [['completed', 'Concluso'], ['ongoing', 'In corso']],
+    status: [
+      ['completed', 'Concluso'],
+      ['ongoing', 'In corso'],
+    ],
     funding: [['amif', 'FAMI – Commissione europea']],
-    theme: [['housing', 'Casa'], ['work', 'Lavoro']],
-    country: [['IT', 'Italia'], ['LV', 'Lettonia']],
-    partner: [['eurocities', 'Eurocities'], ['comune', 'Comune di Città']],
+    theme: [
+      ['housing', 'Casa'],
+      ['work', 'Lavoro'],
+    ],
+    country: [
+      ['IT', 'Italia'],
+      ['LV', 'Lettonia'],
+    ],
+    partner: [
+      ['eurocities', 'Eurocities'],
+      ['comune', 'Comune di Città'],
+    ],
   },
   fundingShort: ['FAMI'],
   projects: [
@@ -33,8 +45,18 @@ describe('the explorer data file', () => {
       partnerNames: ['Eurocities', 'Comune di Città'],
       budget: 1000,
     });
-    expect(items[1]).toMatchObject({ fundingLine: null, fundingLineLabel: null, period: null, startDate: null, budget: null, partners: [] });
-    expect(options.theme).toEqual([{ value: 'housing', label: 'Casa' }, { value: 'work', label: 'Lavoro' }]);
+    expect(items[1]).toMatchObject({
+      fundingLine: null,
+      fundingLineLabel: null,
+      period: null,
+      startDate: null,
+      budget: null,
+      partners: [],
+    });
+    expect(options.theme).toEqual([
+      { value: 'housing', label: 'Casa' },
+      { value: 'work', label: 'Lavoro' },
+    ]);
   });
 
   it('filters by the decoded values and searches partner names without accents', () => {

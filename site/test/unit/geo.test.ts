@@ -48,7 +48,12 @@ describe('europeMap', () => {
   });
 
   it('highlights exactly the countries with a count above zero, with their count', () => {
-    const other = europeMap(new Map([['IT', 3], ['FR', 0]]));
+    const other = europeMap(
+      new Map([
+        ['IT', 3],
+        ['FR', 0],
+      ]),
+    );
     for (const country of other.countries) {
       expect(country.highlighted, country.code).toBe(country.code === 'IT');
       expect(country.count, country.code).toBe(country.code === 'IT' ? 3 : 0);
@@ -87,7 +92,12 @@ describe('europeMap', () => {
   });
 
   it('ignores countries outside the frame and places known small territories', () => {
-    const outside = europeMap(new Map([['US', 2], ['GI', 1]]));
+    const outside = europeMap(
+      new Map([
+        ['US', 2],
+        ['GI', 1],
+      ]),
+    );
     expect(outside.countries.some((c) => c.highlighted)).toBe(false);
     expect(outside.markers.map((m) => m.code)).toEqual(['GI']);
   });

@@ -79,7 +79,8 @@ describe('projectJsonLd', () => {
 
   it('leaves out what the source does not state', () => {
     const quiet = projectJsonLd(project('it', 'quiet'), 'it', 'https://integrazione.example.it/progetti/quiet/');
-    for (const key of ['alternateName', 'startDate', 'endDate', 'funder', 'funding', 'member', 'keywords']) expect(quiet).not.toHaveProperty(key);
+    for (const key of ['alternateName', 'startDate', 'endDate', 'funder', 'funding', 'member', 'keywords'])
+      expect(quiet).not.toHaveProperty(key);
     isPlainJson(quiet);
   });
 
@@ -96,7 +97,13 @@ describe('organizationJsonLd', () => {
     const view = portfolios.en.partners.find((p) => p.partner.slug === 'maison-accueil')!;
     const url = 'https://integrazione.example.it/en/partners/maison-accueil/';
     const ld = organizationJsonLd(view, 'en', url);
-    expect(ld).toMatchObject({ '@context': 'https://schema.org', '@type': 'NGO', name: 'Maison "Accueil", Paris', alternateName: 'MAP', url });
+    expect(ld).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NGO',
+      name: 'Maison "Accueil", Paris',
+      alternateName: 'MAP',
+      url,
+    });
     expect(ld.memberOf).toEqual([{ '@type': 'Project', '@id': `${PLEIADI_EN}#project`, name: 'Plural, fair, inclusive', url: PLEIADI_EN }]);
     isPlainJson(ld);
   });
@@ -127,9 +134,16 @@ describe('siteJsonLd', () => {
       name: 'European projects for integration',
       url: 'https://integrazione.example.it/en/',
       inLanguage: 'en',
-      publisher: { '@type': 'GovernmentOrganization', name: 'Emilia-Romagna Region', url: 'https://www.regione.emilia-romagna.it', email: 'integrazione@example.it' },
+      publisher: {
+        '@type': 'GovernmentOrganization',
+        name: 'Emilia-Romagna Region',
+        url: 'https://www.regione.emilia-romagna.it',
+        email: 'integrazione@example.it',
+      },
     });
-    expect(ld.potentialAction).toMatchObject({ target: { urlTemplate: 'https://integrazione.example.it/en/search/?q={search_term_string}' } });
+    expect(ld.potentialAction).toMatchObject({
+      target: { urlTemplate: 'https://integrazione.example.it/en/search/?q={search_term_string}' },
+    });
     expect(siteJsonLd(portfolios.it.settings, 'it', 'https://integrazione.example.it').url).toBe('https://integrazione.example.it/');
   });
 });
@@ -145,7 +159,11 @@ describe('dataCatalogJsonLd', () => {
       name: 'Progetti',
       distribution: [
         { '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: 'https://integrazione.example.it/opendata/projects.csv' },
-        { '@type': 'DataDownload', encodingFormat: 'application/json', contentUrl: 'https://integrazione.example.it/opendata/projects.json' },
+        {
+          '@type': 'DataDownload',
+          encodingFormat: 'application/json',
+          contentUrl: 'https://integrazione.example.it/opendata/projects.json',
+        },
       ],
     });
   });

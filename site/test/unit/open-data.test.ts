@@ -45,7 +45,12 @@ describe('toCsv', () => {
 
   it('quotes fields with a comma, a line break or a quote, doubling the quotes', () => {
     const fields = ['a, b', 'line\nbreak', 'cr\rbreak', 'Maison "Accueil"', 'plain'];
-    expect(toCsv(['f'], fields.map((f) => ({ f }))).slice(1)).toBe('f\r\n"a, b"\r\n"line\nbreak"\r\n"cr\rbreak"\r\n"Maison ""Accueil"""\r\nplain\r\n');
+    expect(
+      toCsv(
+        ['f'],
+        fields.map((f) => ({ f })),
+      ).slice(1),
+    ).toBe('f\r\n"a, b"\r\n"line\nbreak"\r\n"cr\rbreak"\r\n"Maison ""Accueil"""\r\nplain\r\n');
   });
 
   it('round-trips commas, quotes, line breaks and accented text through an RFC 4180 reader', () => {
@@ -128,32 +133,61 @@ describe('DATASETS', () => {
 
   it('builds partner rows with project roles and the country name in the row language', () => {
     const rows = rowsOf('partners');
-    expect(find(rows, 'it', 'comune-di-bologna')).toMatchObject({ country: 'IT', country_name: 'Italia', project_roles: ['pleiadi:lead'], project_count: 1, communities: ['pleiadi-cop1'] });
-    expect(find(rows, 'en', 'maison-accueil')).toMatchObject({ country_name: 'France', organisation_type: 'ngo', url: 'https://integrazione.example.it/en/partners/maison-accueil/' });
+    expect(find(rows, 'it', 'comune-di-bologna')).toMatchObject({
+      country: 'IT',
+      country_name: 'Italia',
+      project_roles: ['pleiadi:lead'],
+      project_count: 1,
+      communities: ['pleiadi-cop1'],
+    });
+    expect(find(rows, 'en', 'maison-accueil')).toMatchObject({
+      country_name: 'France',
+      organisation_type: 'ngo',
+      url: 'https://integrazione.example.it/en/partners/maison-accueil/',
+    });
   });
 
   it('gives a partner’s alternative names as a list, one per line in the CMS, blanks and repeats dropped, in both languages', () => {
     const rows = rowsOf('partners');
     for (const locale of ['it', 'en']) {
-      expect(find(rows, locale, 'maison-accueil')).toMatchObject({ alternative_names: ['Maison d’accueil de Paris', 'Casa dell’accoglienza'] });
+      expect(find(rows, locale, 'maison-accueil')).toMatchObject({
+        alternative_names: ['Maison d’accueil de Paris', 'Casa dell’accoglienza'],
+      });
       expect(find(rows, locale, 'comune-di-bologna')).toMatchObject({ alternative_names: [] });
     }
   });
 
   it('builds action rows pointing to their project, with sub-actions one per line, lettered when they have a letter', () => {
     const [row] = rowsOf('actions');
-    expect(row).toMatchObject({ locale: 'it', project_id: 'pr-pleiadi', project_slug: 'pleiadi', code: 'Azione 01', sub_actions: 'a) Tavoli territoriali\nb) Rete regionale\nCoordinamento' });
+    expect(row).toMatchObject({
+      locale: 'it',
+      project_id: 'pr-pleiadi',
+      project_slug: 'pleiadi',
+      code: 'Azione 01',
+      sub_actions: 'a) Tavoli territoriali\nb) Rete regionale\nCoordinamento',
+    });
   });
 
   it('builds funding-line, community and theme rows with their relations', () => {
-    expect(find(rowsOf('funding-lines'), 'en', 'fami-os2')).toMatchObject({ acronym: 'AMIF', management_mode: 'shared', projects: ['pleiadi'], total_budget_eur: 5611995.92 });
-    expect(find(rowsOf('communities'), 'it', 'pleiadi-cop1')).toMatchObject({ project_slug: 'pleiadi', theme_slug: 'housing', members: ['comune-di-bologna'], member_count: 1 });
+    expect(find(rowsOf('funding-lines'), 'en', 'fami-os2')).toMatchObject({
+      acronym: 'AMIF',
+      management_mode: 'shared',
+      projects: ['pleiadi'],
+      total_budget_eur: 5611995.92,
+    });
+    expect(find(rowsOf('communities'), 'it', 'pleiadi-cop1')).toMatchObject({
+      project_slug: 'pleiadi',
+      theme_slug: 'housing',
+      members: ['comune-di-bologna'],
+      member_count: 1,
+    });
     expect(find(rowsOf('themes'), 'it', 'housing')).toMatchObject({ name: 'Casa', projects: ['pleiadi'], communities: ['pleiadi-cop1'] });
   });
 
   it('exports no editorial or internal field', () => {
     const columns = DATASETS.flatMap((d) => d.columns.map((c) => c.name));
-    for (const name of ['source_notes', 'sourceNotes', 'notes', 'created_at', 'published_at', 'status_override']) expect(columns).not.toContain(name);
+    for (const name of ['source_notes', 'sourceNotes', 'notes', 'created_at', 'published_at', 'status_override'])
+      expect(columns).not.toContain(name);
   });
 });
 

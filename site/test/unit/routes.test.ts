@@ -37,7 +37,13 @@ describe('the machine-readable line of a build broken by an entry', () => {
     expect(line.startsWith(BUILD_FAILURE_MARKER)).toBe(true);
     expect(line).not.toContain('\n');
     const output = `[build] start\n${BUILD_FAILURE_MARKER}{"contentType":"old"}\n  ${line}\n[ERROR] ${error.message}\n`;
-    expect(parseBuildFailure(output)).toEqual({ contentType: 'api::partner.partner', documentId: 'abc', locale: 'en', field: 'country', reason: 'Use an ISO 3166-1 alpha-2 code' });
+    expect(parseBuildFailure(output)).toEqual({
+      contentType: 'api::partner.partner',
+      documentId: 'abc',
+      locale: 'en',
+      field: 'country',
+      reason: 'Use an ISO 3166-1 alpha-2 code',
+    });
   });
 
   it('finds nothing in the output of other failures, or in a broken line', () => {

@@ -14,7 +14,12 @@ const page = (title: string, body: string) =>
 /** Every file of a Pagefind index, by path, as bytes. */
 function indexFiles(site: string): Map<string, Buffer> {
   const dir = path.join(site, 'pagefind');
-  return new Map((readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((file) => file.includes('.')).sort().map((file) => [file, readFileSync(path.join(dir, file))]));
+  return new Map(
+    (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+      .filter((file) => file.includes('.'))
+      .sort()
+      .map((file) => [file, readFileSync(path.join(dir, file))]),
+  );
 }
 
 /** The indexed pages, from the fragments (gzipped JSON, after Pagefind's signature): URL → text. */
@@ -22,7 +27,11 @@ function indexedPages(site: string): Map<string, string> {
   const pages = new Map<string, string>();
   for (const [file, bytes] of indexFiles(site)) {
     if (!file.endsWith('.pf_fragment')) continue;
-    const fragment = JSON.parse(gunzipSync(bytes).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; content: string };
+    const fragment = JSON.parse(
+      gunzipSync(bytes)
+        .toString('utf8')
+        .replace(/^pagefind_dcd/, ''),
+    ) as { url: string; content: string };
     pages.set(fragment.url, fragment.content);
   }
   return pages;
@@ -89,7 +98,13 @@ describe('the search index the publisher keeps between builds', () => {
   });
 
   it('keeps a label apart from its value, and elements side by side apart, in the indexed text', async () => {
-    write('partner/comune/index.html', page('Comune', 'Ente locale</p><dl><div><dt>Città</dt><dd>non indicata</dd></div></dl><p><span>Stato</span><span>In corso</span></p><p>Linee<span class="detail">Tutte</span> e un<wbr>parola'));
+    write(
+      'partner/comune/index.html',
+      page(
+        'Comune',
+        'Ente locale</p><dl><div><dt>Città</dt><dd>non indicata</dd></div></dl><p><span>Stato</span><span>In corso</span></p><p>Linee<span class="detail">Tutte</span> e un<wbr>parola',
+      ),
+    );
     expect(await update()).toMatchObject({ mode: 'incremental', added: 1 });
     const text = indexedPages(site).get('/partner/comune/');
     expect(text).toContain('Città: non indicata');

@@ -19,15 +19,28 @@ import {
   type StatsProject,
 } from '../../src/lib/statistics.ts';
 import { fitLabel } from '../../src/lib/charts.ts';
+import { csvRecords } from '../support/csv.ts';
 import { fixturePortfolios, SITE } from './fixtures/portfolio.ts';
 
 const TODAY = new Date('2026-11-22T00:00:00Z');
 
 /** A project as the statistics read it; what is not given is not stated. */
-function project(slug: string, fields: Partial<StatsProject['project']> & { line?: string | null; period?: string; status?: StatsProject['status'] } = {}): StatsProject {
+function project(
+  slug: string,
+  fields: Partial<StatsProject['project']> & { line?: string | null; period?: string; status?: StatsProject['status'] } = {},
+): StatsProject {
   const { line = 'fami', period = '2021-2027', status = 'ongoing', ...rest } = fields;
   return {
-    project: { documentId: slug, slug, acronym: slug.toUpperCase(), startDate: null, endDate: null, totalBudget: null, euContribution: null, ...rest },
+    project: {
+      documentId: slug,
+      slug,
+      acronym: slug.toUpperCase(),
+      startDate: null,
+      endDate: null,
+      totalBudget: null,
+      euContribution: null,
+      ...rest,
+    },
     status,
     fundingLine: line === null ? null : { documentId: line, slug: line, programmingPeriod: period },
     fundingLineLabel: line === null ? null : line.toUpperCase(),
@@ -57,7 +70,11 @@ describe('moneyByFundingLine', () => {
 
 describe('moneyByPeriod', () => {
   it('groups by programming period, newest first', () => {
-    const rows = moneyByPeriod([project('a', { period: '2014-2020', totalBudget: 5 }), project('b', { totalBudget: 1 }), project('c', { line: null })]);
+    const rows = moneyByPeriod([
+      project('a', { period: '2014-2020', totalBudget: 5 }),
+      project('b', { totalBudget: 1 }),
+      project('c', { line: null }),
+    ]);
     expect(rows.map((r) => [r.key, r.projects, r.totalBudget])).toEqual([
       ['2021-2027', 1, 1],
       ['2014-2020', 1, 5],
@@ -116,8 +133,15 @@ describe('mostConnected', () => {
 
 describe('buildTimeline', () => {
   const views = [
-    project('late', { startDate: { date: '2025-06-01', precision: 'month', estimated: true }, endDate: { date: '2029-09-30', precision: 'day' } }),
-    project('early', { startDate: { date: '2019-01-01', precision: 'year' }, endDate: { date: '2022-01-01', precision: 'year' }, line: 'esf' }),
+    project('late', {
+      startDate: { date: '2025-06-01', precision: 'month', estimated: true },
+      endDate: { date: '2029-09-30', precision: 'day' },
+    }),
+    project('early', {
+      startDate: { date: '2019-01-01', precision: 'year' },
+      endDate: { date: '2022-01-01', precision: 'year' },
+      line: 'esf',
+    }),
     project('open', { startDate: { date: '2025-01-01', precision: 'day' } }),
     project('nothing', { line: null }),
   ];
@@ -164,41 +188,22 @@ function statsInputOf(bundle: SeedBundle): StatsInput {
         totalBudget: p.totalBudget ?? null,
         euContribution: p.euContribution ?? null,
       },
-      status: projectStatus({ statusOverride: p.statusOverride, startDate: p.startDate, endDate: p.endDate, durationMonths: p.durationMonths }, TODAY),
+      status: projectStatus(
+        { statusOverride: p.statusOverride, startDate: p.startDate, endDate: p.endDate, durationMonths: p.durationMonths },
+        TODAY,
+      ),
       fundingLine: line && { documentId: line.slug, slug: line.slug, programmingPeriod: line.programmingPeriod ?? null },
       fundingLineLabel: line?.acronym.it ?? null,
     };
   });
   const projectsOf = new Map<string, string[]>();
-  for (const p of bundle.projects) for (const m of new Set(p.partnerships.map((x) => x.partner))) projectsOf.set(m, [...(projectsOf.get(m) ?? []), p.slug]);
+  for (const p of bundle.projects)
+    for (const m of new Set(p.partnerships.map((x) => x.partner))) projectsOf.set(m, [...(projectsOf.get(m) ?? []), p.slug]);
   const partners: StatsPartner[] = bundle.partners.map((p) => ({
     partner: { documentId: p.slug, slug: p.slug, name: p.name.it, country: p.country ?? null, organisationType: p.organisationType },
     projects: projectsOf.get(p.slug) ?? [],
   }));
   return { projects, partners };
-}
-
-/** A strict-enough CSV reader for the statistics files (no quoted line breaks in them). */
-function csvRecords(text: string): Array<Record<string, string>> {
-  const split = (line: string) => {
-    const fields: string[] = [];
-    let field = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i]!;
-      if (quoted) {
-        if (c === '"' && line[i + 1] === '"') (field += '"'), i++;
-        else if (c === '"') quoted = false;
-        else field += c;
-      } else if (c === '"') quoted = true;
-      else if (c === ',') fields.push(field), (field = '');
-      else field += c;
-    }
-    return [...fields, field];
-  };
-  const [header, ...lines] = text.replace(/^\uFEFF/, '').split('\r\n').filter((l) => l !== '');
-  const names = split(header!);
-  return lines.map((line) => Object.fromEntries(split(line).map((value, i) => [names[i]!, value])));
 }
 
 describe('the statistics of a generated portfolio of 1,000 projects', () => {
@@ -212,7 +217,15 @@ describe('the statistics of a generated portfolio of 1,000 projects', () => {
     if (!files.has(name)) {
       const dataset = DATASETS.find((d) => d.name === name)!;
       const rows = dataset.rows({ it: portfolio('it'), en: portfolio('en') }, SITE);
-      files.set(name, csvRecords(toCsv(dataset.columns.map((c) => c.name), rows)).filter((r) => r.locale === 'it'));
+      files.set(
+        name,
+        csvRecords(
+          toCsv(
+            dataset.columns.map((c) => c.name),
+            rows,
+          ),
+        ).filter((r) => r.locale === 'it'),
+      );
     }
     return files.get(name)!;
   };
@@ -243,7 +256,8 @@ describe('the statistics of a generated portfolio of 1,000 projects', () => {
     }
     const top = csv('statistics-connected-partners')[0]!;
     const counts = new Map<string, number>();
-    for (const p of bundle.projects) for (const partner of new Set(p.partnerships.map((m) => m.partner))) counts.set(partner, (counts.get(partner) ?? 0) + 1);
+    for (const p of bundle.projects)
+      for (const partner of new Set(p.partnerships.map((m) => m.partner))) counts.set(partner, (counts.get(partner) ?? 0) + 1);
     const most = Math.max(...counts.values());
     expect(Number(top.projects)).toBe(most);
     const timeline = csv('statistics-timeline');
@@ -265,7 +279,10 @@ describe('the statistics datasets of the hand-made portfolio', () => {
   it('say how many projects state a budget next to the sum', () => {
     const rows = DATASETS.find((d) => d.name === 'statistics-funding-lines')!.rows(fixturePortfolios(), SITE);
     const it_ = rows.filter((r) => r.locale === 'it');
-    expect(it_.map((r) => [r.key, r.projects, r.projects_with_budget])).toEqual([['fami-os2', 1, 1], [NOT_STATED, 1, 0]]);
+    expect(it_.map((r) => [r.key, r.projects, r.projects_with_budget])).toEqual([
+      ['fami-os2', 1, 1],
+      [NOT_STATED, 1, 0],
+    ]);
     expect(it_.find((r) => r.key === NOT_STATED)!.total_budget_eur).toBeNull();
     expect(rows.find((r) => r.locale === 'en' && r.key === NOT_STATED)!.label).toBe('Funding line not stated');
   });

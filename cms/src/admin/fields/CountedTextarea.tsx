@@ -38,7 +38,12 @@ export const CountedTextarea = forwardRef<HTMLTextAreaElement, CountedTextareaPr
         <Flex justifyContent="space-between" alignItems="flex-start" gap={2}>
           <Field.Hint />
           {maxLength !== undefined && (
-            <Typography variant="pi" textColor={over ? 'danger600' : 'neutral600'} data-character-count={name} style={{ whiteSpace: 'nowrap' }}>
+            <Typography
+              variant="pi"
+              textColor={over ? 'danger600' : 'neutral600'}
+              data-character-count={name}
+              style={{ whiteSpace: 'nowrap' }}
+            >
               {characterCount(value.length, maxLength)}
             </Typography>
           )}

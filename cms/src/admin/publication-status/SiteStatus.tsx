@@ -1,4 +1,4 @@
-import * as React from 'react';
+import type * as React from 'react';
 import { Link } from 'react-router-dom';
 import { duration, pages, when } from './format';
 import type { FailingEntry, PublicationStatus } from './use-publication-status';
@@ -33,9 +33,22 @@ export function Verdict({ tone, children, testId }: { tone: Tone; children: Reac
     <p
       role="status"
       data-testid={testId}
-      style={{ ...paragraph, display: 'flex', gap: '0.8rem', alignItems: 'baseline', fontWeight: 600, color, background, padding: '0.8rem 1.2rem', borderRadius: 4 }}
+      style={{
+        ...paragraph,
+        display: 'flex',
+        gap: '0.8rem',
+        alignItems: 'baseline',
+        fontWeight: 600,
+        color,
+        background,
+        padding: '0.8rem 1.2rem',
+        borderRadius: 4,
+      }}
     >
-      <span aria-hidden="true" style={{ display: 'inline-block', width: '0.9rem', height: '0.9rem', borderRadius: '50%', background: color, flex: 'none' }} />
+      <span
+        aria-hidden="true"
+        style={{ display: 'inline-block', width: '0.9rem', height: '0.9rem', borderRadius: '50%', background: color, flex: 'none' }}
+      />
       <span>{children}</span>
     </p>
   );
@@ -46,7 +59,17 @@ export const Text = ({ children, muted }: { children: React.ReactNode; muted?: b
 );
 
 /** Which entry and field stopped the last build, and what to do about it. */
-export function FailureDetails({ failure, error, currentDocumentId, currentLocale }: { failure?: FailingEntry; error?: string; currentDocumentId?: string; currentLocale?: string }) {
+export function FailureDetails({
+  failure,
+  error,
+  currentDocumentId,
+  currentLocale,
+}: {
+  failure?: FailingEntry;
+  error?: string;
+  currentDocumentId?: string;
+  currentLocale?: string;
+}) {
   if (!failure) {
     return (
       <div data-testid="publication-failure">
@@ -107,7 +130,15 @@ function TechnicalDetails({ text }: { text: string }) {
 }
 
 /** The site as a whole: the live release, and the last build's result in Italian. */
-export function SiteStatus({ status, currentDocumentId, currentLocale }: { status: PublicationStatus; currentDocumentId?: string; currentLocale?: string }) {
+export function SiteStatus({
+  status,
+  currentDocumentId,
+  currentLocale,
+}: {
+  status: PublicationStatus;
+  currentDocumentId?: string;
+  currentLocale?: string;
+}) {
   if (!status.reachable) {
     return (
       <div data-testid="publication-status">

@@ -16,7 +16,6 @@ interface PanelProps {
 }
 type PanelComponent = ((props: PanelProps) => { title: string; content: React.ReactNode } | null) & { type?: string };
 
-
 /** The entry's public page on the live site, when the site's URL scheme gives it one. */
 function publicUrl(status: PublicationStatus): string | null {
   const entry = status.entry;
@@ -34,22 +33,41 @@ function EntryStatus({ model, documentId, locale, refreshKey }: { model: string;
   const language = languageName(locale);
   const url = publicUrl(status);
   const failedSincePublished =
-    entry?.publishedAt && status.lastBuild && !status.lastBuild.ok && Date.parse(status.lastBuild.startedAt) >= Date.parse(entry.publishedAt);
+    entry?.publishedAt &&
+    status.lastBuild &&
+    !status.lastBuild.ok &&
+    Date.parse(status.lastBuild.startedAt) >= Date.parse(entry.publishedAt);
 
   let verdict: React.ReactNode = null;
   if (status.reachable && entry) {
     if (!entry.publishedAt) {
       verdict = <Verdict tone="neutral" testId="entry-verdict">{`Versione in ${language} non pubblicata: non è sul sito`}</Verdict>;
     } else if (entry.live) {
-      verdict = <Verdict tone="success" testId="entry-verdict">Online sul sito pubblico</Verdict>;
+      verdict = (
+        <Verdict tone="success" testId="entry-verdict">
+          Online sul sito pubblico
+        </Verdict>
+      );
     } else if (entry.live === null) {
       verdict = <Verdict tone="neutral" testId="entry-verdict">{`Pubblicata ${when(entry.publishedAt)}`}</Verdict>;
     } else if (failedSincePublished) {
-      verdict = <Verdict tone="danger" testId="entry-verdict">Pubblicata, ma non ancora sul sito</Verdict>;
+      verdict = (
+        <Verdict tone="danger" testId="entry-verdict">
+          Pubblicata, ma non ancora sul sito
+        </Verdict>
+      );
     } else if (isUpdating(status)) {
-      verdict = <Verdict tone="warning" testId="entry-verdict">Pubblicata: il sito si sta aggiornando…</Verdict>;
+      verdict = (
+        <Verdict tone="warning" testId="entry-verdict">
+          Pubblicata: il sito si sta aggiornando…
+        </Verdict>
+      );
     } else {
-      verdict = <Verdict tone="warning" testId="entry-verdict">Pubblicata: in attesa dell’aggiornamento del sito</Verdict>;
+      verdict = (
+        <Verdict tone="warning" testId="entry-verdict">
+          Pubblicata: in attesa dell’aggiornamento del sito
+        </Verdict>
+      );
     }
   }
 
@@ -67,7 +85,15 @@ function EntryStatus({ model, documentId, locale, refreshKey }: { model: string;
             target="_blank"
             rel="noreferrer"
             data-testid="entry-public-link"
-            style={{ display: 'inline-block', color: '#fff', background: COLOURS.link, padding: '0.6rem 1.2rem', borderRadius: 4, fontWeight: 600, textDecoration: 'none' }}
+            style={{
+              display: 'inline-block',
+              color: '#fff',
+              background: COLOURS.link,
+              padding: '0.6rem 1.2rem',
+              borderRadius: 4,
+              fontWeight: 600,
+              textDecoration: 'none',
+            }}
           >
             Vedi sul sito
           </a>

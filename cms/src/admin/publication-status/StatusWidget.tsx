@@ -1,4 +1,3 @@
-import * as React from 'react';
 import { COLOURS, SiteStatus, Text } from './SiteStatus';
 import { usePublicationStatus } from './use-publication-status';
 

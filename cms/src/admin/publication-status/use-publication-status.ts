@@ -32,6 +32,7 @@ export function usePublicationStatus(params: Record<string, string> | null, refr
   const [failed, setFailed] = React.useState(false);
   const key = JSON.stringify(params);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `params` (a new object each render), and `refreshKey` is only a trigger.
   React.useEffect(() => {
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -16,7 +16,14 @@ export interface ClientOptions {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A tiny read-only REST client: bearer token, retries with exponential backoff, clear failures. */
-export function createClient({ baseUrl, token, attempts = 5, backoffMs = 500, previewSecret = null, fetch: fetchImpl = fetch }: ClientOptions) {
+export function createClient({
+  baseUrl,
+  token,
+  attempts = 5,
+  backoffMs = 500,
+  previewSecret = null,
+  fetch: fetchImpl = fetch,
+}: ClientOptions) {
   let requests = 0;
 
   async function getJson(path: string): Promise<unknown> {
@@ -41,7 +48,8 @@ export function createClient({ baseUrl, token, attempts = 5, backoffMs = 500, pr
         }
       } catch (error) {
         if (error instanceof CmsUnavailableError) throw error;
-        lastProblem = `${(error as Error).message}${(error as Error).cause ? ` (${String((error as any).cause?.code ?? (error as any).cause)})` : ''}`;
+        const cause = (error as Error).cause as { code?: string } | undefined;
+        lastProblem = `${(error as Error).message}${cause ? ` (${String(cause.code ?? cause)})` : ''}`;
       }
       if (attempt < attempts) await sleep(backoffMs * 2 ** (attempt - 1));
     }

@@ -44,7 +44,13 @@ export const BUILD_FAILURE_MARKER = 'PORTFOLIO_BUILD_FAILURE ';
 /** The machine-readable line for an entry that breaks the contract (its first problem). */
 export function buildFailureLine(error: ContentContractError): string {
   const first = error.problems[0] ?? { path: '', reason: 'invalid entry' };
-  const failure: BuildFailure = { contentType: error.contentType, documentId: error.documentId, locale: error.locale, field: first.path, reason: first.reason };
+  const failure: BuildFailure = {
+    contentType: error.contentType,
+    documentId: error.documentId,
+    locale: error.locale,
+    field: first.path,
+    reason: first.reason,
+  };
   return `${BUILD_FAILURE_MARKER}${JSON.stringify(failure)}`;
 }
 

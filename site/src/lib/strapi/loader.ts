@@ -9,7 +9,13 @@ let sharedClient: CmsClient | undefined;
 /** One client for the whole build, so request counts and settings are shared. */
 export function cmsClient(): CmsClient {
   const { cmsUrl, cmsToken, cmsAttempts, cmsBackoffMs, previewSecret } = siteConfig();
-  return (sharedClient ??= createClient({ baseUrl: cmsUrl, token: cmsToken, attempts: cmsAttempts, backoffMs: cmsBackoffMs, previewSecret }));
+  return (sharedClient ??= createClient({
+    baseUrl: cmsUrl,
+    token: cmsToken,
+    attempts: cmsAttempts,
+    backoffMs: cmsBackoffMs,
+    previewSecret,
+  }));
 }
 
 /** Entry id in a collection: the same document in each locale is a separate entry. */
@@ -62,7 +68,8 @@ export function strapiLoader(type: ContentTypeName, client: () => CmsClient = cm
         >;
         store.clear();
         for (const locale of LOCALES) {
-          for (const data of fixture[type]?.[locale] ?? []) store.set({ id: entryId(locale, data.documentId), data, digest: generateDigest(data) });
+          for (const data of fixture[type]?.[locale] ?? [])
+            store.set({ id: entryId(locale, data.documentId), data, digest: generateDigest(data) });
         }
         logger.info(`${store.keys().length} ${type} entries from SITE_FIXTURE_FILE (no fetch, no validation)`);
         return;
