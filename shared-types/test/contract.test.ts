@@ -250,7 +250,7 @@ const OPEN_DATA_LEFT_OUT: Record<string, string> = {
   'api::community-of-practice.community-of-practice.order': 'display order within the project page',
 };
 
-/** Each dataset of site/src/lib/open-data.ts, and the view property holding its entry. */
+/** Each dataset of site/src/lib/open-data/collections.ts, and the view property holding its entry. */
 const OPEN_DATA_DATASETS: Record<string, [dataset: string, entry: string]> = {
   'api::project.project': ['projects', 'project'],
   'api::partner.partner': ['partners', 'partner'],
@@ -260,8 +260,8 @@ const OPEN_DATA_DATASETS: Record<string, [dataset: string, entry: string]> = {
   'api::theme.theme': ['themes', 'theme'],
 };
 
-describe('open data (site/src/lib/open-data.ts) exports every attribute or says why not', () => {
-  const source = readFileSync(new URL('../../site/src/lib/open-data.ts', import.meta.url), 'utf8');
+describe('open data (site/src/lib/open-data/collections.ts) exports every attribute or says why not', () => {
+  const source = readFileSync(new URL('../../site/src/lib/open-data/collections.ts', import.meta.url), 'utf8');
   /** The text of one `const <name> = dataset<…>({ … });` declaration. */
   const block = (name: string) => {
     const start = source.indexOf(`const ${name} = dataset<`);
@@ -274,13 +274,13 @@ describe('open data (site/src/lib/open-data.ts) exports every attribute or says 
     const datasetOf = OPEN_DATA_DATASETS[uid];
     const text = datasetOf && block(datasetOf[0]);
     if (!datasetOf || !text)
-      return agree([`${uid}: no dataset in site/src/lib/open-data.ts (add it, or to OPEN_DATA_DATASETS in this test)`]);
+      return agree([`${uid}: no dataset in site/src/lib/open-data/collections.ts (add it, or to OPEN_DATA_DATASETS in this test)`]);
     for (const [key, attribute] of Object.entries(model(uid).attributes)) {
       if (attribute.private || attribute.type === 'relation' || `${uid}.${key}` in OPEN_DATA_LEFT_OUT) continue;
       // Read from the entry (`v.project.title`) or, joined, from the view (`v.partnerships`).
       if (!new RegExp(`(?:\\.${datasetOf[1]}\\??|\\b[a-z])\\.${key}\\b`).test(text)) {
         problems.push(
-          `${uid}.${key}: in schema.json, read by no column of the ${datasetOf[0]} dataset (site/src/lib/open-data.ts) and not in OPEN_DATA_LEFT_OUT (shared-types/test/contract.test.ts)`,
+          `${uid}.${key}: in schema.json, read by no column of the ${datasetOf[0]} dataset (site/src/lib/open-data/collections.ts) and not in OPEN_DATA_LEFT_OUT (shared-types/test/contract.test.ts)`,
         );
       }
     }

@@ -1,6 +1,6 @@
 import type { FundingLine, Locale, OrganisationType, PartialDate, Partner, SiteSetting } from 'shared-types';
 import { markdownToText, safeExternalUrl } from './markdown.ts';
-import { LICENSE_URL, openDataUrl, type OpenDataExport } from './open-data.ts';
+import { LICENSE_URL, openDataUrl, type OpenDataExport } from './open-data/index.ts';
 import type { FundingLineView, PartnerView, ProjectView } from './portfolio.ts';
 import { href, type Route } from './routes.ts';
 

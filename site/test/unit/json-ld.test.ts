@@ -8,7 +8,7 @@ import {
   siteJsonLd,
   type JsonLdObject,
 } from '../../src/lib/json-ld.ts';
-import { buildOpenData, DATASET_NAMES } from '../../src/lib/open-data.ts';
+import { buildOpenData, DATASET_NAMES } from '../../src/lib/open-data/index.ts';
 import { fixturePortfolios, SITE } from './fixtures/portfolio.ts';
 
 const portfolios = fixturePortfolios();

@@ -14,7 +14,7 @@ import {
   TYPE_DESCRIPTIONS,
   type DatasetName,
   type Row,
-} from '../../src/lib/open-data.ts';
+} from '../../src/lib/open-data/index.ts';
 import { parseCsv } from '../support/csv.ts';
 import { fixturePortfolios, SITE } from './fixtures/portfolio.ts';
 

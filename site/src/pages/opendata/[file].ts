@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { buildOpenData, OPEN_DATA_FILE_NAMES, type OpenDataExport } from '../../lib/open-data.ts';
+import { buildOpenData, OPEN_DATA_FILE_NAMES, type OpenDataExport } from '../../lib/open-data/index.ts';
 import { getPortfolio } from '../../lib/portfolio.ts';
 
 /**

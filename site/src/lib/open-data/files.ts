@@ -1,0 +1,55 @@
+import { LOCALES, newestDate, type Locale } from 'shared-types';
+import type { Bilingual, Dataset, Portfolios, Row } from './columns.ts';
+
+/** Where the open-data files are published, under which licence, and how to credit them. */
+
+export const LICENSE_URL = 'https://creativecommons.org/licenses/by/4.0/';
+export const LICENSE_NAME: Bilingual = {
+  it: 'Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)',
+  en: 'Creative Commons Attribution 4.0 International (CC BY 4.0)',
+};
+/** Site path of the files. */
+export const OPEN_DATA_PATH = '/opendata/';
+export const CATALOG_FILE = 'catalog.jsonld';
+export const DICTIONARY_FILE = 'dictionary.json';
+
+/** Absolute URL of an open-data file. */
+export const openDataUrl = (site: URL, file: string): string => new URL(`${OPEN_DATA_PATH}${file}`, site).href;
+
+/** The newest updatedAt of the portfolio in either language. */
+export const lastUpdate = (portfolios: Portfolios): string => newestDate(LOCALES.map((locale) => portfolios[locale].updatedAt));
+
+/** "Fonte: Regione Emilia-Romagna" / "Source: Emilia-Romagna Region": how to credit the data. */
+export const attribution = (portfolios: Portfolios): Bilingual => ({
+  it: `Fonte: ${portfolios.it.settings.institutionName}`,
+  en: `Source: ${portfolios.en.settings.institutionName}`,
+});
+
+/** A file of the export with its text. */
+export interface OpenDataFile {
+  name: string;
+  mediaType: string;
+  body: string;
+  /** UTF-8 size in bytes. */
+  bytes: number;
+}
+
+/** A dataset with its rows and files, as the data page and the catalogue describe it. */
+export interface DatasetExport {
+  dataset: Dataset;
+  rows: Row[];
+  rowsPerLocale: Record<Locale, number>;
+  /** Newest updated_at of its rows (or of the portfolio when it has none). */
+  modified: string;
+  csv: OpenDataFile;
+  json: OpenDataFile;
+}
+
+export interface OpenDataExport {
+  datasets: DatasetExport[];
+  catalog: OpenDataFile;
+  dictionary: OpenDataFile;
+  /** Every file, by name. */
+  files: Map<string, OpenDataFile>;
+  modified: string;
+}

@@ -1,0 +1,119 @@
+import { newestDate } from 'shared-types';
+import { DATASET_NAMES, TYPE_DESCRIPTIONS, type Dataset, type Portfolios } from './columns.ts';
+import { actions, communities, fundingLines, partners, projects, themes } from './collections.ts';
+import { LIST_SEPARATOR, toCsv } from './csv.ts';
+import { dcatCatalog } from './dcat.ts';
+import {
+  attribution,
+  CATALOG_FILE,
+  DICTIONARY_FILE,
+  lastUpdate,
+  LICENSE_URL,
+  openDataUrl,
+  type DatasetExport,
+  type OpenDataExport,
+  type OpenDataFile,
+} from './files.ts';
+import {
+  statisticsConnectedPartners,
+  statisticsFundingLines,
+  statisticsPartnerCountries,
+  statisticsPartnerTypes,
+  statisticsPeriods,
+  statisticsStartYears,
+  statisticsTimeline,
+} from './statistics.ts';
+
+/**
+ * The open-data export: every published collection as flat rows (one per entity per language),
+ * serialised as CSV and JSON, with a bilingual data dictionary and a DCAT-AP_IT catalogue.
+ * Pure functions of the two portfolios and the site URL; the endpoint and the data page share them.
+ * The column language is in columns.ts, the datasets in collections.ts and statistics.ts, the CSV
+ * writer in csv.ts, the DCAT-AP_IT catalogue in dcat.ts; this module assembles the files.
+ */
+
+export * from './columns.ts';
+export * from './csv.ts';
+export * from './dcat.ts';
+export * from './files.ts';
+
+/** Every dataset of the export, in the order the data page lists them. */
+export const DATASETS: readonly Dataset[] = [
+  projects,
+  partners,
+  actions,
+  communities,
+  fundingLines,
+  themes,
+  statisticsFundingLines,
+  statisticsPeriods,
+  statisticsStartYears,
+  statisticsPartnerCountries,
+  statisticsPartnerTypes,
+  statisticsConnectedPartners,
+  statisticsTimeline,
+];
+
+/** Every file the endpoint serves from /opendata/. */
+export const OPEN_DATA_FILE_NAMES: readonly string[] = [
+  ...DATASET_NAMES.flatMap((name) => [`${name}.csv`, `${name}.json`]),
+  CATALOG_FILE,
+  DICTIONARY_FILE,
+];
+
+/** The dictionary of every dataset: column names, types, descriptions and code values in it and en. */
+export function dataDictionary() {
+  return {
+    title: { it: 'Dizionario dei dati', en: 'Data dictionary' },
+    listSeparator: LIST_SEPARATOR,
+    types: TYPE_DESCRIPTIONS,
+    datasets: DATASETS.map((d) => ({
+      dataset: d.name,
+      files: [`${d.name}.csv`, `${d.name}.json`],
+      title: d.title,
+      description: d.description,
+      columns: d.columns,
+    })),
+  };
+}
+
+const file = (name: string, mediaType: string, body: string): OpenDataFile => ({
+  name,
+  mediaType,
+  body,
+  bytes: new TextEncoder().encode(body).length,
+});
+
+/** Builds every open-data file from both languages of the portfolio. */
+export function buildOpenData(portfolios: Portfolios, site: URL): OpenDataExport {
+  const modified = lastUpdate(portfolios);
+  const credit = attribution(portfolios);
+  const datasets = DATASETS.map((dataset): DatasetExport => {
+    const rows = dataset.rows(portfolios, site);
+    const names = dataset.columns.map((c) => c.name);
+    const rowsModified = newestDate(rows.map((row) => (typeof row.updated_at === 'string' ? row.updated_at : ''))) || modified;
+    const json = {
+      dataset: dataset.name,
+      title: dataset.title,
+      description: dataset.description,
+      license: LICENSE_URL,
+      attribution: credit,
+      modified: rowsModified,
+      dictionary: openDataUrl(site, DICTIONARY_FILE),
+      columns: names,
+      rows,
+    };
+    return {
+      dataset,
+      rows,
+      rowsPerLocale: { it: rows.filter((r) => r.locale === 'it').length, en: rows.filter((r) => r.locale === 'en').length },
+      modified: rowsModified,
+      csv: file(`${dataset.name}.csv`, 'text/csv', toCsv(names, rows)),
+      json: file(`${dataset.name}.json`, 'application/json', `${JSON.stringify(json, null, 2)}\n`),
+    };
+  });
+  const dictionary = file(DICTIONARY_FILE, 'application/json', `${JSON.stringify(dataDictionary(), null, 2)}\n`);
+  const catalog = file(CATALOG_FILE, 'application/ld+json', `${JSON.stringify(dcatCatalog(portfolios, site, datasets), null, 2)}\n`);
+  const files = new Map([...datasets.flatMap((d) => [d.csv, d.json]), catalog, dictionary].map((f) => [f.name, f]));
+  return { datasets, catalog, dictionary, files, modified };
+}
