@@ -1,4 +1,5 @@
 import type { Locale } from 'shared-types';
+import { t } from './i18n.ts';
 import type { Portfolio } from './portfolio.ts';
 import type { Route } from './routes.ts';
 
@@ -66,16 +67,14 @@ export function laterPages<R extends PagedRoute>(portfolio: Portfolio, route: R)
   return Array.from({ length: pageCount - 1 }, (_, i) => ({ ...route, pageNumber: i + 2 }));
 }
 
-const PAGE_OF = { it: (n: number, of: number) => `pagina ${n} di ${of}`, en: (n: number, of: number) => `page ${n} of ${of}` } as const;
-
 /** A page's title, with its place in the list after the first page: "In corso – pagina 2 di 5". */
 export function pagedTitle(locale: Locale, title: string, page: Pick<PageOf<unknown>, 'pageNumber' | 'pageCount'>): string {
-  return page.pageNumber > 1 ? `${title} – ${PAGE_OF[locale](page.pageNumber, page.pageCount)}` : title;
+  return page.pageNumber > 1 ? `${title} – ${t(locale, 'paging.pageOf', { number: page.pageNumber, count: page.pageCount })}` : title;
 }
 
 /** Pages after the first: "Progetti 25–48 di 110". */
 export const rangeText = (locale: Locale, page: Pick<PageOf<unknown>, 'first' | 'last' | 'total'>): string =>
-  `${page.first}–${page.last} ${locale === 'it' ? 'di' : 'of'} ${page.total}`;
+  t(locale, 'paging.range', { first: page.first, last: page.last, total: page.total });
 
 /** How many items a summary shows where a list is not paged (home, country and theme pages). */
 export const SUMMARY_SIZE = 12;
@@ -89,4 +88,4 @@ export function latestStarted<T extends { project: { startDate: { date: string }
 }
 
 /** The last breadcrumb of a later page: "Pagina 2". */
-export const pageLabel = (locale: Locale, pageNumber: number): string => `${locale === 'it' ? 'Pagina' : 'Page'} ${pageNumber}`;
+export const pageLabel = (locale: Locale, pageNumber: number): string => t(locale, 'paging.page', { number: pageNumber });
