@@ -260,6 +260,9 @@ export default {
   'data.updated': 'Data updated on',
   'data.download': 'Download',
 
+  'date.estimated': '{date} (expected)',
+  'date.from': 'from {date}',
+  'date.until': 'until {date}',
   euEmblem: 'Emblem of the European Union',
   shortName: 'Short name',
   city: 'City',

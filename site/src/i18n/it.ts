@@ -265,6 +265,9 @@ export default {
   'data.updated': 'Dati aggiornati al',
   'data.download': 'Scarica',
 
+  'date.estimated': '{date} (previsto)',
+  'date.from': 'dal {date}',
+  'date.until': 'fino a {date}',
   euEmblem: 'Emblema dell’Unione europea',
   shortName: 'Sigla',
   city: 'Città',

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { formatDateRange, LOCALES, STATUS_LABELS, type Locale } from 'shared-types';
+import { LOCALES, STATUS_LABELS, type Locale } from 'shared-types';
+import { formatDateRange } from './dates.ts';
 import type { ExplorerData, ExplorerOption } from '../islands/explorer-model.ts';
 import { byText, countryName, fundingLineLabel } from './i18n.ts';
 import { getPortfolio } from './portfolio.ts';
