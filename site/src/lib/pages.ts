@@ -1,7 +1,7 @@
 import { LOCALES, type Locale, type ProjectStatus } from 'shared-types';
 import { isPaged, laterPages } from './pagination.ts';
-import { getPortfolio } from './portfolio.ts';
-import { href, type Route } from './routes.ts';
+import { getPortfolio, type CommunityView, type FundingLineView, type PartnerView, type ProjectView, type ThemeView } from './portfolio.ts';
+import { href, type PageProps, type Route } from './routes.ts';
 
 /**
  * Every page the site publishes, in both languages, from the published content. The same list
@@ -14,14 +14,33 @@ export function publishedPaths(): Promise<Set<string>> {
   return (published ??= allRoutes().then((routes) => new Set(routes.map(({ locale, route }) => href(locale, route)))));
 }
 
-export async function allRoutes(): Promise<Array<{ locale: Locale; route: Route }>> {
-  const routes: Array<{ locale: Locale; route: Route }> = [];
+/** The view each entity's page shows. */
+export interface EntityViews {
+  project: ProjectView;
+  partner: PartnerView;
+  fundingLine: FundingLineView;
+  community: CommunityView;
+  theme: ThemeView;
+}
+
+/** The props of an entity's page: the view comes resolved with the route, never looked up again. */
+export type EntityPageProps<P extends keyof EntityViews> = PageProps<P> & { view: EntityViews[P] };
+
+/** A page to publish: an entity's page carries the entity's view. */
+export interface PublishedPage {
+  locale: Locale;
+  route: Route;
+  view?: EntityViews[keyof EntityViews];
+}
+
+export async function allRoutes(): Promise<PublishedPage[]> {
+  const routes: PublishedPage[] = [];
   for (const locale of LOCALES) {
     const portfolio = await getPortfolio(locale);
     const statuses = [...new Set(portfolio.projects.map((p) => p.status))] as ProjectStatus[];
     // A paged list's first page, then the pages after it.
-    const add = (route: Route) => {
-      routes.push({ locale, route });
+    const add = (route: Route, view?: PublishedPage['view']) => {
+      routes.push({ locale, route, view });
       if (isPaged(route)) laterPages(portfolio, route).forEach((later) => routes.push({ locale, route: later }));
     };
     (
@@ -41,12 +60,12 @@ export async function allRoutes(): Promise<Array<{ locale: Locale; route: Route 
         'accessibility',
       ] as const
     ).forEach((page) => add({ page }));
-    portfolio.projects.forEach((v) => add({ page: 'project', slug: v.project.slug }));
+    portfolio.projects.forEach((v) => add({ page: 'project', slug: v.project.slug }, v));
     statuses.forEach((status) => add({ page: 'status', status }));
-    portfolio.partners.forEach((v) => add({ page: 'partner', slug: v.partner.slug }));
-    portfolio.fundingLines.forEach((v) => add({ page: 'fundingLine', slug: v.fundingLine.slug }));
-    portfolio.communities.forEach((v) => add({ page: 'community', slug: v.community.slug }));
-    portfolio.themes.forEach((v) => add({ page: 'theme', slug: v.theme.slug }));
+    portfolio.partners.forEach((v) => add({ page: 'partner', slug: v.partner.slug }, v));
+    portfolio.fundingLines.forEach((v) => add({ page: 'fundingLine', slug: v.fundingLine.slug }, v));
+    portfolio.communities.forEach((v) => add({ page: 'community', slug: v.community.slug }, v));
+    portfolio.themes.forEach((v) => add({ page: 'theme', slug: v.theme.slug }, v));
     portfolio.countries.forEach((code) => add({ page: 'country', code }));
   }
   return routes;
