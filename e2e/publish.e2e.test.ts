@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { adminLogin, ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../scripts/lib/cms.ts';
 import { createPreviewServer } from '../scripts/publisher/preview.ts';
 import { createPublisher, type Publisher } from '../scripts/publisher/publisher.ts';
-import { href } from '../site/src/lib/routes.ts';
+import { href } from 'shared-types/routes';
 import { launchBrowser, type Browser } from '../site/test/support/browser.ts';
 
 /**

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { href, type Route } from '../../site/src/lib/routes.ts';
+import { href, type Route } from 'shared-types/routes';
 import { serveFolder } from '../lib/static-server.ts';
 import { createPublisher } from '../publisher/publisher.ts';
 import { checkRelease, createReleases } from '../publisher/releases.ts';

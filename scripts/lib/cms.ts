@@ -8,7 +8,7 @@ const STRAPI_BIN = path.join(CMS_DIR, 'node_modules', '@strapi', 'strapi', 'bin'
 const BUILD_STAMP = path.join(CMS_DIR, 'dist', '.build-stamp');
 /** What the compiled server and the admin bundle are made from (the admin imports the shared
  * enumeration labels and the site's URL scheme too). */
-const BUILD_INPUTS = ['src', 'config', 'package.json', 'tsconfig.json', '../shared-types/src', '../site/src/lib/routes.ts'];
+const BUILD_INPUTS = ['src', 'config', 'package.json', 'tsconfig.json', '../shared-types/src'];
 
 function hashTree(entry: string, hash: ReturnType<typeof createHash>): void {
   if (!existsSync(entry)) return;

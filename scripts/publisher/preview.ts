@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { CONTENT_TYPES, type Locale } from 'shared-types';
-import { documentRoute, href, type DocumentFields } from '../../site/src/lib/routes.ts';
+import { documentRoute, href, type DocumentFields } from 'shared-types/routes';
 import { buildSite } from '../lib/site.ts';
 import { staticHandler } from '../lib/static-server.ts';
 import { jsonLog } from './publisher.ts';

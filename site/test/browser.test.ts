@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeedBundle } from '../../scripts/seed/read-bundle.ts';
 import { STATUS_LABELS } from 'shared-types';
 import { fundingLineShortLabel, t, type UiKey } from '../src/lib/i18n.ts';
-import { href, type Route } from '../src/lib/routes.ts';
+import { href, type Route } from 'shared-types/routes';
 import { launchBrowser, waitForExplorer, type Browser } from './support/browser.ts';
 import { site, TEMPLATE_PAGES } from './support/site.ts';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { LOCALES } from 'shared-types';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { href } from '../src/lib/routes.ts';
+import { href } from 'shared-types/routes';
 import { MARKER_PREFIX } from './global-setup.ts';
 import { normalise } from './support/html.ts';
 import { readPage, site, walk } from './support/site.ts';

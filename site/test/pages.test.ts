@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { LOCALES, type Locale, type ProjectStatus } from 'shared-types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSeedBundle } from '../../scripts/seed/read-bundle.ts';
-import { href, type Route } from '../src/lib/routes.ts';
+import { href, type Route } from 'shared-types/routes';
 import { attr, normalise, textOf } from './support/html.ts';
 import { builtPagePaths, fileFor, localeOf, readPage, site, walk, type BuiltPage } from './support/site.ts';
 

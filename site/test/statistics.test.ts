@@ -5,7 +5,7 @@ import type { HtmlElement } from 'html-validate';
 import type { Page } from 'playwright-core';
 import { LOCALES, type Locale } from 'shared-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { href } from '../src/lib/routes.ts';
+import { href } from 'shared-types/routes';
 import { launchBrowser, type Browser } from './support/browser.ts';
 import { readCsv } from './support/csv.ts';
 import { attr, normalise, textOf } from './support/html.ts';

@@ -65,7 +65,7 @@ export interface PublicationStatus {
     publishedAt: string | null;
     /** Whether the live release was built after that publication (null: not known, e.g. relay mode). */
     live: boolean | null;
-    /** What the site's URL scheme needs (site/src/lib/routes.ts documentRoute): its slug, an action's project's. */
+    /** What the site's URL scheme needs (shared-types/src/routes.ts documentRoute): its slug, an action's project's. */
     slug: string | null;
     projectSlug: string | null;
   };

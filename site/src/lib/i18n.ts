@@ -2,7 +2,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import type { Locale } from 'shared-types';
 import en from '../i18n/en.ts';
 import it from '../i18n/it.ts';
-import type { Route } from './routes.ts';
+import type { Route } from 'shared-types/routes';
 
 // Labels of enumeration values live with the enumerations: the admin shows the same words.
 export {

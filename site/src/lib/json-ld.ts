@@ -2,7 +2,7 @@ import type { FundingLine, Locale, OrganisationType, PartialDate, Partner, SiteS
 import { markdownToText, safeExternalUrl } from './markdown.ts';
 import { LICENSE_URL, openDataUrl, type OpenDataExport } from './open-data/index.ts';
 import type { FundingLineView, PartnerView, ProjectView } from './portfolio.ts';
-import { href, type Route } from './routes.ts';
+import { href, type Route } from 'shared-types/routes';
 
 /**
  * schema.org JSON-LD for the pages (Base.astro's `jsonLd` prop). Pure functions returning plain

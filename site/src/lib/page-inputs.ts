@@ -5,10 +5,10 @@ import { siteConfig } from './config.ts';
 import { latestStarted, pageOf, SUMMARY_SIZE } from './pagination.ts';
 import { getPortfolio, type Portfolio } from './portfolio.ts';
 import { relatedProjects } from './related.ts';
-import { href, otherLocale, type PageName, type Route } from './routes.ts';
+import { href, otherLocale, type PageName, type Route } from 'shared-types/routes';
 
 /**
- * What each page shows, declared once, next to the routes (lib/routes.ts): the incremental build
+ * What each page shows, declared once, next to the routes (shared-types/src/routes.ts): the incremental build
  * (experimental.incrementalBuild) renders a page again only when the digest of its inputs changed
  * (its `cacheKey`); otherwise Astro reuses the previous output. Code, config and dependencies are
  * Astro's part: a change there re-renders every page.

@@ -1,7 +1,7 @@
 import { LOCALES, type Locale, type ProjectStatus } from 'shared-types';
 import { isPaged, laterPages } from './pagination.ts';
 import { getPortfolio, type CommunityView, type FundingLineView, type PartnerView, type ProjectView, type ThemeView } from './portfolio.ts';
-import { href, type PageProps, type Route } from './routes.ts';
+import { href, type PageProps, type Route } from 'shared-types/routes';
 
 /**
  * Every page the site publishes, in both languages, from the published content. The same list

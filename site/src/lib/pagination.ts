@@ -1,11 +1,11 @@
 import type { Locale } from 'shared-types';
 import { t } from './i18n.ts';
 import type { Portfolio } from './portfolio.ts';
-import type { Route } from './routes.ts';
+import type { Route } from 'shared-types/routes';
 
 /**
  * Lists that grow with the portfolio are split into pages of static HTML, so that no page grows
- * with it: page 1 at the list's own URL, the next ones at .../pagina/2/ (lib/routes.ts). Each
+ * with it: page 1 at the list's own URL, the next ones at .../pagina/2/ (shared-types/src/routes.ts). Each
  * paged list is declared once here: its page size and the items it pages through, in the order
  * shown. The router (lib/pages.ts) makes one route per page, the page components show
  * `pageOf(...)`, and the cache keys (lib/page-inputs.ts) cover the page's slice.

@@ -4,7 +4,7 @@ import { t } from '../lib/i18n.ts';
 import { getPortfolio, type Portfolio } from '../lib/portfolio.ts';
 import { safeExternalUrl } from '../lib/markdown.ts';
 import { escapeMarkup } from '../lib/markup.ts';
-import { href } from '../lib/routes.ts';
+import { href } from 'shared-types/routes';
 
 /** Site path of the feed in a language. */
 export const feedPath = (locale: Locale): string => (locale === 'it' ? '/feed.xml' : '/en/feed.xml');

@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { newestDate, type Locale } from 'shared-types';
 import { allRoutes } from '../lib/pages.ts';
 import { getPortfolio, type Portfolio } from '../lib/portfolio.ts';
-import { href, otherLocale, type Route } from '../lib/routes.ts';
+import { href, otherLocale, type Route } from 'shared-types/routes';
 import { escapeMarkup } from '../lib/markup.ts';
 
 /**

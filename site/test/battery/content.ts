@@ -8,7 +8,7 @@ import {
   type SeedProject,
   type SeedText,
 } from 'shared-types';
-import { href, type Route } from '../../src/lib/routes.ts';
+import { href, type Route } from 'shared-types/routes';
 import { generateBundle } from '../../../scripts/bench/generate.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { LOCALES, type Locale } from 'shared-types';
-import { href } from '../../src/lib/routes.ts';
+import { href } from 'shared-types/routes';
 import { normalise } from '../support/html.ts';
 import { builtPagePaths, fileFor, readPage } from '../support/site.ts';
 

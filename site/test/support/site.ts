@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { HtmlElement } from 'html-validate';
 import type { Locale } from 'shared-types';
 import { inject } from 'vitest';
-import { href, type Route } from '../../src/lib/routes.ts';
+import { href, type Route } from 'shared-types/routes';
 import { parseHtml, textOf } from './html.ts';
 
 /** The built site under test (see global-setup.ts). */

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { useLocation } from 'react-router-dom';
 import type { Locale } from 'shared-types';
-import { documentRoute, href } from '../../../../site/src/lib/routes.ts';
+import { documentRoute, href } from 'shared-types/routes';
 import { when } from './format';
 import { COLOURS, SiteStatus, Text, Verdict } from './SiteStatus';
 import { isUpdating, usePublicationStatus, type PublicationStatus } from './use-publication-status';

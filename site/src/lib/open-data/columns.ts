@@ -1,6 +1,6 @@
 import { LOCALES, type Locale } from 'shared-types';
 import type { Portfolio } from '../portfolio.ts';
-import { href, type Route } from '../routes.ts';
+import { href, type Route } from 'shared-types/routes';
 import { LIST_SEPARATOR } from './csv.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { LOCALES } from 'shared-types';
-import { href } from '../routes.ts';
+import { href } from 'shared-types/routes';
 import type { Bilingual, Portfolios } from './columns.ts';
 import { CATALOG_FILE, LICENSE_NAME, LICENSE_URL, lastUpdate, openDataUrl, type DatasetExport } from './files.ts';
 

@@ -1,4 +1,5 @@
-import type { Locale, ProjectStatus } from 'shared-types';
+import type { Locale } from './enums.ts';
+import type { ProjectStatus } from './status.ts';
 
 /**
  * A page of a list split into pages (lib/pagination.ts): 1, the default, is the list's own URL;
