@@ -2,13 +2,13 @@ import { createRequire } from 'node:module';
 import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort, randomSecret, throwawayCmsEnv } from '../scripts/lib/test-env.ts';
+import { freePort, randomSecret, throwawayCmsEnv } from 'harness/test-env';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { adminLogin, ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../scripts/lib/cms.ts';
-import { createPreviewServer } from '../scripts/publisher/preview.ts';
-import { createPublisher, type Publisher } from '../scripts/publisher/publisher.ts';
+import { adminLogin, ensureCmsBuilt, runSeed, startCms, type RunningCms } from 'harness/cms';
+import { createPreviewServer } from 'publisher/preview';
+import { createPublisher, type Publisher } from 'publisher/publisher';
 import { href } from 'shared-types/routes';
 import { launchBrowser, type Browser } from '../site/test/support/browser.ts';
 

@@ -6,10 +6,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureCmsBuilt } from './lib/cms.ts';
-import { ensureEnvFiles } from './lib/env-file.ts';
-import { ROOT } from './lib/paths.ts';
-import { exportBackup, importBackup } from './lib/transfer.ts';
+import { ensureCmsBuilt } from 'harness/cms';
+import { ensureEnvFiles } from 'harness/env-file';
+import { ROOT } from 'harness/paths';
+import { exportBackup, importBackup } from 'harness/transfer';
 
 const {
   positionals: [command, archive],

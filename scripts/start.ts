@@ -6,11 +6,11 @@
  * then prints where to look and where to log in.
  */
 import path from 'node:path';
-import { ensureCmsBuilt, runSeed, startCms } from './lib/cms.ts';
-import { ensureEnvFiles, readEnvFile } from './lib/env-file.ts';
-import { CMS_ENV_FILE, SITE_DIR, SITE_ENV_FILE } from './lib/paths.ts';
-import { createPreviewServer } from './publisher/preview.ts';
-import { createPublisher } from './publisher/publisher.ts';
+import { ensureCmsBuilt, runSeed, startCms } from 'harness/cms';
+import { ensureEnvFiles, readEnvFile } from 'harness/env-file';
+import { CMS_ENV_FILE, SITE_DIR, SITE_ENV_FILE } from 'harness/paths';
+import { createPreviewServer } from 'publisher/preview';
+import { createPublisher } from 'publisher/publisher';
 
 const started = Date.now();
 // Keys a newer .env.example adds (the officer's account, say) get their password printed once too.

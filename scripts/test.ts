@@ -5,8 +5,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureCmsBuilt } from './lib/cms.ts';
-import { ROOT } from './lib/paths.ts';
+import { ensureCmsBuilt } from 'harness/cms';
+import { ROOT } from 'harness/paths';
 
 // Tools run straight from each package's node_modules: no package manager in the loop.
 const tsc = (pkg: string, project = '.') => [pkg, 'node_modules/typescript/bin/tsc', '--noEmit', '-p', project];
@@ -22,11 +22,15 @@ type Step = [title: string, command: string[], env?: Record<string, string>];
 const STEPS: Array<Step | Step[]> = [
   ['workspace: format and lint (Biome)', ['.', 'node_modules/@biomejs/biome/bin/biome', 'ci', '--error-on-warnings', '.']],
   ['shared-types: type-check', tsc('shared-types')],
+  ['harness: type-check', tsc('harness')],
+  ['publisher: type-check', tsc('publisher')],
   ['scripts: type-check', tsc('scripts')],
   ['cms: type-check', tsc('cms')],
   ['cms: type-check of the admin customisations', tsc('cms', 'src/admin')],
   ['cms: type-check of the tests', tsc('cms', 'test')],
   ['shared-types: unit tests', vitest('shared-types')],
+  ['harness: unit tests', vitest('harness')],
+  ['publisher: tests (real HTTP, a stand-in build, a stand-in for GitHub)', vitest('publisher')],
   ['scripts: unit tests', vitest('scripts')],
   ['site: unit tests', ['site', 'node_modules/vitest/vitest.mjs', 'run', '--config', 'vitest.unit.config.ts']],
   [

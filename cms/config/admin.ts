@@ -21,7 +21,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
       allowedOrigins: [env('PREVIEW_URL', 'http://localhost:4323')],
       /**
        * The admin's Preview button opens the preview server, which renders the draft with the
-       * site's own components. The secret is exchanged there for a cookie; see scripts/publisher/preview.ts.
+       * site's own components. The secret is exchanged there for a cookie; see publisher/src/preview.ts.
        */
       async handler(uid: string, { documentId, locale, status }: { documentId: string; locale?: string; status?: string }) {
         const params = new URLSearchParams({

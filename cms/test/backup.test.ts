@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { adminLogin, startCms } from '../../scripts/lib/cms.ts';
-import { createTestSchema } from '../../scripts/lib/postgres.ts';
-import { freePort } from '../../scripts/lib/test-env.ts';
-import { exportBackup, importBackup } from '../../scripts/lib/transfer.ts';
+import { adminLogin, startCms } from 'harness/cms';
+import { createTestSchema } from 'harness/postgres';
+import { freePort } from 'harness/test-env';
+import { exportBackup, importBackup } from 'harness/transfer';
 import { adminToken, api, cms } from './http.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'portfolio-backup-'));

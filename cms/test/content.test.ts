@@ -1,6 +1,6 @@
 import { CONTENT_TYPES, strictSchema, toQueryString, type ContentTypeName, type Locale } from 'shared-types';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readSeedBundle } from '../../scripts/seed/read-bundle.ts';
+import { readSeedBundle } from 'harness/seed-bundle';
 import { api } from './http.ts';
 
 const bundle = readSeedBundle();

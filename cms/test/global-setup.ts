@@ -2,9 +2,9 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { adminLogin, ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../../scripts/lib/cms.ts';
-import { createTestSchema } from '../../scripts/lib/postgres.ts';
-import { freePort, throwawayCmsEnv } from '../../scripts/lib/test-env.ts';
+import { adminLogin, ensureCmsBuilt, runSeed, startCms, type RunningCms } from 'harness/cms';
+import { createTestSchema } from 'harness/postgres';
+import { freePort, throwawayCmsEnv } from 'harness/test-env';
 
 /**
  * One real Strapi for the whole suite: built from the current sources, on a fresh database,

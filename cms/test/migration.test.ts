@@ -4,10 +4,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminLogin, runSeed, startCms, type RunningCms } from '../../scripts/lib/cms.ts';
-import { createTestSchema } from '../../scripts/lib/postgres.ts';
-import { throwawayCmsEnv } from '../../scripts/lib/test-env.ts';
-import { readSeedBundle } from '../../scripts/seed/read-bundle.ts';
+import { adminLogin, runSeed, startCms, type RunningCms } from 'harness/cms';
+import { createTestSchema } from 'harness/postgres';
+import { throwawayCmsEnv } from 'harness/test-env';
+import { readSeedBundle } from 'harness/seed-bundle';
 
 /**
  * The migration to shared partnerships, on a copy of a seeded database (SQLite or PostgreSQL, as

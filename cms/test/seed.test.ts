@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runSeed } from '../../scripts/lib/cms.ts';
+import { runSeed } from 'harness/cms';
 import { api, cms } from './http.ts';
 
 async function snapshot() {

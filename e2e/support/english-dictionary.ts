@@ -1,7 +1,7 @@
 import { globSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT } from '../../scripts/lib/paths.ts';
+import { ROOT } from 'harness/paths';
 
 /**
  * Strapi's own English admin strings, as a dictionary to find English text in the admin: every

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SITE_DIR } from '../lib/paths.ts';
-import { siteBuildEnv, siteBuildSteps } from '../lib/site.ts';
+import { SITE_DIR } from 'harness/paths';
+import { siteBuildEnv, siteBuildSteps } from 'harness/site';
 import { runMeasured } from './process-tree.ts';
 
 export interface BuildMeasurement {
@@ -28,7 +28,7 @@ export function builtPages(outDir: string): string[] {
 }
 
 /**
- * Builds the site as scripts/lib/site.ts does (astro build, then the search index), timing both
+ * Builds the site as harness/src/site.ts does (astro build, then the search index), timing both
  * and sampling the RSS of each step's process tree: the peak is the larger of the two.
  */
 export async function measureBuild(outDir: string, cacheDir: string, env: Record<string, string>): Promise<BuildMeasurement> {

@@ -1,10 +1,10 @@
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { throwawayCmsEnv } from '../lib/test-env.ts';
+import { throwawayCmsEnv } from 'harness/test-env';
 import type { SeedBundle } from 'shared-types';
-import { ensureCmsBuilt, startCms, type RunningCms } from '../lib/cms.ts';
-import { loadStrapi, unloadStrapi } from '../lib/strapi-app.ts';
+import { ensureCmsBuilt, startCms, type RunningCms } from 'harness/cms';
+import { loadStrapi, unloadStrapi } from 'harness/strapi-app';
 import { importSeed } from '../seed/import.ts';
 
 export interface BenchCms {

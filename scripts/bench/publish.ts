@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { BuildReport, Publisher } from '../publisher/publisher.ts';
+import type { BuildReport, Publisher } from 'publisher/publisher';
 import { percentile } from './measure.ts';
 
 export interface PublishMeasurement {

@@ -1,7 +1,7 @@
 import { registerHooks, stripTypeScriptTypes } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SITE_DIR } from '../lib/paths.ts';
+import { SITE_DIR } from 'harness/paths';
 
 /** The part of the site's CMS client (site/src/lib/strapi/client.ts) the benchmark drives. */
 export interface SiteClient {

@@ -1,4 +1,4 @@
-import type { StrapiApp } from '../lib/strapi-app.ts';
+import type { StrapiApp } from 'harness/strapi-app';
 import { CONTENT_TYPES, LOCALES, type ContentTypeName, type Locale, type SeedBundle, type SeedText } from 'shared-types';
 
 /**

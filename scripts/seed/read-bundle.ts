@@ -1,50 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { SeedBundleSchema, formatIssues, type SeedBundle } from 'shared-types';
+/** `node scripts/seed/read-bundle.ts`: validates every seed data file and reference, and says what it holds. */
+import { readSeedBundle } from 'harness/seed-bundle';
 
-export const SEED_DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
-
-const readJson = (file: string): unknown => {
-  const text = readFileSync(file, 'utf8');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
-  }
-};
-
-/** Reads the seed data files and validates them with the shared schemas; throws naming every problem. */
-export function readSeedBundle(dir = SEED_DATA_DIR): SeedBundle {
-  const projectsDir = path.join(dir, 'projects');
-  const raw = {
-    settings: readJson(path.join(dir, 'settings.json')),
-    themes: readJson(path.join(dir, 'themes.json')),
-    fundingLines: readJson(path.join(dir, 'funding-lines.json')),
-    partners: readJson(path.join(dir, 'partners.json')),
-    projects: readdirSync(projectsDir)
-      .filter((name) => name.endsWith('.json'))
-      .sort()
-      .map((name) => readJson(path.join(projectsDir, name))),
-  };
-  const result = SeedBundleSchema.safeParse(raw);
-  if (!result.success) {
-    throw new Error(`Seed data in ${dir} is invalid:\n${formatIssues(result.error)}`);
-  }
-  return result.data;
-}
-
-/** Reads one JSON file holding a whole bundle (tests, generated content); validated the same way. */
-export function readSeedBundleFile(file: string): SeedBundle {
-  const result = SeedBundleSchema.safeParse(readJson(file));
-  if (!result.success) throw new Error(`Seed bundle ${file} is invalid:\n${formatIssues(result.error)}`);
-  return result.data;
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const bundle = readSeedBundle();
-  console.log(
-    `Seed data valid: ${bundle.projects.length} projects, ${bundle.partners.length} partners, ` +
-      `${bundle.fundingLines.length} funding lines, ${bundle.themes.length} themes`,
-  );
-}
+const bundle = readSeedBundle();
+console.log(
+  `Seed data valid: ${bundle.projects.length} projects, ${bundle.partners.length} partners, ` +
+    `${bundle.fundingLines.length} funding lines, ${bundle.themes.length} themes`,
+);

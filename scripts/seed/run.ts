@@ -6,10 +6,10 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureEnvFiles } from '../lib/env-file.ts';
-import { loadStrapi, unloadStrapi } from '../lib/strapi-app.ts';
+import { ensureEnvFiles } from 'harness/env-file';
+import { loadStrapi, unloadStrapi } from 'harness/strapi-app';
 import { importSeed } from './import.ts';
-import { readSeedBundle, readSeedBundleFile } from './read-bundle.ts';
+import { readSeedBundle, readSeedBundleFile } from 'harness/seed-bundle';
 
 const { values: args } = parseArgs({
   // `pnpm seed -- --bundle x` passes the `--` through.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Locale } from 'shared-types';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSeedBundle } from '../../scripts/seed/read-bundle.ts';
+import { readSeedBundle } from 'harness/seed-bundle';
 import { STATUS_LABELS } from 'shared-types';
 import { fundingLineShortLabel, t, type UiKey } from '../src/lib/i18n.ts';
 import { href, type Route } from 'shared-types/routes';

@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { freePort } from '../../scripts/lib/test-env.ts';
-import { buildSite, type SiteBuildResult } from '../../scripts/lib/site.ts';
+import { freePort } from 'harness/test-env';
+import { buildSite, type SiteBuildResult } from 'harness/site';
 import { parseBuildFailure } from '../src/lib/strapi/errors.ts';
 
 /**

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { adminLogin, ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../../scripts/lib/cms.ts';
-import { buildSite } from '../../scripts/lib/site.ts';
-import { serveFolder } from '../../scripts/lib/static-server.ts';
-import { throwawayCmsEnv } from '../../scripts/lib/test-env.ts';
+import { adminLogin, ensureCmsBuilt, runSeed, startCms, type RunningCms } from 'harness/cms';
+import { buildSite } from 'harness/site';
+import { serveFolder } from 'harness/static-server';
+import { throwawayCmsEnv } from 'harness/test-env';
 
 /** The public site URL the build writes into canonical links, sitemap and feeds. */
 export const BUILD_SITE_URL = 'http://localhost:4321';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { LOCALES, type Locale, type ProjectStatus } from 'shared-types';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readSeedBundle } from '../../scripts/seed/read-bundle.ts';
+import { readSeedBundle } from 'harness/seed-bundle';
 import { href, type Route } from 'shared-types/routes';
 import { attr, normalise, textOf } from './support/html.ts';
 import { builtPagePaths, fileFor, localeOf, readPage, site, walk, type BuiltPage } from './support/site.ts';

@@ -7,7 +7,7 @@ type Strapi = Core.Strapi;
 type Uid = Parameters<Strapi['contentType']>[0];
 type Context = { query: Record<string, unknown>; body: unknown };
 
-/** What the publisher's GET /status says (scripts/publisher/publisher.ts), as far as the admin needs it. */
+/** What the publisher's GET /status says (publisher/src/publisher.ts), as far as the admin needs it. */
 interface PublisherStatus {
   mode: 'build' | 'relay';
   live: { id: string; builtAt: string; durationMs: number; pages: number } | null;

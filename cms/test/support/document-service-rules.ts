@@ -3,7 +3,7 @@
  * plugin) would write: run by migration.test.ts with its throwaway CMS's environment, while that
  * CMS is stopped. Prints one JSON line of what it saw.
  */
-import { loadStrapi, unloadStrapi } from '../../../scripts/lib/strapi-app.ts';
+import { loadStrapi, unloadStrapi } from 'harness/strapi-app';
 
 const strapi = await loadStrapi();
 const seen: Record<string, unknown> = {};

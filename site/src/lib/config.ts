@@ -23,7 +23,7 @@ export interface SiteConfig {
 
 const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** site/.env read by Node's own parser, as scripts/lib/env-file.ts reads cms/.env. */
+/** site/.env read by Node's own parser, as harness/src/env-file.ts reads cms/.env. */
 function envFile(): NodeJS.Dict<string> {
   const file = path.join(SITE_DIR, '.env');
   return existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};

@@ -9,7 +9,7 @@ import {
   type SeedText,
 } from 'shared-types';
 import { href, type Route } from 'shared-types/routes';
-import { generateBundle } from '../../../scripts/bench/generate.ts';
+import { generateBundle } from 'harness/generate';
 
 /**
  * The battery's content: hostile text in every text field of every type, and extreme but valid

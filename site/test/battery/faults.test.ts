@@ -4,12 +4,12 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { adminLogin, runSeed, startCms, type RunningCms } from '../../../scripts/lib/cms.ts';
-import { ROOT } from '../../../scripts/lib/paths.ts';
-import { createTestSchema } from '../../../scripts/lib/postgres.ts';
-import { freePort, throwawayCmsEnv } from '../../../scripts/lib/test-env.ts';
-import { createPublisher, type Publisher } from '../../../scripts/publisher/publisher.ts';
-import { SECRET_HEADER } from '../../../scripts/publisher/webhook.ts';
+import { adminLogin, runSeed, startCms, type RunningCms } from 'harness/cms';
+import { ROOT } from 'harness/paths';
+import { createTestSchema } from 'harness/postgres';
+import { freePort, throwawayCmsEnv } from 'harness/test-env';
+import { createPublisher, type Publisher } from 'publisher/publisher';
+import { SECRET_HEADER } from 'publisher/webhook';
 
 /**
  * Faults, injected for real: the CMS killed (SIGKILL) while the publisher builds from it, and the
@@ -226,10 +226,10 @@ describe('the publisher killed during a build', () => {
   const releasesDir = () => path.join(dir, 'releases');
   let child: ChildProcess | undefined;
 
-  /** scripts/publisher/run.ts as its own process group, as a service manager runs it. */
+  /** publisher/src/run.ts as its own process group, as a service manager runs it. */
   async function startPublisherProcess(ports: { api: number; site: number }): Promise<ChildProcess> {
     const { STRAPI_URL: _, ...buildEnv } = battery().buildEnv;
-    const process_ = spawn(process.execPath, [path.join(ROOT, 'scripts', 'publisher', 'run.ts')], {
+    const process_ = spawn(process.execPath, [path.join(ROOT, 'publisher', 'src', 'run.ts')], {
       cwd: ROOT,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../../../scripts/lib/cms.ts';
-import { createTestSchema } from '../../../scripts/lib/postgres.ts';
-import { buildSite } from '../../../scripts/lib/site.ts';
-import { serveFolder } from '../../../scripts/lib/static-server.ts';
-import { throwawayCmsEnv } from '../../../scripts/lib/test-env.ts';
+import { ensureCmsBuilt, runSeed, startCms, type RunningCms } from 'harness/cms';
+import { createTestSchema } from 'harness/postgres';
+import { buildSite } from 'harness/site';
+import { serveFolder } from 'harness/static-server';
+import { throwawayCmsEnv } from 'harness/test-env';
 import { batteryBundle } from './content.ts';
 
 export const BUILD_SITE_URL = 'http://localhost:4321';

@@ -12,11 +12,11 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { adminLogin, ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../../../scripts/lib/cms.ts';
-import { SITE_DIR } from '../../../scripts/lib/paths.ts';
-import { siteBuildEnv, siteBuildSteps } from '../../../scripts/lib/site.ts';
-import { throwawayCmsEnv } from '../../../scripts/lib/test-env.ts';
-import { createRandom, generateBundle } from '../../../scripts/bench/generate.ts';
+import { adminLogin, ensureCmsBuilt, runSeed, startCms, type RunningCms } from 'harness/cms';
+import { SITE_DIR } from 'harness/paths';
+import { siteBuildEnv, siteBuildSteps } from 'harness/site';
+import { throwawayCmsEnv } from 'harness/test-env';
+import { createRandom, generateBundle } from 'harness/generate';
 
 const SEED = Number(process.env.ORACLE_SEED ?? 20261201);
 const EDITS = Number(process.env.ORACLE_EDITS ?? 21);

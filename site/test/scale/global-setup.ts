@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { generateBundle } from '../../../scripts/bench/generate.ts';
-import { ensureCmsBuilt, runSeed, startCms, type RunningCms } from '../../../scripts/lib/cms.ts';
-import { buildSite } from '../../../scripts/lib/site.ts';
-import { serveFolder } from '../../../scripts/lib/static-server.ts';
-import { throwawayCmsEnv } from '../../../scripts/lib/test-env.ts';
+import { generateBundle } from 'harness/generate';
+import { ensureCmsBuilt, runSeed, startCms, type RunningCms } from 'harness/cms';
+import { buildSite } from 'harness/site';
+import { serveFolder } from 'harness/static-server';
+import { throwawayCmsEnv } from 'harness/test-env';
 
 export const BUILD_SITE_URL = 'http://localhost:4321';
 export const BUILD_DATE = '2026-11-22';

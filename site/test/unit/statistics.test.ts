@@ -1,6 +1,6 @@
 import { projectStatus, type SeedBundle } from 'shared-types';
 import { describe, expect, it } from 'vitest';
-import { generateBundle } from '../../../scripts/bench/generate.ts';
+import { generateBundle } from 'harness/generate';
 import { DATASETS, toCsv, type DatasetName } from '../../src/lib/open-data/index.ts';
 import type { Portfolio } from '../../src/lib/portfolio.ts';
 import {

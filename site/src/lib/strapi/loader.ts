@@ -44,7 +44,7 @@ export function parseEntry<T extends ContentTypeName>(type: T, raw: unknown, loc
     result.error.issues.map((issue) => ({ path: issue.path.join('.'), reason: issue.message })),
   );
   // One machine-readable line beside Astro's report of the error: the publisher reads it, so the
-  // admin can name the entry and the field (scripts/publisher/publisher.ts, lastBuild.failure).
+  // admin can name the entry and the field (publisher/src/publisher.ts, lastBuild.failure).
   console.error(buildFailureLine(error));
   throw error;
 }

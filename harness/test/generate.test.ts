@@ -1,6 +1,6 @@
 import { SeedBundleSchema } from 'shared-types';
 import { describe, expect, it } from 'vitest';
-import { createRandom, generateBundle } from '../bench/generate.ts';
+import { createRandom, generateBundle } from '../src/generate.ts';
 
 describe('generateBundle', () => {
   const bundle = generateBundle({ projects: 40, seed: 7 });

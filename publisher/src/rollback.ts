@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SITE_DIR } from '../lib/paths.ts';
+import { SITE_DIR } from 'harness/paths';
 import { createReleases } from './releases.ts';
 
 const releases = createReleases(process.env.PUBLISHER_RELEASES_DIR ?? path.join(SITE_DIR, 'releases'), Number.POSITIVE_INFINITY);

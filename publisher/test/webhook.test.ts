@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeEvent, secretMatches } from '../publisher/webhook.ts';
+import { describeEvent, secretMatches } from '../src/webhook.ts';
 
 describe('secretMatches', () => {
   it('accepts only the exact secret', () => {

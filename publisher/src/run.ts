@@ -1,5 +1,5 @@
 /**
- * `node scripts/publisher/run.ts`: the publisher on its own, for a server next to the CMS
+ * `node publisher/src/run.ts`: the publisher on its own, for a server next to the CMS
  * (`npm start` starts its own, next to Strapi). Settings come from the environment:
  *
  * - PUBLISH_WEBHOOK_SECRET: the secret Strapi sends (required).
@@ -12,7 +12,7 @@
  *   and GITHUB_TOKEN (required), GITHUB_API_URL (default https://api.github.com).
  */
 import path from 'node:path';
-import { SITE_DIR } from '../lib/paths.ts';
+import { SITE_DIR } from 'harness/paths';
 import { createPublisher } from './publisher.ts';
 
 function setting(name: string): string {

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT } from '../lib/paths.ts';
-import type { SiteBuildResult } from '../lib/site.ts';
-import { createPublisher, type Publisher, type PublisherOptions } from '../publisher/publisher.ts';
-import { SECRET_HEADER } from '../publisher/webhook.ts';
+import { ROOT } from 'harness/paths';
+import type { SiteBuildResult } from 'harness/site';
+import { createPublisher, type Publisher, type PublisherOptions } from '../src/publisher.ts';
+import { SECRET_HEADER } from '../src/webhook.ts';
 
 const SECRET = 'test-secret-2f8c1e9a';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -522,7 +522,7 @@ describe('createPublisher: interrupted builds', () => {
 
 describe('rollback', () => {
   const rollback = (releasesDir: string, ...args: string[]) =>
-    execFileAsync(process.execPath, ['scripts/publisher/rollback.ts', ...args], {
+    execFileAsync(process.execPath, ['publisher/src/rollback.ts', ...args], {
       cwd: ROOT,
       env: { ...process.env, PUBLISHER_RELEASES_DIR: releasesDir },
     }).then(
@@ -672,7 +672,7 @@ describe('createPublisher: relay mode', () => {
     expect(github.requests).toHaveLength(2);
     expect((await p.status()).lastBuild).toMatchObject({ ok: true });
   });
-  describe('scripts/publisher/run.ts', () => {
+  describe('publisher/src/run.ts', () => {
     const env = (overrides: Record<string, string>) => ({
       ...process.env,
       PUBLISHER_MODE: 'relay',
@@ -687,7 +687,7 @@ describe('createPublisher: relay mode', () => {
       'runs the relay from the environment and stops cleanly on SIGTERM',
       async () => {
         const github = await standInGitHub();
-        const child = spawn(process.execPath, ['scripts/publisher/run.ts'], {
+        const child = spawn(process.execPath, ['publisher/src/run.ts'], {
           cwd: ROOT,
           env: env({ GITHUB_API_URL: github.url }),
           stdio: ['ignore', 'pipe', 'pipe'],
@@ -725,7 +725,7 @@ describe('createPublisher: relay mode', () => {
         ] as const;
         const failures = await Promise.all(
           cases.map(([, overrides]) =>
-            execFileAsync(process.execPath, ['scripts/publisher/run.ts'], { cwd: ROOT, env: env(overrides), timeout: 5000 }).then(
+            execFileAsync(process.execPath, ['publisher/src/run.ts'], { cwd: ROOT, env: env(overrides), timeout: 5000 }).then(
               () => ({ code: 0, stderr: '' }),
               (error: { code: number; stderr: string }) => error,
             ),

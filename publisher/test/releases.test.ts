@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkRelease, createReleases } from '../publisher/releases.ts';
+import { checkRelease, createReleases } from '../src/releases.ts';
 
 const temporary: string[] = [];
 const tempDir = (prefix: string) => {

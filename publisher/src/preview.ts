@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { CONTENT_TYPES, type Locale } from 'shared-types';
 import { documentRoute, href, type DocumentFields } from 'shared-types/routes';
-import { buildSite } from '../lib/site.ts';
-import { staticHandler } from '../lib/static-server.ts';
+import { buildSite } from 'harness/site';
+import { staticHandler } from 'harness/static-server';
 import { jsonLog } from './publisher.ts';
 import { secretMatches } from './webhook.ts';
 

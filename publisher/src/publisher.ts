@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BUILD_FAILURE_MARKER, parseBuildFailure, type BuildFailure } from '../../site/src/lib/strapi/errors.ts';
-import { createSearchIndexer, type SearchIndexUpdate } from '../../site/scripts/search-index.ts';
-import { buildSite, renderedPaths, type SiteBuildResult } from '../lib/site.ts';
-import { createStaticServer } from '../lib/static-server.ts';
+import { BUILD_FAILURE_MARKER, parseBuildFailure, type BuildFailure } from 'site/build-failure';
+import { createSearchIndexer, type SearchIndexUpdate } from 'site/search-index';
+import { buildSite, renderedPaths, type SiteBuildResult } from 'harness/site';
+import { createStaticServer } from 'harness/static-server';
 import { checkRelease, createReleases } from './releases.ts';
 import { dispatchToGitHub, type RelayOptions } from './relay.ts';
 import { createScheduler } from './scheduler.ts';

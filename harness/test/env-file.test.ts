@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fillSecrets, missingLines, parseEnv } from '../lib/env-file.ts';
+import { fillSecrets, missingLines, parseEnv } from '../src/env-file.ts';
 
 describe('fillSecrets', () => {
   it('gives every placeholder its own secret and leaves comments alone', () => {
