@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENUM_TRANSLATIONS } from '../cms/src/admin/enum-labels.ts';
 import { STRAPI_ITALIAN } from '../cms/src/admin/strapi-italian.ts';
 import { MISSING_ITALIAN } from '../cms/src/admin/translations-it.ts';
-import { adminLogin, ensureCmsBuilt, runSeed, startCms, type RunningCms } from 'harness/cms';
+import { adminLogin, ensureCmsBuilt, runSeed, startCmsLogged, type RunningCms } from 'harness/cms';
 import { throwawayCmsEnv } from 'harness/test-env';
 import { CONTENT_TYPES } from '../shared-types/src/content-types.ts';
 import { launchBrowser, type Browser } from '../site/test/support/browser.ts';
@@ -108,7 +108,7 @@ describe('the admin an Italian officer uses is in Italian', () => {
     tempDir = mkdtempSync(path.join(tmpdir(), 'portfolio-admin-italian-'));
     env = await throwawayCmsEnv(path.join(tempDir, 'cms.db'));
     runSeed(env);
-    cms = await startCms(env, (chunk) => appendFileSync(cmsLog, chunk));
+    cms = await startCmsLogged(env, cmsLog, 'e2e');
     browser = await launchBrowser();
     page = await browser.context.newPage();
     await page.setViewportSize({ width: 1440, height: 1000 });

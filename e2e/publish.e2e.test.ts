@@ -6,7 +6,7 @@ import { freePort, randomSecret, throwawayCmsEnv } from 'harness/test-env';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { adminLogin, ensureCmsBuilt, runSeed, startCms, type RunningCms } from 'harness/cms';
+import { adminLogin, ensureCmsBuilt, runSeed, startCmsLogged, type RunningCms } from 'harness/cms';
 import { createPreviewServer } from 'publisher/preview';
 import { createPublisher, type Publisher } from 'publisher/publisher';
 import { href } from 'shared-types/routes';
@@ -233,12 +233,7 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     previewOrigin = env.PREVIEW_URL!;
 
     runSeed(env);
-    try {
-      cms = await startCms(env, (chunk) => appendFileSync(cmsLog, chunk));
-    } catch (error) {
-      throw new Error(`${(error as Error).message}\n--- CMS output ---\n${tail(cmsLog)}`);
-    }
-    cms.process.on('exit', (code, signal) => console.error(`[e2e] the CMS exited (code ${code}, signal ${signal}):\n${tail(cmsLog)}`));
+    cms = await startCmsLogged(env, cmsLog, 'e2e');
 
     publisher = createPublisher({
       mode: 'build',
@@ -283,7 +278,6 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     await browser?.close();
     await preview?.stop();
     await publisher?.stop();
-    cms?.process.removeAllListeners('exit');
     await cms?.stop();
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   });

@@ -7,6 +7,7 @@ import { createTestSchema } from 'harness/postgres';
 import { freePort } from 'harness/test-env';
 import { exportBackup, importBackup } from 'harness/transfer';
 import { adminToken, api, cms } from './http.ts';
+import { CONTENT_TYPES } from 'shared-types';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'portfolio-backup-'));
 const cleanups: Array<() => Promise<void> | void> = [() => rmSync(dir, { recursive: true, force: true })];
@@ -14,14 +15,10 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-const TYPES = [
-  'api::project.project',
-  'api::partner.partner',
-  'api::action.action',
-  'api::community-of-practice.community-of-practice',
-  'api::funding-line.funding-line',
-  'api::theme.theme',
-];
+/** The collection types (the site settings are one entry, compared apart). */
+const TYPES = Object.values(CONTENT_TYPES)
+  .filter((type) => !type.single)
+  .map((type) => type.uid);
 
 /** Strips what an import may renumber (row ids) so two databases can be compared by content. */
 const withoutIds = (value: unknown): unknown =>

@@ -1,8 +1,8 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { adminLogin, ensureCmsBuilt, runSeed, startCms, type RunningCms } from 'harness/cms';
+import { adminLogin, ensureCmsBuilt, runSeed, startCmsLogged } from 'harness/cms';
 import { createTestSchema } from 'harness/postgres';
 import { freePort, throwawayCmsEnv } from 'harness/test-env';
 
@@ -34,16 +34,7 @@ export default async function setup(project: TestProject) {
 
   const seedOutput = runSeed(env);
   const logFile = path.join(dir, 'cms.log');
-  const tail = () => readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
-  let cms: RunningCms;
-  try {
-    cms = await startCms(env, (chunk) => appendFileSync(logFile, chunk));
-  } catch (error) {
-    throw new Error(`${(error as Error).message}\n--- CMS output ---\n${tail()}`);
-  }
-  cms.process.on('exit', (code, signal) => {
-    console.error(`[test] the CMS under test exited (code ${code}, signal ${signal}):\n${tail()}`);
-  });
+  const cms = await startCmsLogged(env, logFile);
 
   project.provide('cms', { url: cms.url, token: env.SITE_BUILD_TOKEN!, env, seedOutput });
   // One admin login for the whole suite: Strapi rate-limits logins (as it should).
@@ -54,7 +45,6 @@ export default async function setup(project: TestProject) {
   project.provide('editor', { email: env.EDITOR_EMAIL!, password: env.EDITOR_PASSWORD!, token: editorToken });
 
   return async () => {
-    cms.process.removeAllListeners('exit');
     await cms.stop();
     await dropSchema();
     rmSync(dir, { recursive: true, force: true });

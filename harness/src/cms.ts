@@ -1,13 +1,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CMS_DIR, ROOT } from './paths.ts';
 
 const STRAPI_BIN = path.join(CMS_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
 const BUILD_STAMP = path.join(CMS_DIR, 'dist', '.build-stamp');
-/** What the compiled server and the admin bundle are made from (the admin imports the shared
- * enumeration labels and the site's URL scheme too). */
+/** What the compiled server and the admin bundle are made from (the admin imports the enumeration
+ * labels and the URL scheme from shared-types too). */
 const BUILD_INPUTS = ['src', 'config', 'package.json', 'tsconfig.json', '../shared-types/src'];
 
 function hashTree(entry: string, hash: ReturnType<typeof createHash>): void {
@@ -95,6 +95,34 @@ export async function startCms(
     throw error;
   }
   return { url, process: child, stop };
+}
+
+/** The last lines of a log file, for error messages. */
+export const logTail = (file: string, lines = 60): string =>
+  existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n') : '(no output)';
+
+/**
+ * Starts the CMS with its output appended to `logFile`. A CMS that does not come up fails with the
+ * log's last lines; one that exits before `stop()` says so on stderr, with them too.
+ */
+export async function startCmsLogged(env: Record<string, string>, logFile: string, label = 'test'): Promise<RunningCms> {
+  let cms: RunningCms;
+  try {
+    cms = await startCms(env, (chunk) => appendFileSync(logFile, chunk));
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n--- CMS output ---\n${logTail(logFile)}`);
+  }
+  const onExit = (code: number | null, signal: string | null) =>
+    console.error(`[${label}] the CMS exited (code ${code}, signal ${signal}):\n${logTail(logFile)}`);
+  cms.process.on('exit', onExit);
+  const { stop } = cms;
+  return {
+    ...cms,
+    stop: () => {
+      cms.process.off('exit', onExit);
+      return stop();
+    },
+  };
 }
 
 /** Runs `pnpm seed` logic in a child process with the given environment; throws when it fails. */

@@ -1,9 +1,9 @@
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { throwawayCmsEnv } from 'harness/test-env';
 import type { SeedBundle } from 'shared-types';
-import { ensureCmsBuilt, startCms, type RunningCms } from 'harness/cms';
+import { ensureCmsBuilt, logTail, startCmsLogged, type RunningCms } from 'harness/cms';
 import { loadStrapi, unloadStrapi } from 'harness/strapi-app';
 import { importSeed } from '../seed/import.ts';
 
@@ -72,14 +72,12 @@ export async function startBenchCms(
   );
 
   const logFile = path.join(dir, 'cms.log');
-  const tail = () => readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
   let cms: RunningCms;
   try {
-    cms = await startCms(env, (chunk) => appendFileSync(logFile, chunk));
+    cms = await startCmsLogged(env, logFile, 'bench');
   } catch (error) {
-    const output = existsSync(logFile) ? tail() : '(no output)';
     for (const folder of new Set([dir, dbDir])) rmSync(folder, { recursive: true, force: true });
-    throw new Error(`${(error as Error).message}\n--- CMS output ---\n${output}`);
+    throw error;
   }
-  return { cms, env, dir, dbDir, loadMs, importMs, importedEntries, tail };
+  return { cms, env, dir, dbDir, loadMs, importMs, importedEntries, tail: () => logTail(logFile, 40) };
 }

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { adminLogin, ensureCmsBuilt, runSeed, startCms, type RunningCms } from 'harness/cms';
+import { adminLogin, ensureCmsBuilt, runSeed, startCmsLogged, type RunningCms } from 'harness/cms';
 import { buildSite } from 'harness/site';
 import { serveFolder } from 'harness/static-server';
 import { throwawayCmsEnv } from 'harness/test-env';
@@ -193,20 +193,11 @@ export default async function setup(project: TestProject) {
 
   runSeed(env);
   const cmsLog = path.join(dir, 'cms.log');
-  const tail = (file: string, lines = 60) => readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
   let cms: RunningCms;
-  try {
-    cms = await startCms(env, (chunk) => appendFileSync(cmsLog, chunk));
-  } catch (error) {
-    throw new Error(`${(error as Error).message}\n--- CMS output ---\n${tail(cmsLog)}`);
-  }
-  cms.process.on('exit', (code, signal) => {
-    console.error(`[test] the CMS under test exited (code ${code}, signal ${signal}):\n${tail(cmsLog)}`);
-  });
+  cms = await startCmsLogged(env, cmsLog);
 
   let server: Server | undefined;
   const teardown = async () => {
-    cms.process.removeAllListeners('exit');
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     await cms.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -1,12 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { HtmlElement } from 'html-validate';
 import type { Page } from 'playwright-core';
 import { LOCALES, type Locale } from 'shared-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { href } from 'shared-types/routes';
-import { launchBrowser, type Browser } from './support/browser.ts';
+import { axeViolations, launchBrowser, type Browser } from './support/browser.ts';
 import { readCsv } from './support/csv.ts';
 import { attr, normalise, textOf } from './support/html.ts';
 import { readPage, site, type BuiltPage } from './support/site.ts';
@@ -245,7 +244,6 @@ describe.each(LOCALES)('the statistics page (%s)', (locale) => {
 });
 
 describe('the statistics page in Chromium', () => {
-  const AXE = fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url));
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
@@ -268,19 +266,7 @@ describe('the statistics page in Chromium', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `the page is ${overflow}px wider than the window`).toBeLessThanOrEqual(0);
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-      await page.addScriptTag({ path: AXE });
-      const violations = (await page.evaluate(() =>
-        (
-          window as unknown as {
-            axe: {
-              run(context: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }>;
-            };
-          }
-        ).axe
-          .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-          .then((r) => r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)),
-      )) as string[];
-      expect(violations).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     },
   );
 });

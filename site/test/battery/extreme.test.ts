@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, waitForExplorer, type Browser } from '../support/browser.ts';
+import { axeViolations, launchBrowser, waitForExplorer, type Browser } from '../support/browser.ts';
 import { EXTREME, extremePages, MANY_PARTNERS } from './content.ts';
 
 /**
@@ -11,8 +10,6 @@ import { EXTREME, extremePages, MANY_PARTNERS } from './content.ts';
  * holding it stay readable and accessible (axe-core, WCAG 2.1 AA) on a phone and a desktop.
  */
 const battery = () => inject('battery');
-const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 const PAGES = extremePages();
 
@@ -79,20 +76,7 @@ describe.each([390, 1280])('at %i pixels wide', (width) => {
       const name = pathname.split('/').filter(Boolean).pop();
       await page.screenshot({ path: path.join(battery().resultsDir, 'screenshots', `extreme-${name}.png`) });
     }
-    await page.addScriptTag({ path: AXE });
-    const violations = (await page.evaluate(
-      (tags) =>
-        (
-          window as unknown as {
-            axe: {
-              run(context: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }>;
-            };
-          }
-        ).axe
-          .run(document, { runOnly: { type: 'tag', values: tags } })
-          .then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target) }))),
-      TAGS,
-    )) as unknown[];
+    const violations = await axeViolations(page);
     axeChecks++;
     expect(violations, pathname).toEqual([]);
   });

@@ -4,12 +4,13 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { adminLogin, runSeed, startCms, type RunningCms } from 'harness/cms';
+import { adminLogin, runSeed, startCmsLogged, type RunningCms } from 'harness/cms';
 import { ROOT } from 'harness/paths';
 import { createTestSchema } from 'harness/postgres';
 import { freePort, throwawayCmsEnv } from 'harness/test-env';
 import { createPublisher, type Publisher } from 'publisher/publisher';
 import { SECRET_HEADER } from 'publisher/webhook';
+import { CONTENT_TYPES } from 'shared-types';
 
 /**
  * Faults, injected for real: the CMS killed (SIGKILL) while the publisher builds from it, and the
@@ -43,14 +44,9 @@ async function snapshot(
   token: string,
 ): Promise<Record<string, Array<{ documentId: string; locale: string; updatedAt: string; status: string }>>> {
   const result: Record<string, Array<{ documentId: string; locale: string; updatedAt: string; status: string }>> = {};
-  for (const uid of [
-    'api::project.project',
-    'api::partner.partner',
-    'api::action.action',
-    'api::community-of-practice.community-of-practice',
-    'api::funding-line.funding-line',
-    'api::theme.theme',
-  ]) {
+  for (const uid of Object.values(CONTENT_TYPES)
+    .filter((type) => !type.single)
+    .map((type) => type.uid)) {
     result[uid] = [];
     for (const locale of ['it', 'en']) {
       for (let page = 1; ; page++) {
@@ -116,7 +112,7 @@ beforeAll(async () => {
     dropSchema = schema.drop;
   }
   runSeed(env);
-  cms = await startCms(env, (chunk) => appendFileSync(cmsLog(), chunk));
+  cms = await startCmsLogged(env, cmsLog(), 'battery');
 }, 300_000);
 
 afterAll(async () => {
@@ -203,7 +199,7 @@ describe('the CMS killed during a build', () => {
     expect(readdirSync(path.join(dir, 'releases')).filter((name) => name !== 'current').length).toBe(publisher.status().releases.length);
 
     // The CMS comes back on the same database: everything saved is there, the draft included.
-    cms = await startCms(env, (chunk) => appendFileSync(cmsLog(), chunk));
+    cms = await startCmsLogged(env, cmsLog(), 'battery');
     const after = await snapshot(await adminToken());
     expect(after).toEqual(before);
     const draft = await (

@@ -8,11 +8,11 @@
  * ORACLE_SEED=<n> replays a sequence; ORACLE_EDITS=<n> sets its length (default 21: seven incremental builds, three full comparisons, to keep CI short; longer runs by hand).
  */
 import { execFile } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { adminLogin, ensureCmsBuilt, runSeed, startCms, type RunningCms } from 'harness/cms';
+import { adminLogin, ensureCmsBuilt, runSeed, startCmsLogged, type RunningCms } from 'harness/cms';
 import { SITE_DIR } from 'harness/paths';
 import { siteBuildEnv, siteBuildSteps } from 'harness/site';
 import { throwawayCmsEnv } from 'harness/test-env';
@@ -66,11 +66,7 @@ beforeAll(async () => {
   writeFileSync(bundleFile, JSON.stringify(bundle));
   runSeed(env, ['--bundle', bundleFile]);
   const cmsLog = path.join(dir, 'cms.log');
-  try {
-    cms = await startCms(env, (chunk) => appendFileSync(cmsLog, chunk));
-  } catch (error) {
-    throw new Error(`${(error as Error).message}\n--- CMS output ---\n${readFileSync(cmsLog, 'utf8').split('\n').slice(-60).join('\n')}`);
-  }
+  cms = await startCmsLogged(env, cmsLog);
   token = await adminLogin(cms.url, env.ADMIN_EMAIL!, env.ADMIN_PASSWORD!);
 });
 

@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, type Browser } from '../support/browser.ts';
+import { axeViolations, launchBrowser, type Browser } from '../support/browser.ts';
 import { builtPagePaths, site } from '../support/site.ts';
 
 /**
@@ -11,8 +10,6 @@ import { builtPagePaths, site } from '../support/site.ts';
  * kind of paged list, at phone width (the main suite checks every template at desktop width too); each page is also saved as a screenshot
  * (test-results/scale/screenshots/) for a person to look at.
  */
-const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** The first page of a list of each kind that has a page 2, in both languages, and that page 2. */
 function pagedLists(): string[] {
@@ -32,13 +29,6 @@ function pagedLists(): string[] {
     if (!list) throw new Error(`no list matching ${kind} has a second page`);
     return [list, built.has(`${list}pagina/2/`) ? `${list}pagina/2/` : `${list}page/2/`];
   });
-}
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown[] }>;
 }
 
 let browser: Browser;
@@ -62,17 +52,7 @@ describe.each([390])('paged lists at %i pixels wide', (width) => {
     await page.screenshot({ path: path.join(shots, `${name}.png`) });
     const pagination = page.locator('.pagination');
     if ((await pagination.count()) > 0) await pagination.first().screenshot({ path: path.join(shots, `${name}-pagination.png`) });
-    await page.addScriptTag({ path: AXE });
-    const violations = (await page.evaluate(
-      (tags) =>
-        (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }).axe
-          .run(document, { runOnly: { type: 'tag', values: tags } })
-          .then((r) => r.violations),
-      TAGS,
-    )) as Violation[];
-    expect(
-      violations,
-      `${pathname}:\n${violations.map((v) => `${v.id} (${v.impact}): ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`).join('\n')}`,
-    ).toEqual([]);
+    const violations = await axeViolations(page);
+    expect(violations, `${pathname}:\n${violations.join('\n')}`).toEqual([]);
   });
 });

@@ -1,11 +1,11 @@
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { generateBundle } from 'harness/generate';
-import { ensureCmsBuilt, runSeed, startCms, type RunningCms } from 'harness/cms';
+import { ensureCmsBuilt, runSeed, startCmsLogged, type RunningCms } from 'harness/cms';
 import { buildSite } from 'harness/site';
 import { serveFolder } from 'harness/static-server';
 import { throwawayCmsEnv } from 'harness/test-env';
@@ -43,11 +43,7 @@ export default async function setup(project: TestProject) {
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    try {
-      cms = await startCms(env, (chunk) => appendFileSync(cmsLog, chunk));
-    } catch (error) {
-      throw new Error(`${(error as Error).message}\n--- CMS output ---\n${readFileSync(cmsLog, 'utf8').split('\n').slice(-60).join('\n')}`);
-    }
+    cms = await startCmsLogged(env, cmsLog);
     const outDir = path.join(dir, 'dist');
     const buildEnv = { STRAPI_URL: cms.url, STRAPI_TOKEN: env.SITE_BUILD_TOKEN!, SITE_URL: BUILD_SITE_URL, BUILD_DATE };
     const build = await buildSite({ outDir, cacheDir: path.join(dir, 'astro-cache'), env: buildEnv });

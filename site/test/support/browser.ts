@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium; Playwright's own browser downloads are never used. */
@@ -79,4 +80,38 @@ export async function waitForExplorer(page: Page): Promise<void> {
   await page.locator('astro-island').scrollIntoViewIfNeeded();
   await page.locator('form.filters select#explorer-theme').waitFor({ state: 'visible', timeout: 15_000 });
   await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'), undefined, { timeout: 15_000 });
+}
+
+const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+}
+
+/**
+ * The WCAG 2.1 A and AA violations axe-core finds in the page as it is now, one line each (rule,
+ * impact, help and the first elements with why): empty when the page passes. The browser must be
+ * launched with `injectsScripts`.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = (await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }).axe
+        .run(document, { runOnly: { type: 'tag', values: tags } })
+        .then((r) => r.violations),
+    WCAG_21_AA,
+  )) as AxeViolation[];
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} ${v.helpUrl}\n${v.nodes
+        .slice(0, 5)
+        .map((n) => `    ${JSON.stringify(n.target)}: ${n.failureSummary?.replace(/\n/g, ' ') ?? ''}`)
+        .join('\n')}`,
+  );
 }
