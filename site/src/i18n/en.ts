@@ -155,11 +155,13 @@ export default {
   'partners.more': ' and {count} more',
   'partners.firstPageHas': 'the partners by country',
 
-  'theme.timeline': 'Timeline of the projects',
+  'timeline.title': 'Timeline of the projects',
+  'fundingLine.firstPageHas': 'the line’s details, the totals and the timeline',
   'theme.firstPageHas': 'the theme’s description, the timeline and the communities of practice',
   'theme.moreCommunities':
     'and {count, plural, one {one more community, listed} other {# more communities, listed}} on the page of their project.',
 
+  'chart.notStated': 'not stated',
   'chart.table': 'The chart’s data as a table',
   'chart.csv': 'Download the data (CSV)',
 
@@ -209,7 +211,6 @@ export default {
   'statistics.projects': 'Projects',
   'statistics.withBudget': 'With a budget',
   'statistics.withEu': 'With EU contribution',
-  'statistics.timeline': 'Timeline of the projects',
   'statistics.years': 'Projects by start year and status',
   'statistics.yearsSummary': 'How many projects started each year, from {first} to {last}, and what state they are in today.',
   'statistics.yearsDesc':

@@ -160,11 +160,13 @@ export default {
   'partners.more': ' e altri {count}',
   'partners.firstPageHas': 'i partner per paese',
 
-  'theme.timeline': 'Cronologia dei progetti',
+  'timeline.title': 'Cronologia dei progetti',
+  'fundingLine.firstPageHas': 'i dati della linea, i totali e la cronologia',
   'theme.firstPageHas': 'la descrizione del tema, la cronologia e le comunità di pratica',
   'theme.moreCommunities':
     'e altre {count, plural, one {una comunità, elencata} other {# comunità, elencate}} nella pagina del progetto di cui fanno parte.',
 
+  'chart.notStated': 'non indicato',
   'chart.table': 'Dati del grafico in tabella',
   'chart.csv': 'Scarica i dati (CSV)',
 
@@ -214,7 +216,6 @@ export default {
   'statistics.projects': 'Progetti',
   'statistics.withBudget': 'Con budget',
   'statistics.withEu': 'Con contributo UE',
-  'statistics.timeline': 'Cronologia dei progetti',
   'statistics.years': 'Progetti per anno di inizio e stato',
   'statistics.yearsSummary': 'Quanti progetti sono iniziati ogni anno, dal {first} al {last}, e in quale stato sono oggi.',
   'statistics.yearsDesc':

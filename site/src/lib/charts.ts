@@ -1,4 +1,4 @@
-import type { ProjectStatus } from 'shared-types';
+import type { Locale, ProjectStatus } from 'shared-types';
 
 /**
  * The fills of the statistics charts. Each series differs by pattern as well as colour, so the
@@ -52,4 +52,17 @@ export function fitLabel(label: string, max = 44): string {
   const cut = label.slice(0, max - 1);
   const atWord = cut.replace(/\s+\S*$/, '');
   return `${atWord.length >= max / 2 ? atWord : cut}…`;
+}
+
+/** What every bar chart takes. */
+export interface ChartProps {
+  locale: Locale;
+  /** Unique in the page: prefix of the SVG's ids. */
+  id: string;
+  /** The SVG's accessible name and description. */
+  title: string;
+  description: string;
+  series: Array<{ label: string; fill: FillName }>;
+  /** How a value is written next to its bar. */
+  format: (value: number) => string;
 }
