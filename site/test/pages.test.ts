@@ -4,7 +4,7 @@ import { LOCALES, type Locale, type ProjectStatus } from 'shared-types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSeedBundle } from 'harness/seed-bundle';
 import { href, type Route } from 'shared-types/routes';
-import { attr, normalise, textOf } from './support/html.ts';
+import { attr, euroText as euro, normalise, textOf } from './support/html.ts';
 import { builtPagePaths, fileFor, localeOf, readPage, site, walk, type BuiltPage } from './support/site.ts';
 
 /**
@@ -15,18 +15,6 @@ import { builtPagePaths, fileFor, localeOf, readPage, site, walk, type BuiltPage
 const bundle = readSeedBundle();
 const TAGS: Record<Locale, string> = { it: 'it-IT', en: 'en-GB' };
 const other = (locale: Locale): Locale => (locale === 'it' ? 'en' : 'it');
-
-function euro(amount: number, locale: Locale): string {
-  const digits = Number.isInteger(amount) ? 0 : 2;
-  return normalise(
-    new Intl.NumberFormat(TAGS[locale], {
-      style: 'currency',
-      currency: 'EUR',
-      minimumFractionDigits: digits,
-      maximumFractionDigits: 2,
-    }).format(amount),
-  );
-}
 
 type SeedDate = { date: string; precision: 'day' | 'month' | 'year'; estimated: boolean };
 function partialDate(value: SeedDate, locale: Locale): string {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { href } from 'shared-types/routes';
 import { axeViolations, launchBrowser, type Browser } from './support/browser.ts';
 import { readCsv } from './support/csv.ts';
-import { attr, normalise, textOf } from './support/html.ts';
+import { attr, euroText, integerText, textOf } from './support/html.ts';
 import { readPage, site, type BuiltPage } from './support/site.ts';
 
 /**
@@ -16,23 +16,10 @@ import { readPage, site, type BuiltPage } from './support/site.ts';
  * timeline draws every project with both dates and lists the others; no JavaScript; axe-core
  * with the data tables open, and screenshots at a phone's and a desktop's width.
  */
-const TAGS: Record<Locale, string> = { it: 'it-IT', en: 'en-GB' };
 const NOT_STATED_TEXT: Record<Locale, string> = { it: 'non indicato dalla fonte', en: 'not stated in the source' };
 
-const integer = (value: string | number, locale: Locale) => normalise(new Intl.NumberFormat(TAGS[locale]).format(Number(value)));
-function euro(value: string, locale: Locale): string {
-  if (value === '') return NOT_STATED_TEXT[locale];
-  const amount = Number(value);
-  const digits = Number.isInteger(amount) ? 0 : 2;
-  return normalise(
-    new Intl.NumberFormat(TAGS[locale], {
-      style: 'currency',
-      currency: 'EUR',
-      minimumFractionDigits: digits,
-      maximumFractionDigits: 2,
-    }).format(amount),
-  );
-}
+const integer = integerText;
+const euro = (value: string, locale: Locale): string => (value === '' ? NOT_STATED_TEXT[locale] : euroText(Number(value), locale));
 
 /** The rows of a chart's table: the key, the row header and the cells' text. */
 function tableRows(page: BuiltPage, dataset: string) {

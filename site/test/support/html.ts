@@ -1,3 +1,4 @@
+import type { Locale } from 'shared-types';
 import { HtmlValidate, Parser, type HtmlElement } from 'html-validate';
 
 /**
@@ -50,3 +51,21 @@ export function attr(element: HtmlElement, name: string): string | null {
   const value = element.getAttributeValue(name);
   return value === null ? null : decodeEntities(value);
 }
+
+const NUMBER_TAGS: Record<Locale, string> = { it: 'it-IT', en: 'en-GB' };
+
+/** A euro amount as a reader expects it on the page ("€ 1.234" / "€1,234.50"), spaces normalised. */
+export function euroText(amount: number, locale: Locale): string {
+  const digits = Number.isInteger(amount) ? 0 : 2;
+  const format = new Intl.NumberFormat(NUMBER_TAGS[locale], {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: 2,
+  });
+  return normalise(format.format(amount));
+}
+
+/** A whole number as a reader expects it on the page, spaces normalised. */
+export const integerText = (value: string | number, locale: Locale): string =>
+  normalise(new Intl.NumberFormat(NUMBER_TAGS[locale]).format(Number(value)));
