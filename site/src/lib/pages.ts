@@ -41,7 +41,7 @@ export async function allRoutes(): Promise<PublishedPage[]> {
     // A paged list's first page, then the pages after it.
     const add = (route: Route, view?: PublishedPage['view']) => {
       routes.push({ locale, route, view });
-      if (isPaged(route)) laterPages(portfolio, route).forEach((later) => routes.push({ locale, route: later }));
+      if (isPaged(route)) laterPages(portfolio, route).forEach((later) => routes.push({ locale, route: later, view }));
     };
     (
       [
