@@ -34,42 +34,58 @@ export async function publisherIdle(publisher: Publisher, timeoutMs: number): Pr
   );
 }
 
+/** One kind of editor change: what to publish, and the public page that must show it. */
+export interface PublishScenario {
+  name: string;
+  /** The content-manager publish action (update and publish in one call, as the admin panel's "Publish"). */
+  publish: (marker: string) => { path: string; body: Record<string, unknown> };
+  /** The public page (site path) that shows the marker once the change is live. */
+  page: string;
+}
+
 interface PublishOptions {
   cmsUrl: string;
   adminToken: string;
   siteUrl: string;
-  /** documentIds and slugs of projects to edit, used in turn. */
-  projects: Array<{ documentId: string; slug: string }>;
-  samples: number;
+  /** The changes to make, in turn, one sample each. */
+  changes: PublishScenario[];
   publisher: Publisher;
   timeoutMs: number;
   log: (line: string) => void;
 }
 
+/** An edit of a collection entry's Italian version, published (the admin's "Publish" on an edited entry). */
+export const collectionEdit = (uid: string, documentId: string, body: (marker: string) => Record<string, unknown>) => (marker: string) => ({
+  path: `/content-manager/collection-types/${uid}/${documentId}/actions/publish?locale=it`,
+  body: body(marker),
+});
+
+/** The same for the single site-settings entry. */
+export const settingsEdit = (body: (marker: string) => Record<string, unknown>) => (marker: string) => ({
+  path: '/content-manager/single-types/api::site-setting.site-setting/actions/publish?locale=it',
+  body: body(marker),
+});
+
 /**
- * Publish-to-live through the real path: an editor's "Publish" (content-manager API: the
- * project's Italian summary changed and published in one call, as the admin panel does), Strapi's
- * webhook, the publisher's debounce, an incremental build, the atomic switch — until the public page on
- * the publisher's site port shows the new text. One sample at a time, the publisher idle between.
+ * Publish-to-live through the real path: an editor's "Publish" (content-manager API: the entry
+ * changed and published in one call, as the admin panel does), Strapi's webhook, the publisher's
+ * debounce, an incremental build, the atomic switch — until the public page on the publisher's
+ * site port shows the change. One sample at a time, the publisher idle between.
  */
 export async function measurePublishToLive(options: PublishOptions): Promise<PublishMeasurement> {
   const samples: number[] = [];
   const builds: NonNullable<PublishMeasurement['builds']> = [];
-  for (let i = 0; i < options.samples; i++) {
-    const project = options.projects[i % options.projects.length]!;
+  for (const [i, change] of options.changes.entries()) {
     const marker = `Bench${randomBytes(6).toString('hex')}`;
+    const { path, body } = change.publish(marker);
     const started = performance.now();
-    const response = await fetch(
-      `${options.cmsUrl}/content-manager/collection-types/api::project.project/${project.documentId}/actions/publish?locale=it`,
-      {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${options.adminToken}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ summary: `Sintesi aggiornata ${marker}.` }),
-      },
-    );
-    if (!response.ok)
-      throw new Error(`publishing project ${project.slug} answered HTTP ${response.status}: ${(await response.text()).slice(0, 500)}`);
-    const page = `${options.siteUrl}/progetti/${project.slug}/`;
+    const response = await fetch(`${options.cmsUrl}${path}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${options.adminToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${change.name}: ${path} answered HTTP ${response.status}: ${(await response.text()).slice(0, 500)}`);
+    const page = `${options.siteUrl}${change.page}`;
     await waitUntil(
       async () => {
         const html = await fetch(page).then(
@@ -78,13 +94,13 @@ export async function measurePublishToLive(options: PublishOptions): Promise<Pub
         );
         return html.includes(marker);
       },
-      `${page} to show the published summary`,
+      `${page} to show the change`,
       options.timeoutMs,
       100,
     );
     const elapsed = performance.now() - started;
     samples.push(elapsed);
-    options.log(`[bench] publish-to-live ${i + 1}/${options.samples}: ${(elapsed / 1000).toFixed(1)} s`);
+    options.log(`[bench] ${change.name} ${i + 1}/${options.changes.length}: live in ${(elapsed / 1000).toFixed(1)} s`);
     await publisherIdle(options.publisher, options.timeoutMs);
     const last = options.publisher.status().lastBuild as BuildReport | null;
     builds.push({

@@ -30,7 +30,7 @@ export interface BenchResults {
   /** Fetch results are the median of `rounds` alternating rounds after a warm-up. */
   fetch: { rounds: number; site: FetchResult; peer: Maybe<FetchResult & { client: string; strategy: string }> };
   build: { full: BuildMeasurement; floor: Maybe<BuildMeasurement> };
-  publishToLive: Maybe<PublishMeasurement & { n: number }>;
+  publishToLive: Maybe<{ scenarios: Array<PublishMeasurement & { name: string; n: number }> }>;
   pageWeight: Maybe<PageWeights>;
   lighthouse: LighthouseResult;
 }
@@ -100,21 +100,25 @@ export function toMarkdown(r: BenchResults): string {
   lines.push('## Publish to live (editor Publish → webhook → debounce → build → switch → page shows it)', '');
   const p = r.publishToLive;
   if (p.measured) {
-    row('N', 'p50', 'p95', 'min', 'max');
-    row('---:', '---:', '---:', '---:', '---:');
-    row(p.n, s(p.p50Ms), s(p.p95Ms), s(Math.min(...p.samples)), s(Math.max(...p.samples)));
-    if (p.builds && p.builds.length > 0) {
-      const median = (values: Array<number | null>) => {
-        const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
-        return known.length > 0 ? known[Math.floor(known.length / 2)]! : null;
-      };
-      const rendered = median(p.builds.map((b) => b.pagesRendered));
-      const reused = median(p.builds.map((b) => b.pagesReused));
-      const search = median(p.builds.map((b) => b.searchIndexMs));
-      const build = median(p.builds.map((b) => b.buildMs));
-      lines.push(
-        '',
-        `Per publish (median): build and release ${build === null ? '–' : s(build)}; paths rendered ${rendered ?? '–'}, reused from the incremental cache ${reused ?? '–'}; search index ${search === null ? '–' : s(search)}.`,
+    const median = (values: Array<number | null>) => {
+      const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+      return known.length > 0 ? known[Math.floor(known.length / 2)]! : null;
+    };
+    const maybe = (value: number | null, write: (v: number) => string | number) => (value === null ? '–' : write(value));
+    row('change', 'N', 'p50', 'p95', 'max', 'build (median)', 'paths rendered', 'reused', 'search index');
+    row('---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:');
+    for (const scenario of p.scenarios) {
+      const builds = scenario.builds ?? [];
+      row(
+        scenario.name,
+        scenario.n,
+        s(scenario.p50Ms),
+        s(scenario.p95Ms),
+        s(Math.max(...scenario.samples)),
+        maybe(median(builds.map((b) => b.buildMs)), s),
+        maybe(median(builds.map((b) => b.pagesRendered)), (v) => v),
+        maybe(median(builds.map((b) => b.pagesReused)), (v) => v),
+        maybe(median(builds.map((b) => b.searchIndexMs)), s),
       );
     }
   } else lines.push(nm(p.reason));

@@ -24,7 +24,7 @@ import { startBenchCms, type BenchCms } from './cms.ts';
 import { fetchLikeTheSite, fetchNaively, type FetchResult } from './fetch.ts';
 import { generateBundle, SCALES, type Scale } from 'harness/generate';
 import { runLighthouse } from './lighthouse.ts';
-import { measurePublishToLive, publisherIdle } from './publish.ts';
+import { collectionEdit, measurePublishToLive, publisherIdle, settingsEdit, type PublishScenario } from './publish.ts';
 import { toMarkdown, type BenchResults } from './report.ts';
 import { weighSite } from './weight.ts';
 
@@ -144,7 +144,6 @@ try {
 
   let publishToLive: BenchResults['publishToLive'] = { measured: false, reason: publishes > 0 ? 'the full build failed' : '--publishes 0' };
   if (publishes > 0 && full.ok) {
-    log(`[bench] publish-to-live: ${publishes} publishes`);
     // The cold full build is the first live release: the publisher need not build it again.
     const initial = releases.newId();
     renameSync(fullOut, releases.pathOf(initial));
@@ -172,20 +171,62 @@ try {
     const timeoutMs = Math.max(120_000, full.durationMs * 4);
     await publisherIdle(publisher, timeoutMs);
     const adminToken = await adminLogin(cms.url, env.ADMIN_EMAIL!, env.ADMIN_PASSWORD!);
-    const projects = (first.fixture.projects.it as Array<{ documentId: string; slug: string }>).filter(
+    type Entry = { documentId: string; slug: string };
+    const projects = (first.fixture.projects.it as Entry[]).filter(
       (_, i, all) => i % Math.max(1, Math.floor(all.length / publishes)) === 0,
     );
-    const measured = await measurePublishToLive({
-      cmsUrl: cms.url,
-      adminToken,
-      siteUrl: `http://127.0.0.1:${sitePort}`,
-      projects,
-      samples: publishes,
-      publisher,
-      timeoutMs,
-      log,
-    });
-    publishToLive = { measured: true, n: publishes, ...measured };
+    // The partner in the most projects: a rename re-renders every page that names it.
+    const projectsPerPartner = new Map<string, number>();
+    for (const project of bundle.projects)
+      for (const slug of new Set(project.partnerships.map((p) => p.partner)))
+        projectsPerPartner.set(slug, (projectsPerPartner.get(slug) ?? 0) + 1);
+    const [sharedSlug, sharedCount] = [...projectsPerPartner].sort((a, b) => b[1] - a[1])[0]!;
+    const shared = (first.fixture.partners.it as Entry[]).find((p) => p.slug === sharedSlug)!;
+    const times = (n: number, scenario: PublishScenario) => Array.from({ length: n }, () => scenario);
+    const scenarios: Array<{ name: string; changes: PublishScenario[] }> = [
+      {
+        name: 'project edit (one summary)',
+        changes: Array.from({ length: publishes }, (_, i) => {
+          const project = projects[i % projects.length]!;
+          return {
+            name: 'project edit',
+            publish: collectionEdit('api::project.project', project.documentId, (marker) => ({ summary: `Sintesi aggiornata ${marker}.` })),
+            page: `/progetti/${project.slug}/`,
+          };
+        }),
+      },
+      {
+        name: `partner rename (in ${sharedCount} projects)`,
+        changes: times(Math.min(3, publishes), {
+          name: 'partner rename',
+          publish: collectionEdit('api::partner.partner', shared.documentId, (marker) => ({ name: `Partner ${marker}` })),
+          page: `/partner/${shared.slug}/`,
+        }),
+      },
+      {
+        name: 'site settings (the site name, on every page)',
+        changes: times(Math.min(2, publishes), {
+          name: 'site settings',
+          publish: settingsEdit((marker) => ({ siteName: `Progetti europei ${marker}` })),
+          page: '/',
+        }),
+      },
+    ];
+    const measured = [];
+    for (const scenario of scenarios) {
+      log(`[bench] publish-to-live: ${scenario.name}, ${scenario.changes.length} publishes`);
+      const result = await measurePublishToLive({
+        cmsUrl: cms.url,
+        adminToken,
+        siteUrl: `http://127.0.0.1:${sitePort}`,
+        changes: scenario.changes,
+        publisher,
+        timeoutMs,
+        log,
+      });
+      measured.push({ name: scenario.name, n: scenario.changes.length, ...result });
+    }
+    publishToLive = { measured: true, scenarios: measured };
   }
 
   const c = bundle.projects;

@@ -1,4 +1,12 @@
-import type { FundingLine, Locale, OrganisationType, PartialDate, Partner, SiteSetting } from 'shared-types';
+import {
+  LOCALES,
+  type FundingLine,
+  type Locale,
+  type OrganisationType,
+  type PartialDate,
+  type Partner,
+  type SiteSetting,
+} from 'shared-types';
 import { markdownToText, safeExternalUrl } from './markdown.ts';
 import { LICENSE_URL, openDataUrl, type OpenDataExport } from './open-data/index.ts';
 import type { FundingLineView, PartnerView, ProjectView } from './portfolio.ts';
@@ -196,7 +204,7 @@ export function dataCatalogJsonLd(openData: OpenDataExport, settings: SiteSettin
       url: `${url}#${dataset.name}`,
       license: LICENSE_URL,
       creator: publisher,
-      inLanguage: ['it', 'en'],
+      inLanguage: [...LOCALES],
       dateModified: modified,
       distribution: [csv, json].map((file) => ({
         '@type': 'DataDownload',
