@@ -34,13 +34,16 @@ export async function publisherIdle(publisher: Publisher, timeoutMs: number): Pr
   );
 }
 
-/** One kind of editor change: what to publish, and the public page that must show it. */
+/** A call of the admin's content-manager API; answers the response's JSON. */
+export type AdminCall = (path: string, body: Record<string, unknown>) => Promise<{ data: { documentId: string } }>;
+
+/** One kind of editor change: the publishes it takes, and the public page that must show it. */
 export interface PublishScenario {
   name: string;
-  /** The content-manager publish action (update and publish in one call, as the admin panel's "Publish"). */
-  publish: (marker: string) => { path: string; body: Record<string, unknown> };
+  /** The content-manager publish actions (each updates or creates and publishes in one call, as the admin panel's "Publish"). */
+  publish: (marker: string, call: AdminCall) => Promise<unknown>;
   /** The public page (site path) that shows the marker once the change is live. */
-  page: string;
+  page: (marker: string) => string;
 }
 
 interface PublishOptions {
@@ -55,16 +58,17 @@ interface PublishOptions {
 }
 
 /** An edit of a collection entry's Italian version, published (the admin's "Publish" on an edited entry). */
-export const collectionEdit = (uid: string, documentId: string, body: (marker: string) => Record<string, unknown>) => (marker: string) => ({
-  path: `/content-manager/collection-types/${uid}/${documentId}/actions/publish?locale=it`,
-  body: body(marker),
-});
+export const collectionEdit =
+  (uid: string, documentId: string, body: (marker: string) => Record<string, unknown>) => (marker: string, call: AdminCall) =>
+    call(`/content-manager/collection-types/${uid}/${documentId}/actions/publish?locale=it`, body(marker));
 
 /** The same for the single site-settings entry. */
-export const settingsEdit = (body: (marker: string) => Record<string, unknown>) => (marker: string) => ({
-  path: '/content-manager/single-types/api::site-setting.site-setting/actions/publish?locale=it',
-  body: body(marker),
-});
+export const settingsEdit = (body: (marker: string) => Record<string, unknown>) => (marker: string, call: AdminCall) =>
+  call('/content-manager/single-types/api::site-setting.site-setting/actions/publish?locale=it', body(marker));
+
+/** A new entry's Italian version, created and published in one call (the admin's "Publish" on a new entry). */
+export const collectionCreate = (uid: string, body: Record<string, unknown>, call: AdminCall) =>
+  call(`/content-manager/collection-types/${uid}/actions/publish?locale=it`, body);
 
 /**
  * Publish-to-live through the real path: an editor's "Publish" (content-manager API: the entry
@@ -77,15 +81,19 @@ export async function measurePublishToLive(options: PublishOptions): Promise<Pub
   const builds: NonNullable<PublishMeasurement['builds']> = [];
   for (const [i, change] of options.changes.entries()) {
     const marker = `Bench${randomBytes(6).toString('hex')}`;
-    const { path, body } = change.publish(marker);
+    const call: AdminCall = async (path, body) => {
+      const response = await fetch(`${options.cmsUrl}${path}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${options.adminToken}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok)
+        throw new Error(`${change.name}: ${path} answered HTTP ${response.status}: ${(await response.text()).slice(0, 500)}`);
+      return (await response.json()) as Awaited<ReturnType<AdminCall>>;
+    };
     const started = performance.now();
-    const response = await fetch(`${options.cmsUrl}${path}`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${options.adminToken}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${change.name}: ${path} answered HTTP ${response.status}: ${(await response.text()).slice(0, 500)}`);
-    const page = `${options.siteUrl}${change.page}`;
+    await change.publish(marker, call);
+    const page = `${options.siteUrl}${change.page(marker)}`;
     await waitUntil(
       async () => {
         const html = await fetch(page).then(

@@ -24,7 +24,7 @@ import { startBenchCms, type BenchCms } from './cms.ts';
 import { fetchLikeTheSite, fetchNaively, type FetchResult } from './fetch.ts';
 import { generateBundle, SCALES, type Scale } from 'harness/generate';
 import { runLighthouse } from './lighthouse.ts';
-import { collectionEdit, measurePublishToLive, publisherIdle, settingsEdit, type PublishScenario } from './publish.ts';
+import { collectionCreate, collectionEdit, measurePublishToLive, publisherIdle, settingsEdit, type PublishScenario } from './publish.ts';
 import { toMarkdown, type BenchResults } from './report.ts';
 import { weighSite } from './weight.ts';
 
@@ -182,6 +182,7 @@ try {
         projectsPerPartner.set(slug, (projectsPerPartner.get(slug) ?? 0) + 1);
     const [sharedSlug, sharedCount] = [...projectsPerPartner].sort((a, b) => b[1] - a[1])[0]!;
     const shared = (first.fixture.partners.it as Entry[]).find((p) => p.slug === sharedSlug)!;
+    const fundingLine = (first.fixture.fundingLines.it as Entry[])[0]!;
     const times = (n: number, scenario: PublishScenario) => Array.from({ length: n }, () => scenario);
     const scenarios: Array<{ name: string; changes: PublishScenario[] }> = [
       {
@@ -191,7 +192,7 @@ try {
           return {
             name: 'project edit',
             publish: collectionEdit('api::project.project', project.documentId, (marker) => ({ summary: `Sintesi aggiornata ${marker}.` })),
-            page: `/progetti/${project.slug}/`,
+            page: () => `/progetti/${project.slug}/`,
           };
         }),
       },
@@ -200,7 +201,7 @@ try {
         changes: times(Math.min(3, publishes), {
           name: 'partner rename',
           publish: collectionEdit('api::partner.partner', shared.documentId, (marker) => ({ name: `Partner ${marker}` })),
-          page: `/partner/${shared.slug}/`,
+          page: () => `/partner/${shared.slug}/`,
         }),
       },
       {
@@ -208,7 +209,43 @@ try {
         changes: times(Math.min(2, publishes), {
           name: 'site settings',
           publish: settingsEdit((marker) => ({ siteName: `Progetti europei ${marker}` })),
-          page: '/',
+          page: () => '/',
+        }),
+      },
+      {
+        name: 'new project with 5 new partners',
+        changes: times(Math.min(2, publishes), {
+          name: 'new project',
+          async publish(marker, call) {
+            const partners = [];
+            for (let i = 0; i < 5; i++) {
+              const body = {
+                name: `Ente ${marker} ${i}`,
+                slug: `ente-${marker}-${i}`.toLowerCase(),
+                organisationType: 'ngo',
+                country: 'IT',
+              };
+              partners.push((await collectionCreate('api::partner.partner', body, call)).data.documentId);
+            }
+            await collectionCreate(
+              'api::project.project',
+              {
+                acronym: marker.toUpperCase(),
+                slug: marker.toLowerCase(),
+                title: `Progetto ${marker}`,
+                summary: `Sintesi del progetto ${marker}.`,
+                startDate: { date: '2026-01-01', precision: 'day' },
+                endDate: { date: '2027-12-31', precision: 'day' },
+                fundingLine: { connect: [{ documentId: fundingLine.documentId, locale: 'it' }] },
+                partnerships: partners.map((documentId, i) => ({
+                  role: i === 0 ? 'lead' : 'partner',
+                  partner: { connect: [{ documentId, locale: 'it' }] },
+                })),
+              },
+              call,
+            );
+          },
+          page: (marker) => `/progetti/${marker.toLowerCase()}/`,
         }),
       },
     ];
