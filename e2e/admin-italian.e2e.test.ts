@@ -8,7 +8,7 @@ import { STRAPI_ITALIAN } from '../cms/src/admin/strapi-italian.ts';
 import { MISSING_ITALIAN } from '../cms/src/admin/translations-it.ts';
 import { adminLogin, ensureCmsBuilt, runSeed, startCmsLogged, type RunningCms } from 'harness/cms';
 import { throwawayCmsEnv } from 'harness/test-env';
-import { CONTENT_TYPES } from '../shared-types/src/content-types.ts';
+import { CONTENT_TYPES } from 'shared-types';
 import { launchBrowser, type Browser } from '../site/test/support/browser.ts';
 import { loadEnglishDictionary, type EnglishDictionary } from './support/english-dictionary.ts';
 

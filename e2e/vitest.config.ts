@@ -7,7 +7,7 @@ import type { ViteUserConfig } from 'vitest/config';
  * playwright-core it uses), from site/:
  *   node node_modules/vitest/vitest.mjs run --config ../e2e/vitest.config.ts
  * The root (the repository) is set here: with `--root ..` vitest would look for the config
- * under the root. A plain object, no `defineConfig` import: e2e/ has no node_modules of its own.
+ * under the root. A plain object, no `defineConfig` import: vitest is the site package's.
  */
 const config: ViteUserConfig = {
   root: fileURLToPath(new URL('..', import.meta.url)),

@@ -28,6 +28,8 @@ const STEPS: Array<Step | Step[]> = [
   ['cms: type-check', tsc('cms')],
   ['cms: type-check of the admin customisations', tsc('cms', 'src/admin')],
   ['cms: type-check of the tests', tsc('cms', 'test')],
+  // The e2e tests run under the site's Vitest: its TypeScript checks them, with e2e/tsconfig.json.
+  ['e2e: type-check', tsc('site', '../e2e')],
   ['shared-types: unit tests', vitest('shared-types')],
   ['harness: unit tests', vitest('harness')],
   ['publisher: tests (real HTTP, a stand-in build, a stand-in for GitHub)', vitest('publisher')],
