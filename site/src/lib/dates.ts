@@ -1,7 +1,7 @@
 import { format, parseISO } from 'date-fns';
 import { enGB, it } from 'date-fns/locale';
 import type { DatePrecision, Locale } from 'shared-types';
-import { t } from './i18n.ts';
+import { FORMAT_LOCALES, t } from './i18n.ts';
 
 /** Dates and durations as the site writes them, in the words of the interface text. */
 
@@ -14,8 +14,8 @@ interface PartialDateLike {
 const DATE_LOCALES = { it, en: enGB } as const;
 const PATTERNS: Record<DatePrecision, string> = { day: 'd MMMM yyyy', month: 'LLLL yyyy', year: 'yyyy' };
 const MONTHS = {
-  it: new Intl.NumberFormat('it-IT', { style: 'unit', unit: 'month', unitDisplay: 'long' }),
-  en: new Intl.NumberFormat('en-GB', { style: 'unit', unit: 'month', unitDisplay: 'long' }),
+  it: new Intl.NumberFormat(FORMAT_LOCALES.it, { style: 'unit', unit: 'month', unitDisplay: 'long' }),
+  en: new Intl.NumberFormat(FORMAT_LOCALES.en, { style: 'unit', unit: 'month', unitDisplay: 'long' }),
 };
 
 /** "30 settembre 2029", "giugno 2025", "2027" — at the precision the date is known to. */

@@ -19,8 +19,8 @@ export type UiKey = keyof typeof it;
 /** Values of a message's arguments: {name}, {n, plural, …}, {flag, select, yes {…} other {…}}. */
 export type MessageValues = Record<string, string | number>;
 
-// Numbers as the rest of the site writes them (statistics, money): Italian and British English.
-const FORMAT_LOCALES = { it: 'it-IT', en: 'en-GB' } as const;
+/** The language tags every Intl formatter of the site uses: Italian, and British English. */
+export const FORMAT_LOCALES = { it: 'it-IT', en: 'en-GB' } as const;
 const formats = new Map<string, IntlMessageFormat>();
 
 /**
@@ -71,8 +71,8 @@ export const nounFor = (locale: Locale, n: number, noun: Noun): string => t(loca
 export const count = (locale: Locale, n: number, noun: Noun): string => t(locale, `count.${noun}`, { count: n });
 
 const countryNames = {
-  it: new Intl.DisplayNames(['it'], { type: 'region' }),
-  en: new Intl.DisplayNames(['en-GB'], { type: 'region' }),
+  it: new Intl.DisplayNames([FORMAT_LOCALES.it], { type: 'region' }),
+  en: new Intl.DisplayNames([FORMAT_LOCALES.en], { type: 'region' }),
 };
 
 /** "Paesi Bassi" / "Netherlands" from "NL". */

@@ -1,5 +1,5 @@
 import { STATUS_LABELS, type Locale, type ProjectStatus } from 'shared-types';
-import { countryName, ORGANISATION_LABELS, t } from './i18n.ts';
+import { countryName, FORMAT_LOCALES, ORGANISATION_LABELS, t } from './i18n.ts';
 import { NOT_STATED, OTHERS, type CountRow, type MoneyRow } from './statistics.ts';
 
 /**
@@ -26,8 +26,7 @@ export const yearLabel = (year: number | null, locale: Locale): string => (year 
 
 export const statusLabel = (status: ProjectStatus, locale: Locale): string => STATUS_LABELS[status][locale];
 
-const NUMBER_LOCALES = { it: 'it-IT', en: 'en-GB' } as const;
-const numberFormats = { it: new Intl.NumberFormat(NUMBER_LOCALES.it), en: new Intl.NumberFormat(NUMBER_LOCALES.en) };
+const numberFormats = { it: new Intl.NumberFormat(FORMAT_LOCALES.it), en: new Intl.NumberFormat(FORMAT_LOCALES.en) };
 
 /** A whole number as the language writes it: "1.000" / "1,000". */
 export const formatCount = (n: number, locale: Locale): string => numberFormats[locale].format(n);
