@@ -5,7 +5,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureCmsBuilt } from 'harness/cms';
 import { ROOT } from 'harness/paths';
 
 // Tools run straight from each package's node_modules: no package manager in the loop.
@@ -15,11 +14,11 @@ const vitest = (pkg: string) => [pkg, 'node_modules/vitest/vitest.mjs', 'run'];
 type Step = [title: string, command: string[], env?: Record<string, string>];
 
 /**
- * Steps in order; an array of steps runs side by side (its output shown as each one ends). The
- * two CMS suites are independent (their own database, port and folder) and each keeps about one
- * core busy, so together they take little more than the longer one.
+ * Steps in order. The two CMS suites do not run side by side: `strapi export` and `import`
+ * recompile the CMS into cms/dist, rewriting every file, and a Strapi of the other suite starting
+ * meanwhile read a half-written schema.json (a CI run failed so).
  */
-const STEPS: Array<Step | Step[]> = [
+const STEPS: Step[] = [
   ['workspace: format and lint (Biome)', ['.', 'node_modules/@biomejs/biome/bin/biome', 'ci', '--error-on-warnings', '.']],
   ['shared-types: type-check', tsc('shared-types')],
   ['harness: type-check', tsc('harness')],
@@ -35,10 +34,8 @@ const STEPS: Array<Step | Step[]> = [
   ['publisher: tests (real HTTP, a stand-in build, a stand-in for GitHub)', vitest('publisher')],
   ['scripts: unit tests', vitest('scripts')],
   ['site: unit tests', ['site', 'node_modules/vitest/vitest.mjs', 'run', '--config', 'vitest.unit.config.ts']],
-  [
-    ['cms: integration tests (real Strapi, SQLite)', vitest('cms')],
-    ['cms: integration tests (real Strapi, PostgreSQL)', vitest('cms'), { TEST_DATABASE_CLIENT: 'postgres' }],
-  ],
+  ['cms: integration tests (real Strapi, SQLite)', vitest('cms')],
+  ['cms: integration tests (real Strapi, PostgreSQL)', vitest('cms'), { TEST_DATABASE_CLIENT: 'postgres' }],
   ['site: build and browser tests (real Strapi, Chromium)', vitest('site')],
   [
     'site at scale: paged lists, explorer data, page weight (real Strapi, generated portfolio, Chromium)',
@@ -66,53 +63,35 @@ const STEPS: Array<Step | Step[]> = [
   ],
 ];
 
-/** Runs one step; its output goes straight to the terminal, or is kept and returned when `quiet`. */
-function run([, [pkg, ...args], env = {}]: Step, quiet: boolean): Promise<{ status: number; output: string }> {
+/** Runs one step, its output straight to the terminal; resolves with its exit status. */
+function run([, [pkg, ...args], env = {}]: Step): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, {
       cwd: path.join(ROOT, pkg!),
-      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      stdio: 'inherit',
       env: { ...process.env, ...env },
     });
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk));
-    child.on('close', (code) => resolve({ status: code ?? 1, output }));
+    child.on('close', (code) => resolve(code ?? 1));
   });
 }
 
 // `npm test -- <word>...` runs only the steps whose title contains one of the words.
 const { positionals: only } = parseArgs({ allowPositionals: true });
-const selected = (title: string) => only.length === 0 || only.some((word) => title.includes(word));
-const groups = STEPS.map((entry) =>
-  (typeof entry[0] === 'string' ? [entry as Step] : (entry as Step[])).filter(([title]) => selected(title)),
-);
-if (groups.every((group) => group.length === 0)) {
+const steps = STEPS.filter(([title]) => only.length === 0 || only.some((word) => title.includes(word)));
+if (steps.length === 0) {
   console.error(`No step's title contains ${only.map((word) => `"${word}"`).join(' or ')}.`);
   process.exit(1);
 }
 const seconds = (since: number) => Math.round((Date.now() - since) / 1000);
 const started = Date.now();
-for (const group of groups) {
-  if (group.length === 0) continue;
-  const together = group.length > 1;
-  // Side by side, the suites must not both build the CMS: build it once first.
-  if (together) ensureCmsBuilt();
+for (const step of steps) {
+  console.log(`\n=== ${step[0]}`);
   const stepStarted = Date.now();
-  const results = await Promise.all(
-    group.map(async (step) => {
-      if (!together) console.log(`\n=== ${step[0]}`);
-      const result = await run(step, together);
-      if (together) console.log(`\n=== ${step[0]}\n${result.output}`);
-      console.log(
-        result.status === 0
-          ? `✓ ${step[0]} (${seconds(stepStarted)} s)`
-          : `\n✗ ${step[0]} failed (exit ${result.status}) after ${seconds(stepStarted)} s`,
-      );
-      return result.status;
-    }),
-  );
-  const failed = results.find((status) => status !== 0);
-  if (failed !== undefined) process.exit(failed);
+  const status = await run(step);
+  if (status !== 0) {
+    console.log(`\n✗ ${step[0]} failed (exit ${status}) after ${seconds(stepStarted)} s`);
+    process.exit(status);
+  }
+  console.log(`✓ ${step[0]} (${seconds(stepStarted)} s)`);
 }
 console.log(`\nAll checks passed in ${seconds(started)} s`);
