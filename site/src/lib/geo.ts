@@ -1,5 +1,6 @@
-import { geoAzimuthalEqualArea, geoPath, type GeoContext, type GeoProjection } from 'd3-geo';
+import { geoArea, geoAzimuthalEqualArea, geoCircle, geoPath, type GeoContext } from 'd3-geo';
 import { feature } from 'topojson-client';
+import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
 import atlas from 'world-atlas/countries-50m.json';
 
 /**
@@ -8,7 +9,7 @@ import atlas from 'world-atlas/countries-50m.json';
  * SVG path data so the whole map stays a small inline SVG with no tiles and no scripts.
  */
 
-type Topology = Parameters<typeof feature>[0];
+type Topology = Parameters<typeof presimplify>[0];
 type Point = [number, number];
 /** A GeoJSON polygon's rings of [longitude, latitude] positions. */
 type PolygonCoordinates = number[][][];
@@ -22,8 +23,11 @@ interface AtlasCountry {
 const WIDTH = 1000;
 /** Margin around the frame, in viewBox units. */
 const PADDING = 12;
-/** Douglas–Peucker tolerance in viewBox units: finer detail is invisible at the sizes the map is shown. */
-const TOLERANCE = 0.6;
+/**
+ * Visvalingam threshold in viewBox units²: a point goes when the triangle it forms with its
+ * neighbours is smaller (detail invisible at the sizes the map is shown).
+ */
+const MIN_TRIANGLE_AREA = 1.5;
 /** Islands smaller than this (viewBox units²) are dropped, except a country's largest piece. */
 const MIN_ISLAND_AREA = 3;
 /** Highlighted countries smaller than this (viewBox units², about 5,000 km²: Luxembourg, Malta) also get a circle marker. */
@@ -127,9 +131,14 @@ const UNNUMBERED: Readonly<Record<string, string>> = {
   'N. Cyprus': 'CY',
 };
 
-/** Centres of territories too small for the 1:50m atlas, so partners there still get a marker. */
+/**
+ * Centres of territories too small for the 1:50m atlas or for the simplified map (Monaco and the
+ * Vatican are a fraction of a viewBox unit²), so partners there still get a marker.
+ */
 const SMALL_TERRITORIES: Readonly<Record<string, Point>> = {
   GI: [-5.35, 36.14],
+  MC: [7.42, 43.74],
+  VA: [12.45, 41.9],
 };
 
 export interface EuropeMap {
@@ -199,7 +208,11 @@ function buildBase(): Base {
     [WIDTH, height],
   ]);
 
-  const topology = simplify(atlas as unknown as Topology, projection, TOLERANCE);
+  // The projection is equal-area: one factor turns steradians into viewBox units² anywhere.
+  const disc = geoCircle().center([10, 52]).radius(5)();
+  const unitsPerSteradian = geoPath(projection).area(disc) / geoArea(disc);
+  // Arcs are shared by neighbouring countries, so simplifying the topology keeps common borders identical.
+  const topology = simplify(presimplify(atlas as unknown as Topology, sphericalTriangleArea), MIN_TRIANGLE_AREA / unitsPerSteradian);
   const countries = feature(topology, 'countries') as unknown as { features: AtlasCountry[] };
   const measure = geoPath(projection);
 
@@ -236,75 +249,6 @@ function polygonsOf(geometry: AtlasCountry['geometry']): PolygonCoordinates[] {
   if (geometry?.type === 'Polygon') return [geometry.coordinates as PolygonCoordinates];
   if (geometry?.type === 'MultiPolygon') return geometry.coordinates as PolygonCoordinates[];
   return [];
-}
-
-/**
- * The topology with every arc simplified (Douglas–Peucker in projected units). Arcs are shared by
- * neighbouring countries, so simplifying them, not the rings, keeps common borders identical.
- */
-function simplify(topology: Topology, projection: GeoProjection, tolerance: number): Topology {
-  const transform = topology.transform;
-  const arcs = topology.arcs.map((arc) => {
-    let x = 0;
-    let y = 0;
-    const positions: Point[] = arc.map(([a = 0, b = 0]) => {
-      if (!transform) return [a, b];
-      x += a;
-      y += b;
-      return [x * transform.scale[0] + transform.translate[0], y * transform.scale[1] + transform.translate[1]];
-    });
-    const keep = douglasPeucker(
-      positions.map((p): Point => {
-        const xy = projection(p);
-        return xy ? [xy[0], xy[1]] : [Number.NaN, Number.NaN];
-      }),
-      tolerance,
-    );
-    return positions.filter((_, i) => keep[i]);
-  });
-  return { type: 'Topology', objects: topology.objects, arcs };
-}
-
-/**
- * Which points of a line to keep so that it moves by less than `tolerance`. Ends always stay; a
- * closed line (a small island) keeps at least four points so that it still has an area.
- */
-function douglasPeucker(points: Point[], tolerance: number): boolean[] {
-  const keep = points.map((_, i) => i === 0 || i === points.length - 1);
-  const [ax0, ay0] = points[0] ?? [0, 0];
-  const [bx0, by0] = points[points.length - 1] ?? [0, 0];
-  const closed = ax0 === bx0 && ay0 === by0;
-  const stack: Array<{ first: number; last: number; force: boolean }> = [{ first: 0, last: points.length - 1, force: closed }];
-  while (stack.length > 0) {
-    const { first, last, force } = stack.pop()!;
-    if (last - first < 2) continue;
-    const [ax, ay] = points[first]!;
-    const [bx, by] = points[last]!;
-    let farthest = first + 1;
-    let distance = -1;
-    for (let i = first + 1; i < last; i++) {
-      // A point that did not project is never dropped.
-      const d = Number.isNaN(points[i]![0]) ? Infinity : segmentDistance(points[i]!, ax, ay, bx, by);
-      if (d > distance) {
-        farthest = i;
-        distance = d;
-      }
-    }
-    if (distance > tolerance || (force && distance > 0)) {
-      keep[farthest] = true;
-      const halvesForced = force && first === 0 && last === points.length - 1;
-      stack.push({ first, last: farthest, force: halvesForced }, { first: farthest, last, force: halvesForced });
-    }
-  }
-  return keep;
-}
-
-function segmentDistance([px, py]: Point, ax: number, ay: number, bx: number, by: number): number {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const length2 = dx * dx + dy * dy;
-  const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2));
-  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
 
 /**

@@ -47,6 +47,17 @@ describe('europeMap', () => {
     expect(map.markers.map((m) => m.code)).not.toContain('IT');
   });
 
+  it('marks Monaco and the Vatican, too small for the simplified map, with a circle', () => {
+    const small = europeMap(
+      new Map([
+        ['MC', 1],
+        ['VA', 2],
+      ]),
+    );
+    expect(small.markers.map((m) => m.code)).toEqual(['MC', 'VA']);
+    for (const marker of small.markers) expect(inside([marker.x, marker.y]), marker.code).toBe(true);
+  });
+
   it('highlights exactly the countries with a count above zero, with their count', () => {
     const other = europeMap(
       new Map([
