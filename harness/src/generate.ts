@@ -1,4 +1,4 @@
-import { SeedBundleSchema, formatIssues, type SeedBundle, type SeedText } from 'shared-types';
+import { ActionTypeSchema, formatIssues, OrganisationTypeSchema, SeedBundleSchema, type SeedBundle, type SeedText } from 'shared-types';
 
 /**
  * Synthetic seed bundles for the benchmark: the shape of the real portfolio at any number of
@@ -77,33 +77,9 @@ const COUNTRIES = [
   'DK',
   'CY',
 ] as const;
-const ORG_TYPES = [
-  'municipality',
-  'region',
-  'provincial_authority',
-  'national_authority',
-  'municipal_association',
-  'ngo',
-  'network',
-  'research',
-  'cooperative',
-  'school_training',
-  'development_agency',
-] as const;
-const ACTION_TYPES = [
-  'workshop',
-  'staff_exchange',
-  'training',
-  'guidelines_toolkit',
-  'mapping_research',
-  'pilot',
-  'action_plan',
-  'dissemination',
-  'governance_network',
-  'monitoring_evaluation',
-  'study_visit',
-  'participation',
-] as const;
+/** The enumerations' values but "other" (and "grant_scheme" for actions), so the generated portfolios stay the ones the benchmark has always measured. */
+const ORG_TYPES = OrganisationTypeSchema.options.filter((type) => type !== 'other');
+const ACTION_TYPES = ActionTypeSchema.options.filter((type) => type !== 'other' && type !== 'grant_scheme');
 const CITIES = [
   'Bologna',
   'Modena',
