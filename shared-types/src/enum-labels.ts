@@ -12,8 +12,8 @@ import type {
   ManagementMode,
   OrganisationType,
   PartnerRole,
+  ProjectStatus,
 } from './enums.ts';
-import type { ProjectStatus } from './status.ts';
 
 type Labels<T extends string> = Record<T, Record<Locale, string>>;
 

@@ -13,6 +13,8 @@ export type DatePrecision = z.infer<typeof DatePrecisionSchema>;
 /** States an editor can force when the dates do not tell (e.g. a grant agreement in preparation). */
 export const StatusOverrideSchema = z.enum(['grant_agreement_in_preparation', 'planned', 'ongoing', 'completed', 'suspended', 'cancelled']);
 export type StatusOverride = z.infer<typeof StatusOverrideSchema>;
+/** A project's state as the site shows it (status.ts computes it): the override's values, or not stated. */
+export type ProjectStatus = StatusOverride | 'not_stated';
 
 /** A partner's role in a project. */
 export const PartnerRoleSchema = z.enum([

@@ -1,5 +1,4 @@
-import type { Locale } from './enums.ts';
-import type { ProjectStatus } from './status.ts';
+import type { Locale, ProjectStatus } from './enums.ts';
 
 /**
  * A page of a list split into pages (lib/pagination.ts): 1, the default, is the list's own URL;

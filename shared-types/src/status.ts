@@ -1,7 +1,11 @@
-import { endOfMonth, endOfYear, isAfter, isBefore, parseISO, startOfDay, subMonths } from 'date-fns';
-import type { DatePrecision, StatusOverride } from './enums.ts';
-
-export type ProjectStatus = StatusOverride | 'not_stated';
+import { endOfMonth } from 'date-fns/endOfMonth';
+import { endOfYear } from 'date-fns/endOfYear';
+import { isAfter } from 'date-fns/isAfter';
+import { isBefore } from 'date-fns/isBefore';
+import { parseISO } from 'date-fns/parseISO';
+import { startOfDay } from 'date-fns/startOfDay';
+import { subMonths } from 'date-fns/subMonths';
+import type { DatePrecision, ProjectStatus, StatusOverride } from './enums.ts';
 
 interface DatedProject {
   statusOverride?: StatusOverride | null;

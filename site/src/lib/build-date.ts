@@ -1,4 +1,5 @@
-import { format, startOfDay } from 'date-fns';
+import { format } from 'date-fns/format';
+import { startOfDay } from 'date-fns/startOfDay';
 
 /** Today as the build sees it; fixed by BUILD_DATE for reproducible builds and tests. */
 export const buildDate = (): Date => (process.env.BUILD_DATE ? new Date(process.env.BUILD_DATE) : new Date());

@@ -1,5 +1,7 @@
-import { format, parseISO } from 'date-fns';
-import { enGB, it } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
+import { enGB } from 'date-fns/locale/en-GB';
+import { it } from 'date-fns/locale/it';
 import type { DatePrecision, Locale } from 'shared-types';
 import { FORMAT_LOCALES, t } from './i18n.ts';
 

@@ -1,5 +1,5 @@
 import { endOfPeriod, sumKnown, type DatePrecision, type OrganisationType, type ProjectStatus } from 'shared-types';
-import { parseISO } from 'date-fns';
+import { parseISO } from 'date-fns/parseISO';
 
 /**
  * The figures of the statistics page, computed once from the joined portfolio: the page draws

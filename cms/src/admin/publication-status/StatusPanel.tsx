@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useLocation } from 'react-router-dom';
-import type { Locale } from 'shared-types';
+import type { Locale } from 'shared-types/enums';
 import { documentRoute, href } from 'shared-types/routes';
 import { when } from './format';
 import { COLOURS, SiteStatus, Text, Verdict } from './SiteStatus';
