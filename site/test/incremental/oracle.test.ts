@@ -1,14 +1,14 @@
 /**
  * The incremental-build oracle: a real Strapi with a small synthetic portfolio, a random sequence
  * of edits through the admin's REST API (the calls the admin panel makes), an incremental build
- * after each burst of edits (one cacheDir and one output folder, emptied each time, as the
- * publisher does with its staging folder), and a clean full build of the same content to compare it with, file by file,
+ * after each burst of edits (one cacheDir and one output folder, renamed away each time, as the
+ * publisher does with its staging folder; the renamed folder must not change), and a clean full build of the same content to compare it with, file by file,
  * byte for byte. A stale page fails the test naming the page and the edits since the last match.
  *
  * ORACLE_SEED=<n> replays a sequence; ORACLE_EDITS=<n> sets its length (default 21: seven incremental builds, three full comparisons, to keep CI short; longer runs by hand).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -103,6 +103,11 @@ function filesOf(root: string, sub = ''): string[] {
     const rel = path.join(sub, name);
     return statSync(path.join(root, rel)).isDirectory() ? filesOf(root, rel) : [rel];
   });
+}
+
+/** Each file of a folder and its bytes. */
+function contentsOf(root: string): Map<string, Buffer> {
+  return new Map(filesOf(root).map((file) => [file, readFileSync(path.join(root, file))]));
 }
 
 /** Every file that differs between two output folders (missing on one side, or other bytes). */
@@ -370,7 +375,7 @@ test(`an incremental build after each burst of edits is byte-identical to a clea
   const random = createRandom(SEED);
   const firstRound = random.sample(EDIT_KINDS, EDIT_KINDS.length);
   const cacheDir = path.join(dir, 'incremental-cache');
-  // One output path for every incremental build, emptied before each, as the publisher's staging
+  // One output path for every incremental build, renamed away before each, as the publisher's staging
   // folder: Astro hashes the output path into each page's code hash.
   const outDir = path.join(dir, 'incremental-out');
   await astroBuild(outDir, cacheDir);
@@ -386,13 +391,28 @@ test(`an incremental build after each burst of edits is byte-identical to a clea
     if (n % EDITS_PER_BUILD !== 0 && n !== EDITS) continue;
 
     build++;
-    rmSync(outDir, { recursive: true, force: true });
+    // As the publisher, the last build's folder becomes a release (a rename). Its reused pages are
+    // hard links into Astro's cache (patches/astro@7.3.5.patch), so the next build must replace
+    // the cache files it renders again, never write into them: the release must not change.
+    const releaseDir = path.join(dir, 'release');
+    rmSync(releaseDir, { recursive: true, force: true });
+    renameSync(outDir, releaseDir);
+    const releaseBefore = contentsOf(releaseDir);
     const started = Date.now();
     const output = await astroBuild(outDir, cacheDir).catch((error: Error) => {
       throw new Error(
         `ORACLE_SEED=${SEED}: the incremental build after edit #${n} failed. Edits since the last match:\n  ${sinceLastMatch.join('\n  ')}\n${error.message}`,
       );
     });
+    const releaseAfter = contentsOf(releaseDir);
+    expect(
+      [...releaseBefore].filter(([file, bytes]) => !releaseAfter.get(file)?.equals(bytes)).map(([file]) => file),
+      `ORACLE_SEED=${SEED}: the build after edit #${n} changed files of the previous release`,
+    ).toEqual([]);
+    expect(
+      filesOf(outDir).some((file) => file.endsWith('.html') && statSync(path.join(outDir, file)).nlink > 1),
+      'reused pages are hard links into the cache, not copies',
+    ).toBe(true);
     const rendered = (output.match(/├─/g) ?? []).length - (output.match(/\((cached|restored)\)/g) ?? []).length;
     console.log(
       `[oracle] build ${build} after edit #${n} (${sinceLastMatch.slice(-EDITS_PER_BUILD).join('; ')}): ${((Date.now() - started) / 1000).toFixed(1)} s, ${rendered} files rendered`,
