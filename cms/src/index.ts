@@ -13,6 +13,7 @@ import { migrateToSharedPartnerships } from './integrity/shared-partnerships';
 import { extendUidService } from './integrity/slugs';
 import { addPublicationWidgetToSavedLayouts } from './publication-status/home-layouts';
 import { registerPublicationStatusRoute } from './publication-status/routes';
+import { registerContentVersionsRoute } from './site-build/versions';
 import { backfillAdminLabels } from './validation/admin-labels';
 import { registerDocumentMiddleware } from './validation/document-middleware';
 import { registerFieldFormats } from './validation/field-formats';
@@ -26,6 +27,7 @@ export default {
     extendUidService(strapi);
     registerIntegrityRoutes(strapi);
     registerPublicationStatusRoute(strapi);
+    registerContentVersionsRoute(strapi);
   },
 
   /** Everything here is idempotent: it brings the database in line with the code on each start. */

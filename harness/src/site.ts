@@ -25,8 +25,6 @@ export interface SiteBuildResult {
   durationMs: number;
   /** Time of each step that ran: Astro's build, then the search index. */
   stepsMs?: number[];
-  /** When the caller indexed the site itself: how (see site/scripts/search-index.ts). */
-  searchIndex?: { mode: 'full' | 'incremental'; added: number };
 }
 
 /**

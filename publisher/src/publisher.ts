@@ -1,5 +1,7 @@
+import { linkSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { BUILD_FAILURE_MARKER, parseBuildFailure, type BuildFailure } from 'site/build-failure';
 import { createSearchIndexer, type SearchIndexUpdate } from 'site/search-index';
 import { buildSite, renderedPaths, type SiteBuildResult } from 'harness/site';
@@ -57,7 +59,7 @@ export interface BuildReport {
   /** Paths Astro rendered, and reused unchanged from the previous build (incremental build). */
   pagesRendered?: number;
   pagesReused?: number;
-  /** Time of the search-index step. */
+  /** Time of the search-index step (after the release went live, but for the first release: see prepareSearch). */
   searchIndexMs?: number;
   /** How the search index was brought up to date: from scratch, or only the changed pages. */
   searchIndex?: SearchIndexUpdate['mode'];
@@ -66,6 +68,12 @@ export interface BuildReport {
   /** When an entry broke the content contract: which one, in which language, which field and why. */
   failure?: BuildFailure;
 }
+
+const searchReport = (update: SearchIndexUpdate) => ({
+  searchIndexMs: update.durationMs,
+  searchIndex: update.mode,
+  searchPagesAdded: update.added,
+});
 
 /** Structured logs: one JSON object per line. */
 export const jsonLog = (event: string, fields: Record<string, unknown> = {}) =>
@@ -88,22 +96,32 @@ export function createPublisher(options: PublisherOptions) {
   // HTML changed (Pagefind's own process holds it between builds).
   const searchIndexer = options.build ? null : createSearchIndexer();
   const build =
-    options.build ??
-    (async (outDir: string): Promise<SiteBuildResult> => {
-      const result = await buildSite({ outDir, cacheDir: options.cacheDir, env: options.buildEnv, searchIndex: false });
-      if (!result.ok) return result;
-      try {
-        const searchIndex = await searchIndexer!.update(outDir);
-        return {
-          ...result,
-          durationMs: result.durationMs + searchIndex.durationMs,
-          stepsMs: [...(result.stepsMs ?? []), searchIndex.durationMs],
-          searchIndex,
-        };
-      } catch (error) {
-        return { ...result, ok: false, output: `${result.output}\nThe search index failed: ${(error as Error).message}\n` };
+    options.build ?? ((outDir: string) => buildSite({ outDir, cacheDir: options.cacheDir, env: options.buildEnv, searchIndex: false }));
+  /** The release the search index was last written into. */
+  let searchRelease: string | null = null;
+
+  /**
+   * The search index of a new release. The first one is indexed before it goes live. After that a
+   * release goes live with the search index of the release before (hard links: its files never
+   * change), and its own index is written into it once it is live (updateSearch): Pagefind takes
+   * about as long as the build itself at a thousand projects, and a page should not wait for it.
+   */
+  async function prepareSearch(dir: string, id: string): Promise<{ deferred: boolean; update?: SearchIndexUpdate }> {
+    const live = releases!.liveId();
+    // After a rollback, or a failed update, the live release does not hold the index: index first.
+    if (live !== null && live === searchRelease) {
+      for (const file of searchIndexer!.files()) {
+        mkdirSync(path.dirname(path.join(dir, 'pagefind', file)), { recursive: true });
+        linkSync(path.join(releases!.pathOf(live), 'pagefind', file), path.join(dir, 'pagefind', file));
       }
-    });
+      return { deferred: true };
+    }
+    searchRelease = null;
+    const update = await searchIndexer!.update(dir);
+    searchRelease = id;
+    return { deferred: false, update };
+  }
+
   let lastBuild: BuildReport | null = null;
   let builds = 0;
   let currentTrigger = 'webhook';
@@ -158,8 +176,15 @@ export function createPublisher(options: PublisherOptions) {
     releases!.discardStaging();
     let check: ReturnType<typeof checkRelease>;
     let result: SiteBuildResult;
+    let search: Awaited<ReturnType<typeof prepareSearch>> | null = null;
     try {
       result = await build(dir, id);
+      if (result.ok && searchIndexer) {
+        search = await prepareSearch(dir, id).catch((error: Error) => {
+          result = { ...result, ok: false, output: `${result.output}\nThe search index failed: ${error.message}\n` };
+          return null;
+        });
+      }
       if (!result.ok) {
         releases!.discardStaging();
         const failure = parseBuildFailure(result.output);
@@ -185,10 +210,25 @@ export function createPublisher(options: PublisherOptions) {
       release: id,
       pagesRendered: paths.rendered,
       pagesReused: paths.reused,
-      ...(result.stepsMs?.[1] !== undefined ? { searchIndexMs: result.stepsMs[1] } : {}),
-      ...(result.searchIndex ? { searchIndex: result.searchIndex.mode, searchPagesAdded: result.searchIndex.added } : {}),
+      ...(search?.update ? searchReport(search.update) : {}),
     });
-    log('release_live', { release: id, pages: check.pages, pruned: removed });
+    log('release_live', { release: id, pages: check.pages, pruned: removed, ...(search?.deferred ? { search: 'previous release' } : {}) });
+    if (search?.deferred) await updateSearch(id);
+  }
+
+  /** Brings the live release's search index up to date, in place (site/scripts/search-index.ts writeIndex). */
+  async function updateSearch(id: string): Promise<void> {
+    try {
+      searchRelease = null;
+      const update = await searchIndexer!.update(releases!.pathOf(id));
+      searchRelease = id;
+      if (lastBuild?.release === id) Object.assign(lastBuild, searchReport(update));
+      log('search_index_updated', { release: id, ...searchReport(update) });
+    } catch (error) {
+      // The release keeps the index it went live with (the one before: consistent, a little behind);
+      // the indexer starts from scratch, before the switch, on the next build.
+      log('search_index_failed', { release: id, error: (error as Error).message });
+    }
   }
 
   const scheduler = createScheduler({ quietMs: options.quietMs ?? 1500, maxWaitMs: options.maxWaitMs ?? 10_000, run: buildRelease });

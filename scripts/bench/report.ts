@@ -25,8 +25,9 @@ export interface BenchResults {
     themes: number;
     localizedEntries: number;
   };
-  strapiLoadMs: number;
-  importMs: number;
+  /** Null when the run started on an earlier run's database (--db). */
+  strapiLoadMs: number | null;
+  importMs: number | null;
   /** Fetch results are the median of `rounds` alternating rounds after a warm-up. */
   fetch: { rounds: number; site: FetchResult; peer: Maybe<FetchResult & { client: string; strategy: string }> };
   build: { full: BuildMeasurement; floor: Maybe<BuildMeasurement> };
@@ -48,7 +49,10 @@ export function toMarkdown(r: BenchResults): string {
   lines.push(`# Benchmark — scale ${r.scale} (${r.date})`, '');
   lines.push(
     `${c.projects} projects, ${c.partners} partners, ${c.actions} actions, ${c.communities} communities, ${c.fundingLines} funding lines, ${c.themes} themes; ` +
-      `${c.localizedEntries} localized entries (it + en), PRNG seed ${c.seed}. Seed import through the Document Service: ${s(r.importMs)} (after loading Strapi: ${s(r.strapiLoadMs)}).`,
+      `${c.localizedEntries} localized entries (it + en), PRNG seed ${c.seed}. ` +
+      (r.importMs === null || r.strapiLoadMs === null
+        ? "The CMS started on an earlier run's database (--db): no import, and earlier publishes are in it."
+        : `Seed import through the Document Service: ${s(r.importMs)} (after loading Strapi: ${s(r.strapiLoadMs)}).`),
     `Machine: ${r.machine.cpus} CPUs, load average at start ${r.machine.loadAverageAtStart.map((l) => l.toFixed(1)).join(' / ')}, Node ${r.machine.node}.`,
     '',
   );

@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--scale seed|200|1000] [--publishes N] [--seed N] [--no-lighthouse] [--keep]`
+ * `pnpm bench [--scale seed|200|1000] [--publishes N] [--seed N] [--no-lighthouse] [--keep] [--db FILE]`
  *
  * A fresh CMS (temp SQLite, random secrets) with synthetic content at the scale, then: fetch
  * (ours vs the official @strapi/client), a cold full build (vs the floor), publish-to-live through
@@ -47,6 +47,8 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '20261122' },
     'no-lighthouse': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    // An earlier run's database (kept with --keep), to measure again without the import.
+    db: { type: 'string' },
   },
 });
 if (!(args.scale in SCALES)) {
@@ -68,7 +70,7 @@ let bench: BenchCms | undefined;
 let publisher: ReturnType<typeof createPublisher> | undefined;
 let staticServer: Server | undefined;
 try {
-  bench = await startBenchCms(bundle, { url: `http://127.0.0.1:${publisherPort}/webhook`, secret: webhookSecret }, log);
+  bench = await startBenchCms(bundle, { url: `http://127.0.0.1:${publisherPort}/webhook`, secret: webhookSecret }, log, args.db);
   const { cms, env, dir } = bench;
   const token = env.SITE_BUILD_TOKEN!;
   const buildEnv = { STRAPI_URL: cms.url, STRAPI_TOKEN: token, SITE_URL, BUILD_DATE, STRAPI_ATTEMPTS: '2' };
@@ -279,7 +281,7 @@ try {
       communities: c.reduce((n, p) => n + p.communities.length, 0),
       fundingLines: bundle.fundingLines.length,
       themes: bundle.themes.length,
-      localizedEntries: bench.importedEntries,
+      localizedEntries: bench.importedEntries || first.entries,
     },
     strapiLoadMs: bench.loadMs,
     importMs: bench.importMs,
@@ -295,6 +297,8 @@ try {
   const markdown = toMarkdown(results);
   writeFileSync(path.join(RESULTS_DIR, `latest-${scale}.md`), markdown);
   console.log(markdown);
+  // The report says what failed; the exit status says that something did.
+  if (!full.ok) process.exitCode = 1;
 } catch (error) {
   log(`[bench] failed: ${(error as Error).stack ?? error}`);
   if (bench) log(`--- CMS output ---\n${bench.tail()}`);
@@ -303,6 +307,7 @@ try {
   await publisher?.stop();
   await new Promise((resolve) => (staticServer ? staticServer.close(resolve) : resolve(null)));
   await bench?.cms.stop();
-  if (bench && !args.keep) for (const folder of new Set([bench.dir, bench.dbDir])) rmSync(folder, { recursive: true, force: true });
+  if (bench && !args.keep)
+    for (const folder of new Set(args.db ? [bench.dir] : [bench.dir, bench.dbDir])) rmSync(folder, { recursive: true, force: true });
   else if (bench) log(`[bench] kept ${bench.dir} and ${bench.dbDir}`);
 }

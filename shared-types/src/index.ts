@@ -17,3 +17,4 @@ export * from './seed.ts';
 export * from './strict.ts';
 export * from './project-rules.ts';
 export * from './query-string.ts';
+export * from './versions.ts';

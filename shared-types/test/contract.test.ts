@@ -115,6 +115,32 @@ describe('REST responses: the zod schemas of shared-types have the fields of sch
   it.each(CONTENT_TYPE_MODELS.map((m) => m.uid))('%s', (uid) => agree(responseProblems(uid)));
 });
 
+/**
+ * The site build follows relations to read again what changed (site/src/lib/strapi/delta.ts,
+ * relationPaths): it finds them in the populate rules as `{ fields: ['documentId', ...] }`. A
+ * relation populated whole would carry another entry's fields that no version of its own follows.
+ */
+function relationProblems(uid: string, populate: Record<string, unknown>, name: string): string[] {
+  const { attributes } = model(uid);
+  return Object.entries(populate).flatMap(([key, rule]) => {
+    const attribute = attributes[key];
+    const nested = (rule && typeof rule === 'object' ? rule : {}) as { fields?: string[]; populate?: Record<string, unknown> };
+    if (attribute?.type === 'relation')
+      return nested.fields?.includes('documentId') && !nested.populate
+        ? []
+        : [`${uid}.${key}: a relation, read by ${name}.${key} otherwise than as { fields: ['documentId'] }`];
+    if (attribute?.type === 'component' && nested.populate)
+      return relationProblems(attribute.component!, nested.populate, `${name}.${key}.populate`);
+    return [];
+  });
+}
+
+describe('relations are read as documentIds only, which delta reads follow', () => {
+  it.each(CONTENT_TYPE_ENTRIES.map((type) => [type.uid, type] as const))('%s', (_uid, type) =>
+    agree(relationProblems(type.uid, type.populate as Record<string, unknown>, `CONTENT_TYPES.${type.name}.populate`)),
+  );
+});
+
 /** The label table of each enumeration (their keys are also typed against the enums, see Labels<T>). */
 const ENUM_LABELS = new Map<z.ZodType, [name: string, labels: Record<string, Partial<Record<string, string>>>]>([
   [PartnerRoleSchema, ['ROLE_LABELS', ROLE_LABELS]],

@@ -8,10 +8,11 @@
  * needs as much again for a large site, so running them one after the other halves the peak.
  *
  * The publisher keeps an index between builds instead (`createSearchIndexer`): after an
- * incremental build it re-adds only the pages whose HTML changed.
+ * incremental build it re-adds only the pages whose HTML changed, and writes the index into the
+ * release once it is live (publisher/src/publisher.ts, prepareSearch), which writeIndex makes safe.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
@@ -70,9 +71,39 @@ async function newIndex(): Promise<pagefind.PagefindIndex> {
   return index;
 }
 
-async function writeIndex(index: pagefind.PagefindIndex, site: string): Promise<void> {
-  const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+/** The file that names every other file of an index: written last, so it never names one not yet there. */
+const ENTRY = 'pagefind-entry.json';
+
+/** Every file under a folder, relative to it. */
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+
+/**
+ * Writes the index into <site>/pagefind so that no reader ever finds it half-written, even in a
+ * site that is live: Pagefind writes a complete index beside it, whose files are renamed into
+ * place, the entry file last; then the files of the index before that the new one does not have
+ * are deleted (an unpublished page must leave no fragment behind). Returns the index's files,
+ * relative to <site>/pagefind.
+ */
+async function writeIndex(index: pagefind.PagefindIndex, site: string): Promise<string[]> {
+  const target = path.join(site, 'pagefind');
+  const next = path.join(site, `.pagefind-${randomBytes(4).toString('hex')}`);
+  try {
+    const written = await index.writeFiles({ outputPath: next });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+    const files = filesUnder(next).sort((a, b) => Number(a === ENTRY) - Number(b === ENTRY));
+    for (const file of files) {
+      mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
+      renameSync(path.join(next, file), path.join(target, file));
+    }
+    const current = new Set(files);
+    for (const file of filesUnder(target)) if (!current.has(file)) rmSync(path.join(target, file));
+    return files;
+  } finally {
+    rmSync(next, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -86,6 +117,8 @@ export function createSearchIndexer() {
   let index: pagefind.PagefindIndex | null = null;
   /** What the index holds: each page's file and the digest of the HTML indexed. */
   let indexed = new Map<string, string>();
+  /** The files of the index as last written, relative to the site's pagefind folder. */
+  let written: string[] = [];
 
   async function rebuild(site: string, digests: Map<string, string>): Promise<number> {
     await index?.deleteIndex();
@@ -115,24 +148,29 @@ export function createSearchIndexer() {
         const removed = [...indexed.keys()].some((file) => !digests.has(file));
         if (!index || removed) {
           const added = await rebuild(site, digests);
-          await writeIndex(index!, site);
+          written = await writeIndex(index!, site);
           return { mode: 'full', added, durationMs: Date.now() - started };
         }
         const changed = files.filter((file) => indexed.get(file) !== digests.get(file));
         await addPages(index, site, changed);
         for (const file of changed) indexed.set(file, digests.get(file)!);
-        await writeIndex(index, site);
+        written = await writeIndex(index, site);
         return { mode: 'incremental', added: changed.length, durationMs: Date.now() - started };
       } catch (error) {
         await this.reset();
         throw error;
       }
     },
+    /** The files of the index as last written (relative to the pagefind folder); none before the first update or after a reset. */
+    files(): readonly string[] {
+      return written;
+    },
     /** Forgets the index: the next update builds it from scratch. */
     async reset(): Promise<void> {
       await index?.deleteIndex().catch(() => undefined);
       index = null;
       indexed = new Map();
+      written = [];
     },
     async close(): Promise<void> {
       await this.reset();

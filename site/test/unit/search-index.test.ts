@@ -121,6 +121,20 @@ describe('the search index the publisher keeps between builds', () => {
     expect(indexFiles(site)).toEqual(indexFromScratch(site));
   });
 
+  it('updates an index in place, as in a live release: the files of the new index, and no other', async () => {
+    const before = indexFiles(site);
+    write('progetti/epi/index.html', page('EPI', 'Empowerment, partecipazione e cittadinanza'));
+    const result = await indexer.update(site);
+    expect(result).toMatchObject({ mode: 'incremental', added: 1 });
+    const now = indexFiles(site);
+    const fromScratch = indexFromScratch(site);
+    expect([...indexer.files()].sort()).toEqual([...fromScratch.keys()]);
+    expect(now).toEqual(fromScratch);
+    expect(now.get('pagefind-entry.json')).not.toEqual(before.get('pagefind-entry.json'));
+    expect(indexedPages(site).get('/progetti/epi/')).toContain('cittadinanza');
+    expect(readdirSync(site).filter((name) => name.startsWith('.pagefind-'))).toEqual([]);
+  });
+
   it('writes nothing new to re-add when nothing changed', async () => {
     const result = await update();
     expect(result).toMatchObject({ mode: 'incremental', added: 0 });

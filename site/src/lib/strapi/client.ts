@@ -1,4 +1,4 @@
-import { ListEnvelopeSchema, SingleEnvelopeSchema, toQueryString } from 'shared-types';
+import { ContentVersionsSchema, ListEnvelopeSchema, SingleEnvelopeSchema, toQueryString, type ContentVersions } from 'shared-types';
 import { CmsUnavailableError } from './errors.ts';
 
 export interface ClientOptions {
@@ -73,6 +73,16 @@ export function createClient({
         const envelope = ListEnvelopeSchema.parse(await getJson(`${path}?${query}`));
         entries.push(...envelope.data);
         if (page >= envelope.meta.pagination.pageCount) return entries;
+      }
+    },
+
+    /** The version of every published entry and media file; null from a CMS without the route (site/src/lib/strapi/delta.ts). */
+    async getVersions(): Promise<ContentVersions | null> {
+      try {
+        return ContentVersionsSchema.parse(SingleEnvelopeSchema.parse(await getJson('site-build/versions')).data);
+      } catch (error) {
+        if (error instanceof CmsUnavailableError && error.message.includes('HTTP 404')) return null;
+        throw error;
       }
     },
 

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Loader } from 'astro/loaders';
-import { CONTENT_TYPES, LOCALES, type ContentTypeName } from 'shared-types';
+import { CONTENT_TYPES, LOCALES, type ContentTypeName, type ContentVersions } from 'shared-types';
 import { siteConfig } from '../config.ts';
 import { createClient, type CmsClient } from './client.ts';
+import { entryId, fingerprint, ownVersions, planDelta, referenceVersions, relationPaths, type SyncState } from './delta.ts';
 import { buildFailureLine, ContentContractError } from './errors.ts';
 
 let sharedClient: CmsClient | undefined;
@@ -17,9 +18,6 @@ export function cmsClient(): CmsClient {
     previewSecret,
   }));
 }
-
-/** Entry id in a collection: the same document in each locale is a separate entry. */
-export const entryId = (locale: string, documentId: string) => `${locale}/${documentId}`;
 
 /** A draft rendered in preview looks as it will once published: its publish date is "now". */
 function asIfPublished(raw: unknown): unknown {
@@ -49,17 +47,29 @@ export function parseEntry<T extends ContentTypeName>(type: T, raw: unknown, loc
   throw error;
 }
 
+let sharedVersions: Promise<ContentVersions | null> | undefined;
+/** One versions request per build, shared by every collection's loader (they run together). */
+function contentVersions(client: CmsClient): Promise<ContentVersions | null> {
+  return (sharedVersions ??= client.getVersions());
+}
+
+const STATE_KEY = 'delta-state';
+
 /**
  * Astro content-layer loader for one public Strapi type: reads every published entry in every
  * locale (paged, populate rules from shared-types), validates each, stores it with a digest so
  * unchanged entries are not re-rendered, and drops entries that are gone from the CMS.
+ *
+ * After a first full read it reads only what changed (delta.ts), from the versions the CMS lists:
+ * in a build (not `astro dev`, whose loaders run again in one process) of published content.
  */
 export function strapiLoader(type: ContentTypeName, client: () => CmsClient = cmsClient): Loader {
-  const { path, populate, single, schema } = CONTENT_TYPES[type];
+  const { uid, path, populate, single, schema } = CONTENT_TYPES[type];
+  const relations = relationPaths(populate);
   return {
     name: `strapi-${type}`,
     schema,
-    async load({ store, logger, generateDigest }) {
+    async load({ store, meta, logger, generateDigest, watcher }) {
       // Benchmark floor only (pnpm bench): entries from a JSON dump, no HTTP and no schema parse.
       const fixtureFile = process.env.SITE_FIXTURE_FILE;
       if (fixtureFile) {
@@ -67,6 +77,7 @@ export function strapiLoader(type: ContentTypeName, client: () => CmsClient = cm
           Record<ContentTypeName, Record<string, Array<{ documentId: string } & Record<string, unknown>>>>
         >;
         store.clear();
+        meta.delete(STATE_KEY);
         for (const locale of LOCALES) {
           for (const data of fixture[type]?.[locale] ?? [])
             store.set({ id: entryId(locale, data.documentId), data, digest: generateDigest(data) });
@@ -74,20 +85,75 @@ export function strapiLoader(type: ContentTypeName, client: () => CmsClient = cm
         logger.info(`${store.keys().length} ${type} entries from SITE_FIXTURE_FILE (no fetch, no validation)`);
         return;
       }
+      const keep = (locale: string, raw: unknown) => {
+        const data = parseEntry(type, raw, locale) as { documentId: string } & Record<string, unknown>;
+        const id = entryId(locale, data.documentId);
+        store.set({ id, data, digest: generateDigest(data) });
+        return id;
+      };
+
+      const versions = single || siteConfig().previewSecret || watcher ? null : await contentVersions(client());
+      const own = versions ? ownVersions(versions, uid) : new Map<string, string>();
+      const references = versions ? referenceVersions(versions, uid, relations.length > 0) : new Map<string, string>();
+      const currentFingerprint = versions ? fingerprint(type, populate, schema, versions.schema) : '';
+      const saveState = (ids: Iterable<string>) => {
+        if (!versions) return meta.delete(STATE_KEY);
+        const state: SyncState = { fingerprint: currentFingerprint, versions: {}, references: Object.fromEntries(references) };
+        // An entry read but not listed was published after the versions were taken: no version, read again next time.
+        for (const id of ids) if (own.has(id)) state.versions[id] = own.get(id)!;
+        meta.set(STATE_KEY, JSON.stringify(state));
+      };
+
+      const previous = meta.get(STATE_KEY);
+      const plan = versions
+        ? planDelta({
+            previous: previous ? (JSON.parse(previous) as SyncState) : undefined,
+            fingerprint: currentFingerprint,
+            own,
+            references,
+            stored: store.entries().map(([id, entry]) => ({ id, data: entry.data })),
+            relations,
+          })
+        : null;
+
+      if (plan) {
+        for (const id of plan.remove) store.delete(id);
+        const returned = new Set<string>();
+        for (const { locale, documentIds, references } of plan.requests) {
+          const filters = {
+            $or: [
+              ...(documentIds.length > 0 ? [{ documentId: { $in: documentIds } }] : []),
+              ...(references.length > 0 ? relations.map((relation) => nested(relation, { documentId: { $in: references } })) : []),
+            ],
+          };
+          for (const raw of await client().listAll(path, locale, populate, { filters })) returned.add(keep(locale, raw));
+        }
+        // Listed as published but not returned: unpublished since the versions were taken.
+        for (const { locale, documentIds } of plan.requests) {
+          for (const documentId of documentIds) if (!returned.has(entryId(locale, documentId))) store.delete(entryId(locale, documentId));
+        }
+        saveState(store.keys());
+        logger.info(
+          `${store.keys().length} published ${type} entries: ${returned.size} read again in ${plan.requests.length} requests, ${plan.remove.length} removed`,
+        );
+        return;
+      }
+
       const seen = new Set<string>();
       for (const locale of LOCALES) {
         const raws = single
           ? [await client().getSingle(path, locale, populate)].filter((raw) => raw !== null)
           : await client().listAll(path, locale, populate);
-        for (const raw of raws) {
-          const data = parseEntry(type, raw, locale) as { documentId: string } & Record<string, unknown>;
-          const id = entryId(locale, data.documentId);
-          seen.add(id);
-          store.set({ id, data, digest: generateDigest(data) });
-        }
+        for (const raw of raws) seen.add(keep(locale, raw));
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      saveState(seen);
       logger.info(`${seen.size} published ${type} entries (${LOCALES.join(', ')})`);
     },
   };
+}
+
+/** { a: { b: value } } from "a.b": a REST filter on a relation path. */
+function nested(dottedPath: string, value: unknown): Record<string, unknown> {
+  return dottedPath.split('.').reduceRight<Record<string, unknown>>((inner, key) => ({ [key]: inner }), value as Record<string, unknown>);
 }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ContentVersionsSchema } from 'shared-types';
+import { adminToken, api, cms } from './http.ts';
+import { PUBLIC_CONTENT_TYPES } from '../src/bootstrap/public-types.ts';
+
+/**
+ * GET /api/site-build/versions: the version of every published entry and media file, from which
+ * the site build reads again only what changed (site/src/lib/strapi/delta.ts).
+ */
+const versions = async () => {
+  const { status, body } = await api('/api/site-build/versions', 'token');
+  expect(status).toBe(200);
+  return ContentVersionsSchema.parse(body.data);
+};
+const PROJECT = 'api::project.project';
+
+describe('GET /api/site-build/versions', () => {
+  it('answers the site-build token only', async () => {
+    expect((await api('/api/site-build/versions', 'public')).status).toBe(401);
+    const wrong = await api('/api/site-build/versions', 'public', { headers: { Authorization: 'Bearer not-the-token' } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error.message).toMatch(/site-build API token/);
+  });
+
+  it('lists every published entry of every public type, in each language, and no draft', async () => {
+    const answer = await versions();
+    expect(Object.keys(answer.types).sort()).toEqual([...PUBLIC_CONTENT_TYPES].sort());
+    for (const locale of ['it', 'en']) {
+      const { body } = await api(`/api/projects?locale=${locale}&fields[0]=documentId&pagination[pageSize]=100`, 'token');
+      const listed = answer.types[PROJECT]!.filter(([, rowLocale]) => rowLocale === locale).map(([documentId]) => documentId);
+      expect(listed.sort()).toEqual(body.data.map((project: { documentId: string }) => project.documentId).sort());
+    }
+    expect(answer.schema).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('gives a republished entry a new version and leaves the others as they were', async () => {
+    const before = await versions();
+    const [documentId] = before.types[PROJECT]!.find(([, locale]) => locale === 'it')!;
+    const publish = await fetch(`${cms().url}/content-manager/collection-types/${PROJECT}/${documentId}/actions/publish?locale=it`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${await adminToken()}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(publish.status).toBe(200);
+    const after = await versions();
+    const byEntry = (answer: typeof before) =>
+      new Map(answer.types[PROJECT]!.map(([id, locale, rowId, changedAt]) => [`${locale}/${id}`, `${rowId}:${changedAt}`]));
+    const [was, now] = [byEntry(before), byEntry(after)];
+    expect(now.get(`it/${documentId}`)).not.toBe(was.get(`it/${documentId}`));
+    now.delete(`it/${documentId}`);
+    was.delete(`it/${documentId}`);
+    expect(now).toEqual(was);
+  });
+});

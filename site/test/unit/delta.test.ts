@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { projectPopulate, type ContentVersions } from 'shared-types';
+import {
+  entryId,
+  FULL_READ_PAGE,
+  fingerprint,
+  IDS_PER_REQUEST,
+  ownVersions,
+  planDelta,
+  referenceVersions,
+  relationPaths,
+  type SyncState,
+} from '../../src/lib/strapi/delta.ts';
+
+const PROJECT = 'api::project.project';
+const PARTNER = 'api::partner.partner';
+type Row = [string, string, number, number];
+const RELATIONS = ['fundingLine', 'partnerships.partner', 'themes'];
+
+/** What the CMS lists: ten projects (p0…p9) in both languages, partners a (both languages) and b, one logo. */
+function cms({
+  projects,
+  partners,
+  files,
+}: {
+  projects?: Row[];
+  partners?: Row[];
+  files?: ContentVersions['files'];
+} = {}): ContentVersions {
+  return {
+    schema: 'model',
+    types: {
+      [PROJECT]: projects ?? Array.from({ length: 10 }, (_, i) => ['it', 'en'].map((locale): Row => [`p${i}`, locale, i, 100])).flat(),
+      [PARTNER]: partners ?? [
+        ['a', 'it', 1, 100],
+        ['a', 'en', 2, 100],
+        ['b', 'it', 3, 100],
+      ],
+    },
+    files: files ?? [['logo', 1, 100]],
+  };
+}
+const changedRow = (rows: Row[], documentId: string, locale: string): Row[] =>
+  rows.map((row) => (row[0] === documentId && row[1] === locale ? [documentId, locale, 999, 200] : row));
+
+/** The loader's entries as the previous build stored them: p0 has partner a, p1 shows the logo. */
+const stored = ['it', 'en'].flatMap((locale) =>
+  Array.from({ length: 10 }, (_, i) => ({
+    id: entryId(locale, `p${i}`),
+    data: {
+      documentId: `p${i}`,
+      partnerships: i === 0 ? [{ id: 1, partner: { id: 7, documentId: 'a' } }] : [],
+      coverImage: i === 1 ? { documentId: 'logo', url: '/uploads/logo.png' } : null,
+    },
+  })),
+);
+
+const stateOf = (versions: ContentVersions): SyncState => ({
+  fingerprint: 'fp',
+  versions: Object.fromEntries(ownVersions(versions, PROJECT)),
+  references: Object.fromEntries(referenceVersions(versions, PROJECT, true)),
+});
+
+function plan(now: ContentVersions, { previous = stateOf(cms()), fp = 'fp' }: { previous?: SyncState | null; fp?: string } = {}) {
+  return planDelta({
+    previous: previous ?? undefined,
+    fingerprint: fp,
+    own: ownVersions(now, PROJECT),
+    references: referenceVersions(now, PROJECT, true),
+    stored,
+    relations: RELATIONS,
+  });
+}
+const read = (result: ReturnType<typeof plan>) =>
+  result?.requests.flatMap(({ locale, documentIds }) => documentIds.map((id) => entryId(locale, id))).sort();
+const asked = (result: ReturnType<typeof plan>) =>
+  result?.requests.flatMap(({ locale, references }) => references.map((id) => entryId(locale, id))).sort();
+
+describe('planDelta: what a loader reads again', () => {
+  it('reads nothing when nothing changed', () => {
+    expect(plan(cms())).toEqual({ remove: [], requests: [] });
+  });
+
+  it('reads a republished entry in the language that changed only', () => {
+    expect(read(plan(cms({ projects: changedRow(cms().types[PROJECT]!, 'p3', 'en') })))).toEqual(['en/p3']);
+  });
+
+  it('reads a new entry and drops an unpublished one', () => {
+    const projects = [...cms().types[PROJECT]!.filter((row) => row[0] !== 'p4'), ['p10', 'it', 50, 200] as Row];
+    const result = plan(cms({ projects }));
+    expect(read(result)).toEqual(['it/p10']);
+    expect(result?.remove.sort()).toEqual(['en/p4', 'it/p4']);
+  });
+
+  it('reads the entries that reference a changed partner, and asks for those that reference it now', () => {
+    const result = plan(cms({ partners: changedRow(cms().types[PARTNER]!, 'a', 'it') }));
+    expect(read(result)).toEqual(['it/p0']);
+    expect(asked(result)).toEqual(['it/a']);
+  });
+
+  it('asks for the entries that reference a partner published again (its relations come back)', () => {
+    const previous = stateOf(cms({ partners: [['b', 'it', 3, 100]] }));
+    expect(asked(plan(cms(), { previous }))).toEqual(['en/a', 'it/a']);
+  });
+
+  it('reads the entries that reference a partner no longer published', () => {
+    expect(read(plan(cms({ partners: [['b', 'it', 3, 100]] })))).toEqual(['en/p0', 'it/p0']);
+  });
+
+  it('reads the entries that show a file replaced in place or deleted', () => {
+    expect(read(plan(cms({ files: [['logo', 1, 200]] })))).toEqual(['en/p1', 'it/p1']);
+    expect(read(plan(cms({ files: [] })))).toEqual(['en/p1', 'it/p1']);
+  });
+
+  it('keeps each read short: a reference costs one id per relation path', () => {
+    const partners: Row[] = Array.from({ length: 20 }, (_, i) => [`n${i}`, 'it', 100 + i, 200]);
+    const result = plan(cms({ partners: [...cms().types[PARTNER]!, ...partners] }));
+    for (const request of result!.requests) {
+      expect(request.documentIds.length + request.references.length * RELATIONS.length).toBeLessThanOrEqual(IDS_PER_REQUEST);
+    }
+    expect(asked(result)).toHaveLength(20);
+    expect(result!.requests.length).toBeGreaterThan(1);
+  });
+
+  it('reads everything without a previous state, after a change of fingerprint, or when a full read takes fewer requests', () => {
+    expect(plan(cms(), { previous: null })).toBeNull();
+    expect(plan(cms(), { fp: 'another' })).toBeNull();
+    // Ten projects per language fit in one page of a full read each: three filtered reads are more.
+    const partners: Row[] = Array.from({ length: Math.ceil((2 * IDS_PER_REQUEST) / RELATIONS.length) + 1 }, (_, i) => [
+      `n${i}`,
+      'it',
+      100 + i,
+      200,
+    ]);
+    expect(FULL_READ_PAGE).toBeGreaterThan(10);
+    expect(plan(cms({ partners }))).toBeNull();
+  });
+});
+
+describe('relationPaths', () => {
+  it('finds the relations a populate rule reads as documentIds, not the media', () => {
+    expect(relationPaths(projectPopulate).sort()).toEqual(RELATIONS);
+  });
+});
+
+describe('fingerprint', () => {
+  it('changes with a transform, not with the same code built again', () => {
+    const a = { shape: { title: { transform: (value: string) => value.trim() } } };
+    const same = { shape: { title: { transform: (value: string) => value.trim() } } };
+    const other = { shape: { title: { transform: (value: string) => value.toUpperCase() } } };
+    expect(fingerprint('projects', a)).toBe(fingerprint('projects', same));
+    expect(fingerprint('projects', a)).not.toBe(fingerprint('projects', other));
+  });
+});
