@@ -33,7 +33,7 @@ describe('GET /api/site-build/versions', () => {
     expect(answer.schema).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('gives a republished entry a new version and leaves the others as they were', async () => {
+  it('gives a republished entry a new version and leaves other documents as they were', async () => {
     const before = await versions();
     const [documentId] = before.types[PROJECT]!.find(([, locale]) => locale === 'it')!;
     const publish = await fetch(`${cms().url}/content-manager/collection-types/${PROJECT}/${documentId}/actions/publish?locale=it`, {
@@ -47,8 +47,11 @@ describe('GET /api/site-build/versions', () => {
       new Map(answer.types[PROJECT]!.map(([id, locale, rowId, changedAt]) => [`${locale}/${id}`, `${rowId}:${changedAt}`]));
     const [was, now] = [byEntry(before), byEntry(after)];
     expect(now.get(`it/${documentId}`)).not.toBe(was.get(`it/${documentId}`));
-    now.delete(`it/${documentId}`);
-    was.delete(`it/${documentId}`);
+    // Its other language may change too: publishing writes the fields shared by both languages.
+    for (const key of [`it/${documentId}`, `en/${documentId}`]) {
+      now.delete(key);
+      was.delete(key);
+    }
     expect(now).toEqual(was);
   });
 });
