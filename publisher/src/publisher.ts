@@ -30,7 +30,7 @@ export interface PublisherOptions {
    * Builds the site into `outDir`, the staging folder that becomes release `releaseId` (default:
    * `astro build` with cacheDir and buildEnv; tests pass a fake).
    */
-  build?: (outDir: string, releaseId: string) => Promise<SiteBuildResult>;
+  build?: (outDir: string, releaseId: string, fullRead: boolean) => Promise<SiteBuildResult>;
   /** Port the live release is served on (0 = any; omit to not serve). */
   sitePort?: number;
   /** Build once on start (default), so content changed while the publisher was down goes live.
@@ -96,7 +96,14 @@ export function createPublisher(options: PublisherOptions) {
   // HTML changed (Pagefind's own process holds it between builds).
   const searchIndexer = options.build ? null : createSearchIndexer();
   const build =
-    options.build ?? ((outDir: string) => buildSite({ outDir, cacheDir: options.cacheDir, env: options.buildEnv, searchIndex: false }));
+    options.build ??
+    ((outDir: string, _releaseId: string, fullRead: boolean) =>
+      buildSite({
+        outDir,
+        cacheDir: options.cacheDir,
+        env: { ...options.buildEnv, ...(fullRead ? { SITE_FULL_READ: '1' } : {}) },
+        searchIndex: false,
+      }));
   /** The release the search index was last written into. */
   let searchRelease: string | null = null;
 
@@ -178,7 +185,9 @@ export function createPublisher(options: PublisherOptions) {
     let result: SiteBuildResult;
     let search: Awaited<ReturnType<typeof prepareSearch>> | null = null;
     try {
-      result = await build(dir, id);
+      // Only a webhook build reads just what changed: a manual, daily or startup build reads
+      // everything, the safety net for what no version shows (a row written straight into the database).
+      result = await build(dir, id, trigger !== 'webhook');
       if (result.ok && searchIndexer) {
         search = await prepareSearch(dir, id).catch((error: Error) => {
           result = { ...result, ok: false, output: `${result.output}\nThe search index failed: ${error.message}\n` };

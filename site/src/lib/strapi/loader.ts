@@ -104,7 +104,8 @@ export function strapiLoader(type: ContentTypeName, client: () => CmsClient = cm
         meta.set(STATE_KEY, JSON.stringify(state));
       };
 
-      const previous = meta.get(STATE_KEY);
+      // SITE_FULL_READ=1 (the publisher's manual, daily and startup builds): read everything, keep the state.
+      const previous = process.env.SITE_FULL_READ === '1' ? undefined : meta.get(STATE_KEY);
       const plan = versions
         ? planDelta({
             previous: previous ? (JSON.parse(previous) as SyncState) : undefined,
