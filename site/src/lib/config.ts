@@ -23,10 +23,11 @@ export interface SiteConfig {
 
 const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** site/.env read by Node's own parser, as harness/src/env-file.ts reads cms/.env. */
+let envFileValues: NodeJS.Dict<string> | undefined;
+/** site/.env read by Node's own parser, as harness/src/env-file.ts reads cms/.env; once per process (a build asks per page). */
 function envFile(): NodeJS.Dict<string> {
   const file = path.join(SITE_DIR, '.env');
-  return existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};
+  return (envFileValues ??= existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {});
 }
 
 /** Environment variables win over site/.env (written by the first `npm start`). */
