@@ -11,10 +11,7 @@ export default defineConfig({
   outDir: process.env.SITE_OUT_DIR ?? './dist',
   cacheDir: process.env.SITE_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
-  // Four paths at a time: rendering is one thread, but each page's writes (output and cache) and
-  // each reused page's hard link wait on the disk; overlapping them cut a full render at 1,000
-  // projects by a third (scripts/bench/README.md). Output is the same: the oracle test compares.
-  build: { format: 'directory', inlineStylesheets: 'auto', concurrency: 4 },
+  build: { format: 'directory', inlineStylesheets: 'auto' },
   // The search index is a step after the build: site/scripts/search-index.ts.
   integrations: [react()],
   image: {
