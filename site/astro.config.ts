@@ -11,7 +11,10 @@ export default defineConfig({
   outDir: process.env.SITE_OUT_DIR ?? './dist',
   cacheDir: process.env.SITE_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'auto' },
+  // Four paths at a time: rendering is one thread, but each page's writes wait on the disk.
+  // Measured at 1,000 projects in README (Publishing, "Incremental builds"); the oracle test
+  // checks the output is the same.
+  build: { format: 'directory', inlineStylesheets: 'auto', concurrency: 4 },
   // The search index is a step after the build: site/scripts/search-index.ts.
   integrations: [react()],
   image: {
