@@ -96,8 +96,9 @@ export function strapiLoader(type: ContentTypeName, client: () => CmsClient = cm
       const own = versions ? ownVersions(versions, uid) : new Map<string, string>();
       const references = versions ? referenceVersions(versions, uid, relations.length > 0) : new Map<string, string>();
       const currentFingerprint = versions ? fingerprint(type, populate, schema, versions.schema) : '';
-      // Any change of the store or its meta makes Astro write the whole store again (2.5 s at 1,000
-      // projects): the state is written only when it changed.
+      // Any change of the store or its meta, even deleting a key that is not there, makes Astro
+      // write the whole store again (1.5–2.5 s at 1,000 projects): this loader writes the state
+      // only when it changed and deletes only what is present.
       const saveState = (ids: Iterable<string>) => {
         if (!versions) {
           if (meta.has(STATE_KEY)) meta.delete(STATE_KEY);
