@@ -17,8 +17,8 @@ import { href, otherLocale, type PageName, type Route } from 'shared-types/route
  * themes, actions, communities and its computed status; a partner with its projects...), so a
  * shared entity edited anywhere changes the key of every page that shows it. Every page also
  * depends on LAYOUT_INPUTS (site settings, the twin in the other language, preview mode).
- * Index pages (home, explorer, theme/funding/country lists, status, search, open data) return
- * 'portfolio': they show aggregates of everything, or the site's last update, and are few.
+ * Index pages (home, the explorer's first page, theme/funding/country lists, search, open data)
+ * return 'portfolio': they show aggregates of everything, or the site's last update, and are few.
  *
  * An input missing here makes a stale page; the oracle test (test/incremental/) compares every
  * incremental build with a clean full build and names the page and the edit.
@@ -69,9 +69,12 @@ const PAGE_INPUTS: { [P in PageName]: (context: InputContext<P>) => Inputs } = {
   privacy: () => [],
   contacts: () => [],
   accessibility: () => [],
+  // The first page also carries the explorer (its data file holds every project) and the browse
+  // lists (statuses, funding lines, themes, countries in use): the whole portfolio. Later pages
+  // show their slice.
+  projects: ({ route, portfolio }) => ((route.pageNumber ?? 1) === 1 ? 'portfolio' : [pageOf(portfolio, route)]),
+  status: ({ route, portfolio }) => [pageOf(portfolio, route)],
   home: () => 'portfolio',
-  projects: () => 'portfolio',
-  status: () => 'portfolio',
   fundingLines: () => 'portfolio',
   themes: () => 'portfolio',
   countries: () => 'portfolio',
