@@ -1,9 +1,7 @@
-import { linkSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { BUILD_FAILURE_MARKER, parseBuildFailure, type BuildFailure } from 'site/build-failure';
-import { createSearchIndexer, type SearchIndexUpdate } from 'site/search-index';
+import { createSearchIndexer, linkSearchIndex, type SearchIndexUpdate } from 'site/search-index';
 import { buildSite, renderedPaths, type SiteBuildResult } from 'harness/site';
 import { createStaticServer } from 'harness/static-server';
 import { checkRelease, createReleases } from './releases.ts';
@@ -105,29 +103,21 @@ export function createPublisher(options: PublisherOptions) {
         env: { ...options.buildEnv, ...(fullRead ? { SITE_FULL_READ: '1' } : {}) },
         searchIndex: false,
       }));
-  /** The release the search index was last written into. */
-  let searchRelease: string | null = null;
-
   /**
-   * The search index of a new release. The first one is indexed before it goes live. After that a
-   * release goes live with the search index of the release before (hard links: its files never
-   * change), and its own index is written into it once it is live (updateSearch): Pagefind takes
-   * about as long as the build itself at a thousand projects, and a page should not wait for it.
+   * The search index of a new release. The very first release is indexed before it goes live.
+   * After that a release goes live with the search index of the live release (hard links: its
+   * files never change in place), and its own index is written into it once it is live
+   * (updateSearch): Pagefind takes about as long as the build itself at a thousand projects, and
+   * a page should not wait for it. This holds after a restart or a rollback too: every release
+   * that was ever live passed checkRelease, which asks for a search index.
    */
-  async function prepareSearch(dir: string, id: string): Promise<{ deferred: boolean; update?: SearchIndexUpdate }> {
-    const live = releases!.liveId();
-    // After a rollback, or a failed update, the live release does not hold the index: index first.
-    if (live !== null && live === searchRelease) {
-      for (const file of searchIndexer!.files()) {
-        mkdirSync(path.dirname(path.join(dir, 'pagefind', file)), { recursive: true });
-        linkSync(path.join(releases!.pathOf(live), 'pagefind', file), path.join(dir, 'pagefind', file));
-      }
+  async function prepareSearch(dir: string): Promise<{ deferred: boolean; update?: SearchIndexUpdate }> {
+    const live = releases!.livePath();
+    if (live !== null) {
+      linkSearchIndex(live, dir);
       return { deferred: true };
     }
-    searchRelease = null;
-    const update = await searchIndexer!.update(dir);
-    searchRelease = id;
-    return { deferred: false, update };
+    return { deferred: false, update: await searchIndexer!.update(dir) };
   }
 
   let lastBuild: BuildReport | null = null;
@@ -190,7 +180,7 @@ export function createPublisher(options: PublisherOptions) {
       // everything, the safety net for what no version shows (a row written straight into the database).
       result = await build(dir, id, trigger !== 'webhook');
       if (result.ok && searchIndexer) {
-        search = await prepareSearch(dir, id).catch((error: Error) => {
+        search = await prepareSearch(dir).catch((error: Error) => {
           result = { ...result, ok: false, output: `${result.output}\nThe search index failed: ${error.message}\n` };
           return null;
         });
@@ -229,14 +219,12 @@ export function createPublisher(options: PublisherOptions) {
   /** Brings the live release's search index up to date, in place (site/scripts/search-index.ts writeIndex). */
   async function updateSearch(id: string): Promise<void> {
     try {
-      searchRelease = null;
       const update = await searchIndexer!.update(releases!.pathOf(id));
-      searchRelease = id;
       if (lastBuild?.release === id) Object.assign(lastBuild, searchReport(update));
       log('search_index_updated', { release: id, ...searchReport(update) });
     } catch (error) {
       // The release keeps the index it went live with (the one before: consistent, a little behind);
-      // the indexer starts from scratch, before the switch, on the next build.
+      // the indexer starts from scratch (it resets on failure) after the next switch.
       log('search_index_failed', { release: id, error: (error as Error).message });
     }
   }

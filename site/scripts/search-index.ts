@@ -12,7 +12,7 @@
  * release once it is live (publisher/src/publisher.ts, prepareSearch), which writeIndex makes safe.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
@@ -81,13 +81,24 @@ const filesUnder = (dir: string): string[] =>
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
 
 /**
+ * Gives a new site the search index of another (a live release): hard links, since an index is
+ * never changed in place (writeIndex renames new files over old ones).
+ */
+export function linkSearchIndex(fromSite: string, toSite: string): void {
+  const from = path.join(fromSite, 'pagefind');
+  for (const file of filesUnder(from)) {
+    mkdirSync(path.dirname(path.join(toSite, 'pagefind', file)), { recursive: true });
+    linkSync(path.join(from, file), path.join(toSite, 'pagefind', file));
+  }
+}
+
+/**
  * Writes the index into <site>/pagefind so that no reader ever finds it half-written, even in a
  * site that is live: Pagefind writes a complete index beside it, whose files are renamed into
  * place, the entry file last; then the files of the index before that the new one does not have
- * are deleted (an unpublished page must leave no fragment behind). Returns the index's files,
- * relative to <site>/pagefind.
+ * are deleted (an unpublished page must leave no fragment behind).
  */
-async function writeIndex(index: pagefind.PagefindIndex, site: string): Promise<string[]> {
+async function writeIndex(index: pagefind.PagefindIndex, site: string): Promise<void> {
   const target = path.join(site, 'pagefind');
   const next = path.join(site, `.pagefind-${randomBytes(4).toString('hex')}`);
   try {
@@ -100,7 +111,6 @@ async function writeIndex(index: pagefind.PagefindIndex, site: string): Promise<
     }
     const current = new Set(files);
     for (const file of filesUnder(target)) if (!current.has(file)) rmSync(path.join(target, file));
-    return files;
   } finally {
     rmSync(next, { recursive: true, force: true });
   }
@@ -117,8 +127,6 @@ export function createSearchIndexer() {
   let index: pagefind.PagefindIndex | null = null;
   /** What the index holds: each page's file and the digest of the HTML indexed. */
   let indexed = new Map<string, string>();
-  /** The files of the index as last written, relative to the site's pagefind folder. */
-  let written: string[] = [];
 
   async function rebuild(site: string, digests: Map<string, string>): Promise<number> {
     await index?.deleteIndex();
@@ -148,29 +156,24 @@ export function createSearchIndexer() {
         const removed = [...indexed.keys()].some((file) => !digests.has(file));
         if (!index || removed) {
           const added = await rebuild(site, digests);
-          written = await writeIndex(index!, site);
+          await writeIndex(index!, site);
           return { mode: 'full', added, durationMs: Date.now() - started };
         }
         const changed = files.filter((file) => indexed.get(file) !== digests.get(file));
         await addPages(index, site, changed);
         for (const file of changed) indexed.set(file, digests.get(file)!);
-        written = await writeIndex(index, site);
+        await writeIndex(index, site);
         return { mode: 'incremental', added: changed.length, durationMs: Date.now() - started };
       } catch (error) {
         await this.reset();
         throw error;
       }
     },
-    /** The files of the index as last written (relative to the pagefind folder); none before the first update or after a reset. */
-    files(): readonly string[] {
-      return written;
-    },
     /** Forgets the index: the next update builds it from scratch. */
     async reset(): Promise<void> {
       await index?.deleteIndex().catch(() => undefined);
       index = null;
       indexed = new Map();
-      written = [];
     },
     async close(): Promise<void> {
       await this.reset();

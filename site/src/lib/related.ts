@@ -12,7 +12,11 @@ export function relatedProjects(view: ProjectView, all: ProjectView[], limit = 4
   let related = relationIndex.get(all);
   if (!related) {
     const byKey = new Map<string, ProjectView[]>();
-    const add = (key: string, other: ProjectView) => byKey.set(key, [...(byKey.get(key) ?? []), other]);
+    const add = (key: string, other: ProjectView) => {
+      const list = byKey.get(key);
+      if (list) list.push(other);
+      else byKey.set(key, [other]);
+    };
     for (const other of all) {
       for (const partner of new Set(other.partnerships.map((p) => p.partner.documentId))) add(`partner:${partner}`, other);
       for (const theme of new Set(other.themes.map((t) => t.documentId))) add(`theme:${theme}`, other);
@@ -28,9 +32,17 @@ export function relatedProjects(view: ProjectView, all: ProjectView[], limit = 4
   };
   for (const partner of new Set(view.partnerships.map((p) => p.partner.documentId))) score(`partner:${partner}`, 2);
   for (const theme of new Set(view.themes.map((t) => t.documentId))) score(`theme:${theme}`, 1);
+  // The strongest `limit`, kept in order while counting: a project shares a theme with hundreds
+  // at a thousand projects, and every project page's cache key asks for its related projects.
   const position = related.position;
-  return [...scores]
-    .sort(([a, x], [b, y]) => y - x || position.get(a)! - position.get(b)!)
-    .slice(0, limit)
-    .map(([other]) => other);
+  const before = (a: [ProjectView, number], b: [ProjectView, number]) => b[1] - a[1] || position.get(a[0])! - position.get(b[0])!;
+  const best: Array<[ProjectView, number]> = [];
+  for (const entry of scores) {
+    if (best.length === limit && before(entry, best[limit - 1]!) >= 0) continue;
+    let i = Math.min(best.length, limit - 1);
+    while (i > 0 && before(entry, best[i - 1]!) < 0) i--;
+    best.splice(i, 0, entry);
+    if (best.length > limit) best.pop();
+  }
+  return best.map(([other]) => other);
 }

@@ -28,6 +28,28 @@ describe('relatedProjects', () => {
     expect(relatedProjects(e, all)).toEqual([]);
   });
 
+  it('ranks a large list as a full sort of every candidate would, at any limit', () => {
+    // 300 projects drawing from few partners and themes: many ties, hundreds of candidates each.
+    let seed = 7;
+    const pick = (n: number, of: string) =>
+      Array.from({ length: 1 + ((seed = (seed * 48271) % 2147483647) % n) }, (_, i) => `${of}${(seed >> i) % 12}`);
+    const many = Array.from({ length: 300 }, (_, i) => view(`x${i}`, pick(3, 'p'), pick(3, 't')));
+    const score = (one: ProjectView, other: ProjectView) => {
+      const shared = (a: string[], b: string[]) => new Set(a.filter((x) => b.includes(x))).size;
+      const ids = (v: ProjectView) => v.partnerships.map((p) => p.partner.documentId);
+      const themes = (v: ProjectView) => v.themes.map((t) => t.documentId);
+      return 2 * shared(ids(one), ids(other)) + shared(themes(one), themes(other));
+    };
+    for (const one of many.slice(0, 40)) {
+      const sorted = many
+        .map((other, i) => ({ other, i, points: other === one ? 0 : score(one, other) }))
+        .filter((x) => x.points > 0)
+        .sort((x, y) => y.points - x.points || x.i - y.i)
+        .map((x) => x.other);
+      for (const limit of [1, 4, 10]) expect(relatedProjects(one, many, limit)).toEqual(sorted.slice(0, limit));
+    }
+  });
+
   it('answers for another list with that list, not a stale index', () => {
     expect(relatedProjects(a, [a, c]).map((v) => v.project.documentId)).toEqual(['c']);
   });

@@ -81,7 +81,7 @@ const file = (name: string, mediaType: string, body: string): OpenDataFile => ({
   name,
   mediaType,
   body,
-  bytes: new TextEncoder().encode(body).length,
+  bytes: Buffer.byteLength(body),
 });
 
 /** Builds every open-data file from both languages of the portfolio. */
