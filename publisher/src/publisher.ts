@@ -203,7 +203,6 @@ export function createPublisher(options: PublisherOptions) {
     releases!.adoptStaging(id);
     releases!.seal({ id, builtAt: new Date().toISOString(), durationMs: Date.now() - started, pages: check.pages });
     releases!.switchTo(id);
-    const removed = releases!.prune();
     const paths = renderedPaths(result.output);
     report({
       ok: true,
@@ -212,8 +211,10 @@ export function createPublisher(options: PublisherOptions) {
       pagesReused: paths.reused,
       ...(search?.update ? searchReport(search.update) : {}),
     });
-    log('release_live', { release: id, pages: check.pages, pruned: removed, ...(search?.deferred ? { search: 'previous release' } : {}) });
+    log('release_live', { release: id, pages: check.pages, ...(search?.deferred ? { search: 'previous release' } : {}) });
     if (search?.deferred) await updateSearch(id);
+    const removed = await releases!.prune();
+    if (removed.length > 0) log('releases_pruned', { removed });
   }
 
   /** Brings the live release's search index up to date, in place (site/scripts/search-index.ts writeIndex). */
@@ -295,7 +296,7 @@ export function createPublisher(options: PublisherOptions) {
     /** Starts the API (and the site server), removes interrupted builds and builds once. */
     async start(): Promise<{ apiPort: number; sitePort: number | null }> {
       if (releases) {
-        const removed = releases.prune();
+        const removed = await releases.prune();
         if (removed.length > 0) log('releases_pruned', { removed });
       }
       apiServer = api;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import {
   existsSync,
   mkdirSync,
@@ -107,17 +108,19 @@ export function createReleases(root: string, keep: number) {
     },
     /**
      * Removes incomplete folders (a build interrupted by a crash, the staging folder) and all but
-     * the newest `keep` complete releases; the live one is always kept.
+     * the newest `keep` complete releases; the live one is always kept. Asynchronous: a release
+     * is tens of thousands of files at a thousand projects, and the live site is served from the
+     * same process meanwhile.
      */
-    prune(): string[] {
-      rmSync(path.join(root, STAGING), { recursive: true, force: true });
+    async prune(): Promise<string[]> {
+      await rm(path.join(root, STAGING), { recursive: true, force: true });
       const live = liveId();
       const complete = ids()
         .filter((id) => info(id))
         .reverse();
       const keepSet = new Set([...complete.slice(0, keep), ...(live ? [live] : [])]);
       const removed = ids().filter((id) => !keepSet.has(id));
-      for (const id of removed) rmSync(path.join(root, id), { recursive: true, force: true });
+      for (const id of removed) await rm(path.join(root, id), { recursive: true, force: true });
       return removed;
     },
   };

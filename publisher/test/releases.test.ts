@@ -51,7 +51,7 @@ describe('createReleases', () => {
     expect(readFileSync(path.join(releases.livePath()!, 'index.html'), 'utf8')).toBe('<h1></h1>');
   });
 
-  it('prunes interrupted builds and old releases but never the live one', () => {
+  it('prunes interrupted builds and old releases but never the live one', async () => {
     const releases = createReleases(tempDir('releases-'), 2);
     for (const id of ['r1', 'r2', 'r3', 'r4']) {
       fakeBuild(releases.pathOf(id), []);
@@ -59,7 +59,7 @@ describe('createReleases', () => {
     }
     mkdirSync(releases.pathOf('r5-interrupted'));
     releases.switchTo('r1');
-    expect(releases.prune().sort()).toEqual(['r2', 'r5-interrupted']);
+    expect((await releases.prune()).sort()).toEqual(['r2', 'r5-interrupted']);
     expect(releases.list().map((r) => r.id)).toEqual(['r4', 'r3', 'r1']);
   });
 });

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { gunzipSync } from 'node:zlib';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,6 +138,30 @@ describe('the search index the publisher keeps between builds', () => {
     const result = await update();
     expect(result).toMatchObject({ mode: 'incremental', added: 0 });
     expect(indexFiles(site)).toEqual(indexFromScratch(site));
+  });
+
+  it('in a new release of hard links, re-adds the pages written again only if their text changed', async () => {
+    // As the publisher's next release: every page a hard link to the last one's, but two written
+    // anew, one with the same HTML and one changed.
+    const release = mkdtempSync(path.join(tmpdir(), 'search-index-next-'));
+    try {
+      for (const file of readdirSync(site, { recursive: true, encoding: 'utf8' }) as string[]) {
+        if (!file.endsWith('.html')) continue;
+        mkdirSync(path.dirname(path.join(release, file)), { recursive: true });
+        linkSync(path.join(site, file), path.join(release, file));
+      }
+      const same = readFileSync(path.join(site, 'index.html'));
+      rmSync(path.join(release, 'index.html'));
+      writeFileSync(path.join(release, 'index.html'), same);
+      rmSync(path.join(release, 'progetti/epi/index.html'));
+      writeFileSync(path.join(release, 'progetti/epi/index.html'), page('EPI', 'Empowerment e cittadinanza attiva'));
+      const result = await indexer.update(release);
+      expect(result).toMatchObject({ mode: 'incremental', added: 1 });
+      expect(indexedPages(release).get('/progetti/epi/')).toContain('attiva');
+      expect(indexFiles(release)).toEqual(indexFromScratch(release));
+    } finally {
+      rmSync(release, { recursive: true, force: true });
+    }
   });
 
   it('gives a new release the index of the live one: the same files, shared, not copied', () => {
