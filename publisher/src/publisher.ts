@@ -16,7 +16,7 @@ export interface PublisherOptions {
   /** Port of the webhook and status API (0 = any free port). */
   port: number;
   host?: string;
-  /** Quiet window after the last event of a burst before its build starts (default 500 ms). */
+  /** Quiet window after the last event of a burst before its build starts (default 200 ms). */
   quietMs?: number;
   maxWaitMs?: number;
   bodyLimit?: number;
@@ -230,7 +230,7 @@ export function createPublisher(options: PublisherOptions) {
     }
   }
 
-  const scheduler = createScheduler({ quietMs: options.quietMs ?? 500, maxWaitMs: options.maxWaitMs ?? 10_000, run: buildRelease });
+  const scheduler = createScheduler({ quietMs: options.quietMs ?? 200, maxWaitMs: options.maxWaitMs ?? 10_000, run: buildRelease });
 
   function status() {
     const state = scheduler.state();
