@@ -30,6 +30,8 @@ export interface PublisherOptions {
    * `astro build` with cacheDir and buildEnv; tests pass a fake).
    */
   build?: (outDir: string, releaseId: string, fullRead: boolean) => Promise<SiteBuildResult>;
+  /** Keep a Pagefind search index of the releases (default: with the default build only). */
+  searchIndex?: boolean;
   /** Port the live release is served on (0 = any; omit to not serve). */
   sitePort?: number;
   /** Build once on start (default), so content changed while the publisher was down goes live.
@@ -93,7 +95,7 @@ export function createPublisher(options: PublisherOptions) {
   const releases = options.mode === 'build' ? createReleases(options.releasesDir!, options.keepReleases ?? 5) : null;
   // The search index lives as long as the publisher: a publish re-indexes only the pages whose
   // HTML changed (Pagefind's own process holds it between builds).
-  const searchIndexer = options.build ? null : createSearchIndexer();
+  const searchIndexer = (options.searchIndex ?? !options.build) ? createSearchIndexer() : null;
   const build =
     options.build ??
     ((outDir: string, _releaseId: string, fullRead: boolean) =>

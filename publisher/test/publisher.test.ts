@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -350,6 +350,51 @@ describe('createPublisher: start', () => {
     expect(q.publisher.status().building).toBe(false);
     await q.webhook();
     await waitFor(() => idle.started.length === 1);
+  });
+});
+
+describe('createPublisher: the search index', () => {
+  /** The search index files of a release, by name, with their inode (a hard link shares it). */
+  const indexOf = (dir: string) =>
+    new Map(
+      (readdirSync(path.join(dir, 'pagefind'), { recursive: true, encoding: 'utf8' }) as string[])
+        .filter((file) => file.includes('.'))
+        .map((file) => [file, statSync(path.join(dir, 'pagefind', file)).ino]),
+    );
+
+  it('indexes the first release before it goes live; after a restart, goes live with the live index, then indexes', async () => {
+    const site = fakeSite();
+    const first = await startPublisher({ build: site.build, searchIndex: true });
+    await first.settled();
+    const firstLive = first.publisher.releases!.livePath()!;
+    expect(first.publisher.status().lastBuild).toMatchObject({ ok: true, searchIndex: 'full', searchPagesAdded: 4 });
+    expect(first.logs.find((l) => l.event === 'release_live')!.fields.search).toBeUndefined();
+    const firstIndex = indexOf(firstLive);
+    expect(firstIndex.has('pagefind-entry.json')).toBe(true);
+    await first.publisher.stop();
+
+    // A publisher started again on the same releases: its startup build goes live at once.
+    let atSwitch: Map<string, number> | null = null;
+    const logs: Array<{ event: string; fields: Record<string, unknown> }> = [];
+    const again = await startPublisher({
+      build: site.build,
+      searchIndex: true,
+      releasesDir: first.releasesDir,
+      log: (event, fields = {}) => {
+        if (event === 'release_live') atSwitch = indexOf(path.join(first.releasesDir, String(fields.release)));
+        logs.push({ event, fields });
+      },
+    });
+    await again.settled();
+    const events = logs.map((l) => l.event);
+    expect(events.indexOf('release_live')).toBeLessThan(events.indexOf('search_index_updated'));
+    expect(logs.find((l) => l.event === 'release_live')!.fields.search).toBe('previous release');
+    // At the switch, the new release had the live release's index: the same files, linked.
+    expect(atSwitch).toEqual(firstIndex);
+    // Then its own, from scratch (this publisher had no index yet), written in place.
+    expect(logs.find((l) => l.event === 'search_index_updated')!.fields).toMatchObject({ searchIndex: 'full', searchPagesAdded: 4 });
+    const ownIndex = indexOf(again.publisher.releases!.livePath()!);
+    expect(ownIndex.get('pagefind-entry.json')).not.toBe(firstIndex.get('pagefind-entry.json'));
   });
 });
 

@@ -82,11 +82,12 @@ const filesUnder = (dir: string): string[] =>
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
 
 /**
- * Gives a new site the search index of another (a live release): hard links, since an index is
- * never changed in place (writeIndex renames new files over old ones).
+ * Gives a new site the search index of another (a live release), in place of any it has: hard
+ * links, since an index is never changed in place (writeIndex renames new files over old ones).
  */
 export function linkSearchIndex(fromSite: string, toSite: string): void {
   const from = path.join(fromSite, 'pagefind');
+  rmSync(path.join(toSite, 'pagefind'), { recursive: true, force: true });
   const made = new Set<string>();
   for (const file of filesUnder(from)) {
     const dir = path.dirname(path.join(toSite, 'pagefind', file));
