@@ -1,9 +1,15 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { SITE_DIR } from './paths.ts';
+import { ROOT, SITE_DIR } from './paths.ts';
 
 const ASTRO_BIN = path.join(SITE_DIR, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const SEARCH_INDEX = path.join(SITE_DIR, 'scripts', 'search-index.ts');
+const BUILD_GATE = path.join(SITE_DIR, 'scripts', 'build-gate.ts');
+/** What a build started ahead of time has already loaded: the config and the content config's imports. */
+const LOADED_AHEAD = ['site/src', 'site/astro.config.ts', 'site/.env', 'site/package.json', 'shared-types/src'].map((p) =>
+  path.join(ROOT, p),
+);
 
 export interface SiteBuildOptions {
   /** Folder the static site is written to. */
@@ -79,6 +85,135 @@ export async function buildSite({
  */
 export function siteBuildEnv(outDir: string, cacheDir?: string): Record<string, string> {
   return { ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', SITE_OUT_DIR: outDir, ...(cacheDir ? { SITE_CACHE_DIR: cacheDir } : {}) };
+}
+
+/** Builds into one folder again and again, each build started ahead of time (createSiteBuilder). */
+export interface SiteBuilder {
+  /** One `astro build`, with this build's own environment on top of the builder's. */
+  build(env?: Record<string, string>): Promise<SiteBuildResult>;
+  /** Stops the build waiting to be needed, once the last one has written its content store. */
+  close(): Promise<void>;
+}
+
+/**
+ * `astro build` into the same folder and cache each time (the publisher's staging folder, the
+ * oracle's incremental builds), the next one started as soon as one ends. It loads Node, Astro,
+ * the config and the last build's content store, then waits at a gate (site/scripts/build-gate.ts)
+ * until `build()` opens it: that part of a build depends on no content, and at a thousand
+ * projects it is 3–4 s no edit waits for any more.
+ *
+ * A build waiting from before a change to the code it loaded (LOADED_AHEAD: the config, the
+ * loaders and what they import) is stopped and a fresh one started, as is one that ended on its
+ * own; either way the result is that of a build started on the spot. Its output, what it printed
+ * while waiting included, is the build's output.
+ */
+export function createSiteBuilder({
+  outDir,
+  cacheDir,
+  env = {},
+  onOutput,
+  timeoutMs = 15 * 60_000,
+}: Omit<SiteBuildOptions, 'searchIndex'>): SiteBuilder {
+  let next: WaitingBuild | null = null;
+  let lastExit: Promise<void> = Promise.resolve();
+  let closed = false;
+
+  function startBuild(): WaitingBuild {
+    const child = spawn(process.execPath, ['--import', BUILD_GATE, ASTRO_BIN, 'build'], {
+      cwd: SITE_DIR,
+      env: { ...process.env, ...siteBuildEnv(outDir, cacheDir), ...env },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    const build: WaitingBuild = {
+      child,
+      codeStamp: newestChange(LOADED_AHEAD),
+      output: '',
+      ended: false,
+      exit: new Promise((resolve) => child.on('close', resolve)),
+      atGate: new Promise((resolve) => child.on('message', (message: BuildMessage) => 'atGate' in message && resolve())),
+      succeeded: new Promise((resolve) => child.on('message', (message: BuildMessage) => 'succeeded' in message && resolve())),
+    };
+    const collect = (chunk: Buffer) => {
+      const text = chunk.toString();
+      build.output += text;
+      build.onOutput?.(text);
+    };
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
+    child.on('exit', () => {
+      build.ended = true;
+    });
+    // A message to a build that has just ended fails here rather than as an unhandled error; its exit settles the build.
+    child.on('error', () => {});
+    return build;
+  }
+
+  return {
+    async build(buildEnv = {}) {
+      // The last build may still be writing the content store this one reads.
+      await lastExit;
+      let build = next;
+      next = null;
+      if (!build || build.ended || build.codeStamp !== newestChange(LOADED_AHEAD)) {
+        build?.child.kill('SIGKILL');
+        build = startBuild();
+      }
+      const started = Date.now();
+      build.onOutput = onOutput;
+      if (build.output) onOutput?.(build.output);
+      const timer = setTimeout(() => {
+        build.output += '\nThe build did not finish in time and was stopped (astro.mjs).\n';
+        build.child.kill('SIGKILL');
+      }, timeoutMs);
+      // Opened once the build stands at the gate: a message sent earlier could arrive before it listens.
+      await Promise.race([build.atGate, build.exit]);
+      if (!build.ended) build.child.send({ env: buildEnv }, () => {});
+      const ok = await Promise.race([build.succeeded.then(() => true), build.exit.then((code) => code === 0)]);
+      const durationMs = Date.now() - started;
+      lastExit = build.exit.then(() => {
+        clearTimeout(timer);
+        if (!closed) next = startBuild();
+      });
+      return { ok, output: build.output, durationMs, stepsMs: [durationMs] };
+    },
+    async close() {
+      closed = true;
+      await lastExit;
+      next?.child.kill('SIGKILL');
+      next = null;
+    },
+  };
+}
+
+/** What a build started by a SiteBuilder tells it (site/scripts/build-gate.ts). */
+export type BuildMessage = { atGate: true } | { succeeded: true };
+
+interface WaitingBuild {
+  child: ChildProcess;
+  /** newestChange(LOADED_AHEAD) when it started. */
+  codeStamp: number;
+  /** All it printed so far. */
+  output: string;
+  onOutput?: (text: string) => void;
+  ended: boolean;
+  exit: Promise<number | null>;
+  /** Settles when the build stands at the gate. */
+  atGate: Promise<void>;
+  /** Settles when its pages are written, before it writes the content store and exits. */
+  succeeded: Promise<void>;
+}
+
+/** The newest modification time among these files and folders (recursively); missing ones count 0. */
+function newestChange(paths: string[]): number {
+  let newest = 0;
+  const visit = (file: string) => {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat) return;
+    newest = Math.max(newest, stat.mtimeMs);
+    if (stat.isDirectory()) for (const name of readdirSync(file)) visit(path.join(file, name));
+  };
+  for (const file of paths) visit(file);
+  return newest;
 }
 
 function runStep(args: string[], env: Record<string, string>, deadline: number, collect: (text: string) => void): Promise<{ ok: boolean }> {

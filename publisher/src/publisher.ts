@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BUILD_FAILURE_MARKER, parseBuildFailure, type BuildFailure } from 'site/build-failure';
 import { createSearchIndexer, linkSearchIndex, type SearchIndexUpdate } from 'site/search-index';
-import { buildSite, renderedPaths, type SiteBuildResult } from 'harness/site';
+import { createSiteBuilder, renderedPaths, type SiteBuildResult } from 'harness/site';
 import { createStaticServer } from 'harness/static-server';
 import { checkRelease, createReleases } from './releases.ts';
 import { dispatchToGitHub, type RelayOptions } from './relay.ts';
@@ -96,15 +96,15 @@ export function createPublisher(options: PublisherOptions) {
   // The search index lives as long as the publisher: a publish re-indexes only the pages whose
   // HTML changed (Pagefind's own process holds it between builds).
   const searchIndexer = (options.searchIndex ?? !options.build) ? createSearchIndexer() : null;
+  // Every build goes to the staging folder, and the next one starts as soon as one ends, to wait
+  // there until it is needed (harness/src/site.ts).
+  const siteBuilder =
+    options.build || !releases
+      ? null
+      : createSiteBuilder({ outDir: releases.stagingPath(), cacheDir: options.cacheDir, env: options.buildEnv });
   const build =
     options.build ??
-    ((outDir: string, _releaseId: string, fullRead: boolean) =>
-      buildSite({
-        outDir,
-        cacheDir: options.cacheDir,
-        env: { ...options.buildEnv, ...(fullRead ? { SITE_FULL_READ: '1' } : {}) },
-        searchIndex: false,
-      }));
+    ((_outDir: string, _releaseId: string, fullRead: boolean) => siteBuilder!.build(fullRead ? { SITE_FULL_READ: '1' } : {}));
   /**
    * The search index of a new release. The very first release is indexed before it goes live.
    * After that a release goes live with the search index of the live release (hard links: its
@@ -324,7 +324,7 @@ export function createPublisher(options: PublisherOptions) {
       scheduler.stop();
       await scheduler.settled();
       await Promise.all([apiServer, siteServer].map((server) => server && new Promise((resolve) => server.close(resolve))));
-      await searchIndexer?.close();
+      await Promise.all([searchIndexer?.close(), siteBuilder?.close()]);
     },
   };
 }

@@ -2,8 +2,10 @@
  * The incremental-build oracle: a real Strapi with a small synthetic portfolio, a random sequence
  * of edits through the admin's REST API (the calls the admin panel makes), an incremental build
  * after each burst of edits (one cacheDir and one output folder, renamed away each time, as the
- * publisher does with its staging folder; the renamed folder must not change), and a clean full build of the same content to compare it with, file by file,
- * byte for byte. A stale page fails the test naming the page and the edits since the last match.
+ * publisher does with its staging folder; the renamed folder must not change), and a clean full
+ * build of the same content to compare it with, file by file, byte for byte. As in the publisher,
+ * each incremental build is started ahead of time (harness/src/site.ts, createSiteBuilder): it has
+ * read the last build's content store before the edits it must show are made. A stale page fails the test naming the page and the edits since the last match.
  *
  * ORACLE_SEED=<n> replays a sequence; ORACLE_EDITS=<n> sets its length (default 21: seven incremental builds, three full comparisons, to keep CI short; longer runs by hand).
  */
@@ -11,10 +13,10 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFinished, test } from 'vitest';
 import { adminLogin, ensureCmsBuilt, runSeed, startCmsLogged, type RunningCms } from 'harness/cms';
 import { SITE_DIR } from 'harness/paths';
-import { siteBuildEnv, siteBuildSteps } from 'harness/site';
+import { createSiteBuilder, type SiteBuilder, siteBuildEnv, siteBuildSteps } from 'harness/site';
 import { throwawayCmsEnv } from 'harness/test-env';
 import { createRandom, generateBundle } from 'harness/generate';
 
@@ -77,27 +79,37 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** `astro build` alone: the search index is built from these files, so comparing them is enough. */
+const cmsEnv = () => ({
+  STRAPI_URL: cms!.url,
+  STRAPI_TOKEN: env.SITE_BUILD_TOKEN!,
+  SITE_URL: 'http://localhost:4321',
+  STRAPI_ATTEMPTS: '2',
+});
+const failure = (outDir: string, output: string) =>
+  new Error(`astro build into ${outDir} failed:\n${output.split('\n').slice(-60).join('\n')}`);
+
+/** A clean `astro build` alone: the search index is built from these files, so comparing them is enough. */
 async function astroBuild(outDir: string, cacheDir: string): Promise<string> {
   const [astro] = siteBuildSteps(outDir);
-  const buildEnv = {
-    STRAPI_URL: cms!.url,
-    STRAPI_TOKEN: env.SITE_BUILD_TOKEN!,
-    SITE_URL: 'http://localhost:4321',
-    BUILD_DATE: today,
-    STRAPI_ATTEMPTS: '2',
-  };
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
       astro!,
-      { cwd: SITE_DIR, env: { ...process.env, ...siteBuildEnv(outDir, cacheDir), ...buildEnv }, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (error) reject(new Error(`astro build into ${outDir} failed:\n${`${stdout}\n${stderr}`.split('\n').slice(-60).join('\n')}`));
-        else resolve(stdout);
+      {
+        cwd: SITE_DIR,
+        env: { ...process.env, ...siteBuildEnv(outDir, cacheDir), ...cmsEnv(), BUILD_DATE: today },
+        maxBuffer: 64 * 1024 * 1024,
       },
+      (error, stdout, stderr) => (error ? reject(failure(outDir, `${stdout}\n${stderr}`)) : resolve(stdout)),
     );
   });
+}
+
+/** The next incremental build, from the builder that started it ahead of time. */
+async function incrementalBuild(builder: SiteBuilder, outDir: string): Promise<string> {
+  const result = await builder.build({ BUILD_DATE: today });
+  if (!result.ok) throw failure(outDir, result.output);
+  return result.output;
 }
 
 function filesOf(root: string, sub = ''): string[] {
@@ -392,7 +404,9 @@ test(`an incremental build after each burst of edits is byte-identical to a clea
   // One output path for every incremental build, renamed away before each, as the publisher's staging
   // folder: Astro hashes the output path into each page's code hash.
   const outDir = path.join(dir, 'incremental-out');
-  await astroBuild(outDir, cacheDir);
+  const builder = createSiteBuilder({ outDir, cacheDir, env: cmsEnv() });
+  onTestFinished(() => builder.close());
+  await incrementalBuild(builder, outDir);
   if (process.env.ORACLE_LOG_DIR)
     writeFileSync(path.join(process.env.ORACLE_LOG_DIR, `manifest-0.json`), readFileSync(path.join(cacheDir, 'incremental-build.json')));
 
@@ -413,7 +427,7 @@ test(`an incremental build after each burst of edits is byte-identical to a clea
     renameSync(outDir, releaseDir);
     const releaseBefore = contentsOf(releaseDir);
     const started = Date.now();
-    const output = await astroBuild(outDir, cacheDir).catch((error: Error) => {
+    const output = await incrementalBuild(builder, outDir).catch((error: Error) => {
       throw new Error(
         `ORACLE_SEED=${SEED}: the incremental build after edit #${n} failed. Edits since the last match:\n  ${sinceLastMatch.join('\n  ')}\n${error.message}`,
       );
