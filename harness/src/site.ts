@@ -31,6 +31,8 @@ export interface SiteBuildResult {
   durationMs: number;
   /** Time of each step that ran: Astro's build, then the search index. */
   stepsMs?: number[];
+  /** The build had been started before it was asked for (createSiteBuilder). */
+  startedAhead?: boolean;
 }
 
 /**
@@ -91,16 +93,18 @@ export function siteBuildEnv(outDir: string, cacheDir?: string): Record<string, 
 export interface SiteBuilder {
   /** One `astro build`, with this build's own environment on top of the builder's. */
   build(env?: Record<string, string>): Promise<SiteBuildResult>;
+  /** Whether the next build has started and stands at the gate (a build now goes straight on). */
+  ready(): boolean;
   /** Stops the build waiting to be needed, once the last one has written its content store. */
   close(): Promise<void>;
 }
 
 /**
  * `astro build` into the same folder and cache each time (the publisher's staging folder, the
- * oracle's incremental builds), the next one started as soon as one ends. It loads Node, Astro,
- * the config and the last build's content store, then waits at a gate (site/scripts/build-gate.ts)
- * until `build()` opens it: that part of a build depends on no content, and at a thousand
- * projects it is 3–4 s no edit waits for any more.
+ * oracle's incremental builds), each started before it is asked for: the first with the builder,
+ * the next as soon as one ends. It loads Node, Astro, the config and the last build's content
+ * store, then waits at a gate (site/scripts/build-gate.ts) until `build()` opens it: that part of
+ * a build depends on no content, and at a thousand projects it is 3–4 s no edit waits for any more.
  *
  * A build waiting from before a change to the code it loaded (LOADED_AHEAD: the config, the
  * loaders and what they import) is stopped and a fresh one started, as is one that ended on its
@@ -129,6 +133,7 @@ export function createSiteBuilder({
       codeStamp: newestChange(LOADED_AHEAD),
       output: '',
       ended: false,
+      ready: false,
       exit: new Promise((resolve) => child.on('close', resolve)),
       atGate: new Promise((resolve) => child.on('message', (message: BuildMessage) => 'atGate' in message && resolve())),
       succeeded: new Promise((resolve) => child.on('message', (message: BuildMessage) => 'succeeded' in message && resolve())),
@@ -143,21 +148,26 @@ export function createSiteBuilder({
     child.on('exit', () => {
       build.ended = true;
     });
+    void build.atGate.then(() => {
+      build.ready = true;
+    });
     // A message to a build that has just ended fails here rather than as an unhandled error; its exit settles the build.
     child.on('error', () => {});
     return build;
   }
 
+  // The first build starts now, with whatever store the cache holds.
+  next = startBuild();
+
   return {
     async build(buildEnv = {}) {
       // The last build may still be writing the content store this one reads.
       await lastExit;
-      let build = next;
+      const waiting = next;
       next = null;
-      if (!build || build.ended || build.codeStamp !== newestChange(LOADED_AHEAD)) {
-        build?.child.kill('SIGKILL');
-        build = startBuild();
-      }
+      const startedAhead = waiting !== null && !waiting.ended && waiting.codeStamp === newestChange(LOADED_AHEAD);
+      if (!startedAhead) waiting?.child.kill('SIGKILL');
+      const build = startedAhead ? waiting : startBuild();
       const started = Date.now();
       build.onOutput = onOutput;
       if (build.output) onOutput?.(build.output);
@@ -174,8 +184,9 @@ export function createSiteBuilder({
         clearTimeout(timer);
         if (!closed) next = startBuild();
       });
-      return { ok, output: build.output, durationMs, stepsMs: [durationMs] };
+      return { ok, output: build.output, durationMs, stepsMs: [durationMs], startedAhead };
     },
+    ready: () => next?.ready === true && !next.ended,
     async close() {
       closed = true;
       await lastExit;
@@ -196,6 +207,8 @@ interface WaitingBuild {
   output: string;
   onOutput?: (text: string) => void;
   ended: boolean;
+  /** It stands at the gate. */
+  ready: boolean;
   exit: Promise<number | null>;
   /** Settles when the build stands at the gate. */
   atGate: Promise<void>;

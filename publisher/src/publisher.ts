@@ -242,6 +242,8 @@ export function createPublisher(options: PublisherOptions) {
       releases: releases ? releases.list().map((r) => r.id) : [],
       building: state.building,
       pendingEvents: state.pendingEvents,
+      // The next build stands ready at its gate (harness/src/site.ts); null without a site builder.
+      nextBuildReady: siteBuilder ? siteBuilder.ready() : null,
       builds,
       lastBuild,
     };

@@ -22,14 +22,17 @@ export async function waitUntil(check: () => Promise<boolean> | boolean, what: s
   throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
 }
 
-/** Resolves once the publisher has a live release and nothing is pending. */
+/**
+ * Resolves once the publisher has a live release, nothing is pending and the next build stands
+ * ready (an edit made seconds after a publish waits for part of that start: README, Publishing).
+ */
 export async function publisherIdle(publisher: Publisher, timeoutMs: number): Promise<void> {
   await waitUntil(
     () => {
       const status = publisher.status();
-      return status.live !== null && !status.building && status.pendingEvents === 0;
+      return status.live !== null && !status.building && status.pendingEvents === 0 && status.nextBuildReady !== false;
     },
-    'the publisher to have a live release and be idle',
+    'the publisher to have a live release, be idle and have its next build ready',
     timeoutMs,
   );
 }

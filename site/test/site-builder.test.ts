@@ -1,0 +1,51 @@
+/**
+ * The builder the publisher and the oracle use (harness/src/site.ts, createSiteBuilder): each
+ * build is started before it is asked for and waits at a gate with the config and the last content
+ * store loaded. What it is opened with must reach the pages, and a change to the code it loaded
+ * while it waited must give a fresh build, not one that runs the old code.
+ */
+import { mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, onTestFinished, test, vi } from 'vitest';
+import { SITE_DIR } from 'harness/paths';
+import { createSiteBuilder } from 'harness/site';
+import { formatDay } from '../src/lib/dates.ts';
+import { site } from './support/site.ts';
+
+test('a build started ahead of time takes the environment it is opened with, and a code change while it waits gives a fresh one', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'site-builder-'));
+  const outDir = path.join(dir, 'out');
+  const builder = createSiteBuilder({ outDir, cacheDir: path.join(dir, 'cache'), env: site().buildEnv });
+  onTestFinished(async () => {
+    await builder.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  // The statistics page's timeline marks the build date ("oggi (22 novembre 2026)").
+  const today = () => readFileSync(path.join(outDir, 'statistiche', 'index.html'), 'utf8').match(/oggi \(([^)]+)\)/)?.[1];
+  const nextBuildReady = () =>
+    vi.waitFor(() => expect(builder.ready(), 'the next build stands at its gate').toBe(true), { timeout: 60_000, interval: 100 });
+  const build = async (env: Record<string, string>) => {
+    const result = await builder.build(env);
+    expect(result.ok, result.output.slice(-3000)).toBe(true);
+    return result;
+  };
+
+  await nextBuildReady();
+  expect((await build({})).startedAhead).toBe(true);
+  expect(today()).toBe(formatDay(site().buildDate, 'it'));
+
+  // The build date is given when the gate opens, long after the build loaded its config.
+  await nextBuildReady();
+  expect((await build({ BUILD_DATE: '2031-01-15' })).startedAhead).toBe(true);
+  expect(today()).toBe(formatDay('2031-01-15', 'it'));
+
+  // A file the waiting build loaded (the loaders import it) changes: that build is set aside.
+  await nextBuildReady();
+  const loaded = path.join(SITE_DIR, 'src', 'lib', 'build-date.ts');
+  const now = new Date();
+  utimesSync(loaded, now, now);
+  const afterChange = await build({ BUILD_DATE: '2031-01-16' });
+  expect(afterChange.startedAhead).toBe(false);
+  expect(today()).toBe(formatDay('2031-01-16', 'it'));
+});
