@@ -253,7 +253,7 @@ describe('a communications officer publishes, edits and unpublishes a project', 
       },
     });
     await publisher.start();
-    await publisher.scheduler.settled();
+    await publisher.settled();
     const startup = publisher.status().lastBuild;
     if (!startup?.ok) throw new Error(`the startup build failed:\n${startup?.error ?? '(no report)'}`);
 
@@ -459,13 +459,13 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     expect((await get(PUBLIC_PATH)).text).toContain(PROJECT.summary);
     // Every listing carries it, so that the checks after unpublishing mean something.
     for (const listing of LISTINGS) expect((await get(listing)).text.toLowerCase(), listing).toContain(MARKER.toLowerCase());
-    await publisher.scheduler.settled();
+    await publisher.settled();
     const traces = tracesIn(publisher.releases!.livePath()!);
     expect(traces.filter((file) => file.startsWith('pagefind/') && file.endsWith('.pf_fragment')).length).toBeGreaterThan(0);
   });
 
   it('shows on the home page and in the edit view that the site is up to date, with "Vedi sul sito"', async () => {
-    await publisher.scheduler.settled();
+    await publisher.settled();
     await page.goto(editUrl());
     const panel = page.getByTestId('publication-panel');
     await expect.poll(() => panel.getByTestId('entry-verdict').textContent(), { timeout: 30_000 }).toBe('Online sul sito pubblico');
@@ -508,7 +508,7 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     expect((await get(PUBLIC_PATH)).text).not.toContain(PROJECT.summary);
     // The search index was brought up to date, not rebuilt: only the pages whose HTML changed were
     // re-added, and the live index finds the new summary's words.
-    await publisher.scheduler.settled();
+    await publisher.settled();
     const build = publisher.status().lastBuild!;
     expect(build.searchIndex).toBe('incremental');
     expect(build.searchPagesAdded).toBeGreaterThan(0);
@@ -537,7 +537,7 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     await screenshot('10-unpublished');
 
     // Whatever the webhook set off has finished: the live release is the final one.
-    await publisher.scheduler.settled();
+    await publisher.settled();
     expect((await get(PUBLIC_PATH)).status).toBe(404);
     for (const listing of LISTINGS_AFTER_UNPUBLISH) {
       const response = await get(listing);

@@ -52,7 +52,7 @@ const preview = createPreviewServer({
 });
 await preview.start();
 console.log('[site] building the static site from the published content...');
-await publisher.scheduler.settled();
+await publisher.settled();
 const build = publisher.status().lastBuild;
 if (!build?.ok) console.error(`[site] the build failed; the CMS stays up so the content can be fixed:\n${build?.error ?? ''}`);
 

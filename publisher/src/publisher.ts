@@ -114,6 +114,8 @@ export function createPublisher(options: PublisherOptions) {
    * that was ever live passed checkRelease, which asks for a search index.
    */
   async function prepareSearch(dir: string): Promise<{ deferred: boolean; update?: SearchIndexUpdate }> {
+    // The live release's index may still be being written (afterSwitch): it is linked once whole.
+    await afterSwitch;
     const live = releases!.livePath();
     if (live !== null) {
       linkSearchIndex(live, dir);
@@ -121,6 +123,14 @@ export function createPublisher(options: PublisherOptions) {
     }
     return { deferred: false, update: await searchIndexer!.update(dir) };
   }
+
+  /**
+   * What follows a switch: the new release's own search index (updateSearch), then pruning old
+   * releases. The next build does not wait for it (10–15 s at a thousand projects), only its
+   * switch does, in prepareSearch.
+   */
+  let afterSwitch: Promise<void> = Promise.resolve();
+  let searchIndexing = false;
 
   let lastBuild: BuildReport | null = null;
   let builds = 0;
@@ -214,9 +224,16 @@ export function createPublisher(options: PublisherOptions) {
       ...(search?.update ? searchReport(search.update) : {}),
     });
     log('release_live', { release: id, pages: check.pages, ...(search?.deferred ? { search: 'previous release' } : {}) });
-    if (search?.deferred) await updateSearch(id);
-    const removed = await releases!.prune();
-    if (removed.length > 0) log('releases_pruned', { removed });
+    searchIndexing = search?.deferred === true;
+    afterSwitch = afterSwitch.then(async () => {
+      if (search?.deferred) await updateSearch(id);
+      searchIndexing = false;
+      const removed = await releases!.prune().catch((error: Error) => {
+        log('releases_prune_failed', { error: error.message });
+        return [];
+      });
+      if (removed.length > 0) log('releases_pruned', { removed });
+    });
   }
 
   /** Brings the live release's search index up to date, in place (site/scripts/search-index.ts writeIndex). */
@@ -242,6 +259,8 @@ export function createPublisher(options: PublisherOptions) {
       releases: releases ? releases.list().map((r) => r.id) : [],
       building: state.building,
       pendingEvents: state.pendingEvents,
+      // The live release's search index is being written (after its switch; the next build need not wait).
+      searchIndexing,
       // The next build stands ready at its gate (harness/src/site.ts); null without a site builder.
       nextBuildReady: siteBuilder ? siteBuilder.ready() : null,
       builds,
@@ -300,6 +319,7 @@ export function createPublisher(options: PublisherOptions) {
     /** Starts the API (and the site server), removes interrupted builds and builds once. */
     async start(): Promise<{ apiPort: number; sitePort: number | null }> {
       if (releases) {
+        releases.discardStaging();
         const removed = await releases.prune();
         if (removed.length > 0) log('releases_pruned', { removed });
       }
@@ -321,10 +341,18 @@ export function createPublisher(options: PublisherOptions) {
       }
       return { apiPort, sitePort };
     },
+    /** Resolves when no build is running or due and the last release's search index is written (tests, benchmarks). */
+    async settled(): Promise<void> {
+      do {
+        await scheduler.settled();
+        await afterSwitch;
+      } while (scheduler.state().building || scheduler.state().pendingEvents > 0);
+    },
     async stop(): Promise<void> {
       if (dailyTimer) clearTimeout(dailyTimer);
       scheduler.stop();
       await scheduler.settled();
+      await afterSwitch;
       await Promise.all([apiServer, siteServer].map((server) => server && new Promise((resolve) => server.close(resolve))));
       await Promise.all([searchIndexer?.close(), siteBuilder?.close()]);
     },

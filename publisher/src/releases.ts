@@ -107,13 +107,12 @@ export function createReleases(root: string, keep: number) {
       rmSync(path.join(root, id), { recursive: true, force: true });
     },
     /**
-     * Removes incomplete folders (a build interrupted by a crash, the staging folder) and all but
-     * the newest `keep` complete releases; the live one is always kept. Asynchronous: a release
-     * is tens of thousands of files at a thousand projects, and the live site is served from the
-     * same process meanwhile.
+     * Removes incomplete release folders (a crash between the rename and the seal) and all but
+     * the newest `keep` complete releases; the live one is always kept. Not the staging folder:
+     * the next build may be writing it. Asynchronous: a release is tens of thousands of files at a
+     * thousand projects, and the live site is served from the same process meanwhile.
      */
     async prune(): Promise<string[]> {
-      await rm(path.join(root, STAGING), { recursive: true, force: true });
       const live = liveId();
       const complete = ids()
         .filter((id) => info(id))

@@ -154,7 +154,7 @@ async function startPublisher(options: Partial<PublisherOptions> = {}) {
     logs,
     api,
     site,
-    settled: () => publisher.scheduler.settled(),
+    settled: () => publisher.settled(),
     webhook: (
       body: string = '{"event":"entry.publish","model":"project"}',
       headers: Record<string, string> = { [SECRET_HEADER]: SECRET },
@@ -353,15 +353,15 @@ describe('createPublisher: start', () => {
   });
 });
 
-describe('createPublisher: the search index', () => {
-  /** The search index files of a release, by name, with their inode (a hard link shares it). */
-  const indexOf = (dir: string) =>
-    new Map(
-      (readdirSync(path.join(dir, 'pagefind'), { recursive: true, encoding: 'utf8' }) as string[])
-        .filter((file) => file.includes('.'))
-        .map((file) => [file, statSync(path.join(dir, 'pagefind', file)).ino]),
-    );
+/** The search index files of a release, by name, with their inode (a hard link shares it). */
+const indexOf = (dir: string) =>
+  new Map(
+    (readdirSync(path.join(dir, 'pagefind'), { recursive: true, encoding: 'utf8' }) as string[])
+      .filter((file) => file.includes('.'))
+      .map((file) => [file, statSync(path.join(dir, 'pagefind', file)).ino]),
+  );
 
+describe('createPublisher: the search index', () => {
   it('indexes the first release before it goes live; after a restart, goes live with the live index, then indexes', async () => {
     const site = fakeSite();
     const first = await startPublisher({ build: site.build, searchIndex: true });
@@ -396,6 +396,43 @@ describe('createPublisher: the search index', () => {
     const ownIndex = indexOf(again.publisher.releases!.livePath()!);
     expect(ownIndex.get('pagefind-entry.json')).not.toBe(firstIndex.get('pagefind-entry.json'));
   });
+});
+
+describe('createPublisher: the search index after a switch', () => {
+  it('builds the next release while the live one gets its search index, and switches only once that index is whole', async () => {
+    // Large pages: Pagefind then takes far longer to index a release than the quiet window lasts.
+    const site = fakeSite({ padding: 20_000 });
+    const logs: Array<{ event: string; fields: Record<string, unknown> }> = [];
+    const indexes = new Map<string, Map<string, number>>();
+    const p = await startPublisher({
+      build: site.build,
+      searchIndex: true,
+      log: (event, fields = {}) => {
+        logs.push({ event, fields });
+        const release = String(fields.release);
+        if (event === 'search_index_updated') indexes.set(`${release} indexed`, indexOf(path.join(p.releasesDir, release)));
+        if (event === 'release_live') {
+          indexes.set(`${release} at its switch`, indexOf(path.join(p.releasesDir, release)));
+          // A publish right after the second release goes live, while its index is being written.
+          if (logs.filter((l) => l.event === 'release_live').length === 2) void p.webhook();
+        }
+      },
+    });
+    await p.settled();
+    await p.webhook();
+    await p.settled();
+
+    const [, second, third] = site.started;
+    const at = (event: string, release: string) =>
+      logs.findIndex((l) => l.event === event && (event === 'build_started' ? true : l.fields.release === release));
+    const thirdStarted = logs.findIndex((l, i) => l.event === 'build_started' && i > at('release_live', second!));
+    expect(third, 'a third build ran').toBeDefined();
+    expect(thirdStarted, 'the third build started before the second release was indexed').toBeLessThan(at('search_index_updated', second!));
+    expect(at('search_index_updated', second!), 'and went live after').toBeLessThan(at('release_live', third!));
+    // At its switch, the third release has the second's index as written after its switch: the same files, linked.
+    expect(indexes.get(`${third} at its switch`)).toEqual(indexes.get(`${second} indexed`));
+    expect(p.publisher.status()).toMatchObject({ building: false, searchIndexing: false });
+  }, 30_000);
 });
 
 describe('createPublisher: failed builds', () => {

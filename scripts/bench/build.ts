@@ -10,6 +10,8 @@ export interface BuildMeasurement {
   pages: number;
   pagesPerSecond: number;
   peakRssMb: number;
+  /** Time of each step: Astro's build, then the search index. */
+  stepsMs: number[];
   /** The end of Astro's output when the build failed. */
   error?: string;
 }
@@ -34,12 +36,14 @@ export function builtPages(outDir: string): string[] {
 export async function measureBuild(outDir: string, cacheDir: string, env: Record<string, string>): Promise<BuildMeasurement> {
   let durationMs = 0;
   let peakRssKb = 0;
+  const stepsMs: number[] = [];
   for (const args of siteBuildSteps(outDir)) {
     const run = await runMeasured(process.execPath, args, {
       cwd: SITE_DIR,
       env: { ...process.env, ...siteBuildEnv(outDir, cacheDir), ...env },
     });
     durationMs += run.durationMs;
+    stepsMs.push(run.durationMs);
     peakRssKb = Math.max(peakRssKb, run.peakRssKb);
     if (!run.ok) {
       return {
@@ -48,12 +52,13 @@ export async function measureBuild(outDir: string, cacheDir: string, env: Record
         pages: 0,
         pagesPerSecond: 0,
         peakRssMb: peakRssKb / 1024,
+        stepsMs,
         error: run.output.trimEnd().split('\n').slice(-25).join('\n'),
       };
     }
   }
   const pages = builtPages(outDir).length;
-  return { ok: true, durationMs, pages, pagesPerSecond: pages / (durationMs / 1000), peakRssMb: peakRssKb / 1024 };
+  return { ok: true, durationMs, pages, pagesPerSecond: pages / (durationMs / 1000), peakRssMb: peakRssKb / 1024, stepsMs };
 }
 
 /** Whether the site's loader reads SITE_FIXTURE_FILE (the floor needs it; see the benchmark README). */

@@ -23,14 +23,17 @@ export async function waitUntil(check: () => Promise<boolean> | boolean, what: s
 }
 
 /**
- * Resolves once the publisher has a live release, nothing is pending and the next build stands
- * ready (an edit made seconds after a publish waits for part of that start: README, Publishing).
+ * Resolves once the publisher has a live release, nothing is pending, the live release has its own
+ * search index and the next build stands ready (an edit made seconds after a publish shares the
+ * machine with that work: README, Publishing).
  */
 export async function publisherIdle(publisher: Publisher, timeoutMs: number): Promise<void> {
   await waitUntil(
     () => {
       const status = publisher.status();
-      return status.live !== null && !status.building && status.pendingEvents === 0 && status.nextBuildReady !== false;
+      return (
+        status.live !== null && !status.building && status.pendingEvents === 0 && !status.searchIndexing && status.nextBuildReady !== false
+      );
     },
     'the publisher to have a live release, be idle and have its next build ready',
     timeoutMs,

@@ -107,7 +107,10 @@ try {
   const releases = createReleases(releasesDir, 5);
   const fullOut = releases.stagingPath();
   const full = await measureBuild(fullOut, path.join(dir, 'cache-full'), buildEnv);
-  if (!full.ok) log(`[bench] the full build failed:\n${full.error}`);
+  const logSteps = ({ stepsMs: [astro = 0, search = 0] }: { stepsMs: number[] }) =>
+    log(`[bench]   astro build ${(astro / 1000).toFixed(1)} s, search index ${(search / 1000).toFixed(1)} s`);
+  if (full.ok) logSteps(full);
+  else log(`[bench] the full build failed:\n${full.error}`);
 
   let floor: BenchResults['build']['floor'];
   if (loaderHasFixtureSwitch()) {
@@ -116,6 +119,7 @@ try {
       measured: true,
       ...(await measureBuild(path.join(dir, 'floor'), path.join(dir, 'cache-floor'), { ...buildEnv, SITE_FIXTURE_FILE: fixtureFile })),
     };
+    logSteps(floor);
   } else {
     floor = { measured: false, reason: 'loader switch missing: site/src/lib/strapi/loader.ts does not read SITE_FIXTURE_FILE' };
   }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { LOCALES, type Locale } from 'shared-types';
 import { buildDayIso } from './build-date.ts';
 import { siteConfig } from './config.ts';
@@ -107,9 +107,11 @@ export function digest(value: unknown): string {
       .sort()
       .map((key) => `${JSON.stringify(key)}:${digest((value as Record<string, unknown>)[key])}`)
       .join(',')}}`;
-  const hash = createHash('sha1').update(text).digest('base64url');
-  memo.set(value, hash);
-  return hash;
+  // crypto.hash, not createHash: one call per object of every view, and one-shot hashing of a
+  // short text is several times faster.
+  const result = hash('sha1', text, 'base64url');
+  memo.set(value, result);
+  return result;
 }
 
 /** The cache key of one page: the digest of its declared inputs and of the layout's. */
