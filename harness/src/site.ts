@@ -91,7 +91,7 @@ export function siteBuildEnv(outDir: string, cacheDir?: string): Record<string, 
 
 /** Builds into one folder again and again, each build started ahead of time (createSiteBuilder). */
 export interface SiteBuilder {
-  /** One `astro build`, with this build's own environment on top of the builder's. */
+  /** One `astro build`, with this build's own environment on top of the builder's; one call at a time. */
   build(env?: Record<string, string>): Promise<SiteBuildResult>;
   /** Whether the next build has started and stands at the gate (a build now goes straight on). */
   ready(): boolean;
@@ -109,7 +109,8 @@ export interface SiteBuilder {
  * A build waiting from before a change to the code it loaded (LOADED_AHEAD: the config, the
  * loaders and what they import) is stopped and a fresh one started, as is one that ended on its
  * own; either way the result is that of a build started on the spot. Its output, what it printed
- * while waiting included, is the build's output.
+ * while waiting included, is the build's output. A waiting build holds the content store: about
+ * 0.5 GB at a thousand projects.
  */
 export function createSiteBuilder({
   outDir,

@@ -126,7 +126,7 @@ export function createPublisher(options: PublisherOptions) {
 
   /**
    * What follows a switch: the new release's own search index (updateSearch), then pruning old
-   * releases. The next build does not wait for it (10–15 s at a thousand projects), only its
+   * releases. The next build does not wait for it (10–18 s at a thousand projects), only its
    * switch does, in prepareSearch.
    */
   let afterSwitch: Promise<void> = Promise.resolve();
