@@ -93,6 +93,12 @@ export function siteBuildEnv(outDir: string, cacheDir?: string): Record<string, 
 export interface SiteBuilder {
   /** One `astro build`, with this build's own environment on top of the builder's; one call at a time. */
   build(env?: Record<string, string>): Promise<SiteBuildResult>;
+  /**
+   * Starts the next build ahead of time, once the last one has written its content store. Call it
+   * when nothing reads or moves the output folder any more: the build empties it and writes its
+   * bundle there before its gate. A build asked for without it starts on the spot.
+   */
+  startNext(): void;
   /** Whether the next build has started and stands at the gate (a build now goes straight on). */
   ready(): boolean;
   /** Stops the build waiting to be needed, once the last one has written its content store. */
@@ -101,10 +107,10 @@ export interface SiteBuilder {
 
 /**
  * `astro build` into the same folder and cache each time (the publisher's staging folder, the
- * oracle's incremental builds), each started before it is asked for: the first with the builder,
- * the next as soon as one ends. It loads Node, Astro, the config and the last build's content
- * store, then waits at a gate (site/scripts/build-gate.ts) until `build()` opens it: that part of
- * a build depends on no content, and at a thousand projects it is 3–4 s no edit waits for any more.
+ * oracle's incremental builds), each started before it is asked for (`startNext()`). It loads
+ * Node, Astro, the config and the last build's content store, and bundles the site's code, then
+ * waits at a gate (site/scripts/build-gate.ts) until `build()` opens it: that part of a build
+ * depends on no content, and at a thousand projects it is 6–7 s no edit waits for any more.
  *
  * A build waiting from before a change to the code it loaded (LOADED_AHEAD: the config, the
  * loaders and what they import) is stopped and a fresh one started, as is one that ended on its
@@ -157,9 +163,6 @@ export function createSiteBuilder({
     return build;
   }
 
-  // The first build starts now, with whatever store the cache holds.
-  next = startBuild();
-
   return {
     async build(buildEnv = {}) {
       // The last build may still be writing the content store this one reads.
@@ -181,11 +184,13 @@ export function createSiteBuilder({
       if (!build.ended) build.child.send({ env: buildEnv }, () => {});
       const ok = await Promise.race([build.succeeded.then(() => true), build.exit.then((code) => code === 0)]);
       const durationMs = Date.now() - started;
-      lastExit = build.exit.then(() => {
-        clearTimeout(timer);
-        if (!closed) next = startBuild();
-      });
+      lastExit = build.exit.then(() => clearTimeout(timer));
       return { ok, output: build.output, durationMs, stepsMs: [durationMs], startedAhead };
+    },
+    startNext() {
+      void lastExit.then(() => {
+        if (!closed && !next) next = startBuild();
+      });
     },
     ready: () => next?.ready === true && !next.ended,
     async close() {

@@ -96,8 +96,8 @@ export function createPublisher(options: PublisherOptions) {
   // The search index lives as long as the publisher: a publish re-indexes only the pages whose
   // HTML changed (Pagefind's own process holds it between builds).
   const searchIndexer = (options.searchIndex ?? !options.build) ? createSearchIndexer() : null;
-  // Every build goes to the staging folder, and the next one starts as soon as one ends, to wait
-  // there until it is needed (harness/src/site.ts).
+  // Every build goes to the staging folder, and the next one starts as soon as that folder is a
+  // release or discarded, to wait until it is needed (harness/src/site.ts).
   const siteBuilder =
     options.build || !releases
       ? null
@@ -183,7 +183,11 @@ export function createPublisher(options: PublisherOptions) {
     // checked there, then renamed to its release folder.
     const id = releases!.newId();
     const dir = releases!.stagingPath();
-    releases!.discardStaging();
+    // The staging folder is a release or discarded: the next build may start, and empty it.
+    const discardStaging = () => {
+      releases!.discardStaging();
+      siteBuilder?.startNext();
+    };
     let check: ReturnType<typeof checkRelease>;
     let result: SiteBuildResult;
     let search: Awaited<ReturnType<typeof prepareSearch>> | null = null;
@@ -198,21 +202,22 @@ export function createPublisher(options: PublisherOptions) {
         });
       }
       if (!result.ok) {
-        releases!.discardStaging();
+        discardStaging();
         const failure = parseBuildFailure(result.output);
         return report({ ok: false, error: failureSummary(result.output), ...(failure ? { failure } : {}) });
       }
       check = checkRelease(dir);
     } catch (error) {
       // A build or check that throws instead of failing is still a failed build: reported, folder removed.
-      releases!.discardStaging();
+      discardStaging();
       return report({ ok: false, error: `the build threw: ${(error as Error).message}` });
     }
     if (check.problems.length > 0) {
-      releases!.discardStaging();
+      discardStaging();
       return report({ ok: false, error: `release check failed:\n${check.problems.slice(0, 20).join('\n')}` });
     }
     releases!.adoptStaging(id);
+    siteBuilder?.startNext();
     releases!.seal({ id, builtAt: new Date().toISOString(), durationMs: Date.now() - started, pages: check.pages });
     releases!.switchTo(id);
     const paths = renderedPaths(result.output);
@@ -323,6 +328,7 @@ export function createPublisher(options: PublisherOptions) {
         const removed = await releases.prune();
         if (removed.length > 0) log('releases_pruned', { removed });
       }
+      siteBuilder?.startNext();
       apiServer = api;
       const apiPort = await listen(api, options.port);
       let sitePort: number | null = null;

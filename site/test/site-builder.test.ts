@@ -1,10 +1,10 @@
 /**
  * The builder the publisher and the oracle use (harness/src/site.ts, createSiteBuilder): each
  * build is started before it is asked for and waits at a gate with the config and the last content
- * store loaded. What it is opened with must reach the pages, and a change to the code it loaded
+ * store loaded and the code bundled. What it is opened with must reach the pages, and a change to the code it loaded
  * while it waited must give a fresh build, not one that runs the old code.
  */
-import { mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, onTestFinished, test, vi } from 'vitest';
@@ -23,25 +23,32 @@ test('a build started ahead of time takes the environment it is opened with, and
   });
   // The statistics page's timeline marks the build date ("oggi (22 novembre 2026)").
   const today = () => readFileSync(path.join(outDir, 'statistiche', 'index.html'), 'utf8').match(/oggi \(([^)]+)\)/)?.[1];
-  const nextBuildReady = () =>
-    vi.waitFor(() => expect(builder.ready(), 'the next build stands at its gate').toBe(true), { timeout: 60_000, interval: 100 });
   const build = async (env: Record<string, string>) => {
     const result = await builder.build(env);
     expect(result.ok, result.output.slice(-3000)).toBe(true);
     return result;
   };
+  // As the publisher: the next build starts once the output of the last one has been read (it
+  // empties the folder before its gate).
+  const startNextBuild = () => {
+    builder.startNext();
+    return vi.waitFor(() => expect(builder.ready(), 'the next build stands at its gate').toBe(true), { timeout: 60_000, interval: 100 });
+  };
 
-  await nextBuildReady();
+  await startNextBuild();
   expect((await build({})).startedAhead).toBe(true);
   expect(today()).toBe(formatDay(site().buildDate, 'it'));
 
-  // The build date is given when the gate opens, long after the build loaded its config.
-  await nextBuildReady();
+  // The build date is given when the gate opens, long after the build loaded its config and
+  // bundled the code: its client scripts are written, the last build's pages are gone.
+  await startNextBuild();
+  expect(readdirSync(path.join(outDir, '_astro')).some((file) => file.endsWith('.js'))).toBe(true);
+  expect(existsSync(path.join(outDir, 'statistiche', 'index.html'))).toBe(false);
   expect((await build({ BUILD_DATE: '2031-01-15' })).startedAhead).toBe(true);
   expect(today()).toBe(formatDay('2031-01-15', 'it'));
 
   // A file the waiting build loaded (the loaders import it) changes: that build is set aside.
-  await nextBuildReady();
+  await startNextBuild();
   const loaded = path.join(SITE_DIR, 'src', 'lib', 'build-date.ts');
   const now = new Date();
   utimesSync(loaded, now, now);
