@@ -120,6 +120,12 @@ function filesOf(root: string, sub = ''): string[] {
   });
 }
 
+function emptyFolders(root: string, sub = ''): string[] {
+  const names = readdirSync(path.join(root, sub));
+  if (names.length === 0) return [sub];
+  return names.flatMap((name) => (statSync(path.join(root, sub, name)).isDirectory() ? emptyFolders(root, path.join(sub, name)) : []));
+}
+
 /** Each file of a folder and its bytes. */
 function contentsOf(root: string): Map<string, Buffer> {
   return new Map(filesOf(root).map((file) => [file, readFileSync(path.join(root, file))]));
@@ -448,6 +454,8 @@ test(`an incremental build after each burst of edits is byte-identical to a clea
       filesOf(outDir).some((file) => file.endsWith('.html') && statSync(path.join(outDir, file)).nlink > 1),
       'reused pages are hard links into the cache, not copies',
     ).toBe(true);
+    // The last build's pages were linked in before the gate: those not made again must be gone, folders too.
+    expect(emptyFolders(outDir), `the build after edit #${n} left the folders of pages it no longer makes`).toEqual([]);
     const rendered = (output.match(/├─/g) ?? []).length - (output.match(/\((cached|restored)\)/g) ?? []).length;
     // Delta reads (site/src/lib/strapi/delta.ts): a few edits among 30 projects read a few entries again, not all.
     const reads = [...output.matchAll(/published (\w+) entries: (\d+) read again/g)].map(([, type, count]) => `${type} ${count}`);
