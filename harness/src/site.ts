@@ -108,9 +108,10 @@ export interface SiteBuilder {
 /**
  * `astro build` into the same folder and cache each time (the publisher's staging folder, the
  * oracle's incremental builds), each started before it is asked for (`startNext()`). It loads
- * Node, Astro, the config and the last build's content store, and bundles the site's code, then
- * waits at a gate (site/scripts/build-gate.ts) until `build()` opens it: that part of a build
- * depends on no content, and at a thousand projects it is 6–7 s no edit waits for any more.
+ * Node, Astro, the config and the last build's content store, bundles the site's code and links
+ * the last build's pages into the output folder, then waits at a gate (site/scripts/build-gate.ts)
+ * until `build()` opens it: that part of a build depends on no content, and at a thousand
+ * projects it is about 9 s no edit waits for any more.
  *
  * A build waiting from before a change to the code it loaded (LOADED_AHEAD: the config, the
  * loaders and what they import) is stopped and a fresh one started, as is one that ended on its

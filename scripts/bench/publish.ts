@@ -115,6 +115,9 @@ export async function measurePublishToLive(options: PublishOptions): Promise<Pub
     const elapsed = performance.now() - started;
     samples.push(elapsed);
     options.log(`[bench] ${change.name} ${i + 1}/${options.changes.length}: live in ${(elapsed / 1000).toFixed(1)} s`);
+    // How long after a publish the next build stands at its gate: an edit made sooner waits for the rest.
+    await waitUntil(() => options.publisher.status().nextBuildReady !== false, 'the next build to stand at its gate', options.timeoutMs, 100);
+    const readyAfterMs = performance.now() - started - elapsed;
     await publisherIdle(options.publisher, options.timeoutMs);
     const last = options.publisher.status().lastBuild as BuildReport | null;
     builds.push({
@@ -124,7 +127,7 @@ export async function measurePublishToLive(options: PublishOptions): Promise<Pub
       buildMs: last?.durationMs ?? null,
     });
     options.log(
-      `[bench]   rendered ${last?.pagesRendered ?? '?'} paths, reused ${last?.pagesReused ?? '?'}, search index ${((last?.searchIndexMs ?? 0) / 1000).toFixed(1)} s`,
+      `[bench]   rendered ${last?.pagesRendered ?? '?'} paths, reused ${last?.pagesReused ?? '?'}, search index ${((last?.searchIndexMs ?? 0) / 1000).toFixed(1)} s, next build at its gate ${(readyAfterMs / 1000).toFixed(1)} s after`,
     );
   }
   return { samples, p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95), builds };
