@@ -116,7 +116,12 @@ export async function measurePublishToLive(options: PublishOptions): Promise<Pub
     samples.push(elapsed);
     options.log(`[bench] ${change.name} ${i + 1}/${options.changes.length}: live in ${(elapsed / 1000).toFixed(1)} s`);
     // How long after a publish the next build stands at its gate: an edit made sooner waits for the rest.
-    await waitUntil(() => options.publisher.status().nextBuildReady !== false, 'the next build to stand at its gate', options.timeoutMs, 100);
+    await waitUntil(
+      () => options.publisher.status().nextBuildReady !== false,
+      'the next build to stand at its gate',
+      options.timeoutMs,
+      100,
+    );
     const readyAfterMs = performance.now() - started - elapsed;
     await publisherIdle(options.publisher, options.timeoutMs);
     const last = options.publisher.status().lastBuild as BuildReport | null;
