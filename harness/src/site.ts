@@ -171,7 +171,11 @@ export function createSiteBuilder({
       const waiting = next;
       next = null;
       const startedAhead = waiting !== null && !waiting.ended && waiting.codeStamp === newestChange(LOADED_AHEAD);
-      if (!startedAhead) waiting?.child.kill('SIGKILL');
+      if (!startedAhead && waiting) {
+        // Gone before the fresh build starts: both write the same output and prerender folders.
+        waiting.child.kill('SIGKILL');
+        await waiting.exit;
+      }
       const build = startedAhead ? waiting : startBuild();
       const started = Date.now();
       build.onOutput = onOutput;

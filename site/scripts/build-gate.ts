@@ -6,9 +6,10 @@
  * - The gate (core/sync/index.js, core/build/static-build.js). Astro stops there once it has
  *   loaded Node, itself, the config, the content config and the store the last build left,
  *   bundled the site's code and linked the last build's pages into the output folder: about 9 s
- *   at a thousand projects that no longer stand between an edit and the live site. Everything after it, from the loaders on, depends on the content. The builder
- *   opens it with this build's own environment (a full read, the build date), read after the gate
- *   by the loaders and the pages.
+ *   at a thousand projects that no longer stand between an edit and the live site. Everything
+ *   after it, from the loaders on, depends on the content. The builder opens it with this build's
+ *   own environment (a full read, the build date), read after the gate by the loaders and the
+ *   pages.
  * - Success (core/build/index.js): the pages are written. Astro then writes the content store,
  *   which only the next build reads, while the builder publishes the pages.
  */

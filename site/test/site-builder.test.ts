@@ -1,19 +1,21 @@
 /**
  * The builder the publisher and the oracle use (harness/src/site.ts, createSiteBuilder): each
  * build is started before it is asked for and waits at a gate with the config and the last content
- * store loaded, the code bundled and the last build's pages linked in. What it is opened with must reach the pages, and a change to the code it loaded
- * while it waited must give a fresh build, not one that runs the old code.
+ * store loaded, the code bundled and the last build's pages linked in. What it is opened with must
+ * reach the pages, another build of the site while it waits must leave its bundle alone, and a
+ * change to the code it loaded while it waited must give a fresh build, not one that runs the old
+ * code.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, onTestFinished, test, vi } from 'vitest';
 import { SITE_DIR } from 'harness/paths';
-import { createSiteBuilder } from 'harness/site';
+import { buildSite, createSiteBuilder } from 'harness/site';
 import { formatDay } from '../src/lib/dates.ts';
 import { site } from './support/site.ts';
 
-test('a build started ahead of time takes the environment it is opened with, and a code change while it waits gives a fresh one', async () => {
+test('a build started ahead of time takes the environment it is opened with, survives another build while it waits, and a code change while it waits gives a fresh one', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'site-builder-'));
   const outDir = path.join(dir, 'out');
   const builder = createSiteBuilder({ outDir, cacheDir: path.join(dir, 'cache'), env: site().buildEnv });
@@ -45,6 +47,16 @@ test('a build started ahead of time takes the environment it is opened with, and
   await startNextBuild();
   expect(readdirSync(path.join(outDir, '_astro')).some((file) => file.endsWith('.js'))).toBe(true);
   expect(statSync(path.join(outDir, 'statistiche', 'index.html')).nlink).toBeGreaterThan(1);
+  // Another build of the site runs meanwhile, as a draft preview does, into its own folder: the
+  // waiting build's bundle is its own, not removed with the other's (Astro bundles both into the
+  // project's .astro/).
+  const other = await buildSite({
+    outDir: path.join(dir, 'preview'),
+    cacheDir: path.join(dir, 'preview-cache'),
+    env: site().buildEnv,
+    searchIndex: false,
+  });
+  expect(other.ok, other.output.slice(-3000)).toBe(true);
   expect((await build({ BUILD_DATE: '2031-01-15' })).startedAhead).toBe(true);
   expect(today()).toBe(formatDay('2031-01-15', 'it'));
 

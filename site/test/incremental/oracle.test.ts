@@ -5,9 +5,11 @@
  * the publisher does with its staging folder; the renamed folder must not change), and a clean full
  * build of the same content to compare it with, file by file, byte for byte. As in the publisher,
  * each incremental build is started ahead of time (harness/src/site.ts, createSiteBuilder): it has
- * read the last build's content store before the edits it must show are made. A stale page fails the test naming the page and the edits since the last match.
+ * read the last build's content store before the edits it must show are made. A stale page fails
+ * the test naming the page and the edits since the last match.
  *
- * ORACLE_SEED=<n> replays a sequence; ORACLE_EDITS=<n> sets its length (default 21: seven incremental builds, three full comparisons, to keep CI short; longer runs by hand).
+ * ORACLE_SEED=<n> replays a sequence; ORACLE_EDITS=<n> sets its length (default 30, the issue's
+ * minimum: ten incremental builds, four full comparisons; longer runs by hand).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -21,7 +23,7 @@ import { throwawayCmsEnv } from 'harness/test-env';
 import { createRandom, generateBundle } from 'harness/generate';
 
 const SEED = Number(process.env.ORACLE_SEED ?? 20261201);
-const EDITS = Number(process.env.ORACLE_EDITS ?? 21);
+const EDITS = Number(process.env.ORACLE_EDITS ?? 30);
 /** Edits applied before each incremental build (a burst, as the publisher's scheduler makes). */
 const EDITS_PER_BUILD = 3;
 /** A clean full build to compare with after every this many incremental builds, and after the last. */
