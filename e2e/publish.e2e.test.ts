@@ -1,3 +1,5 @@
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,6 +84,48 @@ const LISTINGS = [href('it', { page: 'projects' }), '/sitemap.xml', '/feed.xml',
 /** Listings that must not mention the project after both languages are unpublished. */
 const LISTINGS_AFTER_UNPUBLISH = [...LISTINGS, '/en/feed.xml', href('en', { page: 'projects' })];
 
+/**
+ * Stands between the CMS and the publisher and forwards everything: webhooks, and the status the
+ * admin reads at the webhook's origin. While held, webhooks wait here, as one still on its way
+ * would, so a step sees what the admin shows before the publisher hears of a publication however
+ * fast the build is.
+ */
+async function webhookGate(publisherPort: number) {
+  let held: { opened: Promise<void>; open: () => void; since: number } | null = null;
+  const server = createServer(async (incoming, outgoing) => {
+    if (incoming.method === 'POST' && held) await held.opened;
+    const upstream = request(
+      { host: '127.0.0.1', port: publisherPort, path: incoming.url, method: incoming.method, headers: incoming.headers },
+      (response) => {
+        outgoing.writeHead(response.statusCode ?? 502, response.headers);
+        response.pipe(outgoing);
+      },
+    );
+    upstream.on('error', () => outgoing.writeHead(502).end());
+    incoming.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    hold() {
+      let open = () => {};
+      const opened = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      held = { opened, open, since: Date.now() };
+    },
+    /** Lets the held webhooks through; returns how long they were held (ms). */
+    release(): number {
+      if (!held) return 0;
+      const { open, since } = held;
+      held = null;
+      open();
+      return Date.now() - since;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
 interface Database {
   prepare(sql: string): { run(...params: unknown[]): { changes: number }; get(...params: unknown[]): unknown };
   close(): void;
@@ -122,6 +166,7 @@ describe('a communications officer publishes, edits and unpublishes a project', 
   let env: Record<string, string>;
   let cms: RunningCms;
   let publisher: Publisher;
+  let gate: Awaited<ReturnType<typeof webhookGate>>;
   let preview: ReturnType<typeof createPreviewServer>;
   let siteUrl: string;
   let previewOrigin: string;
@@ -221,9 +266,10 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     tempDir = mkdtempSync(path.join(tmpdir(), 'portfolio-e2e-'));
     // The CMS registers the webhook URL and allows the preview origin at bootstrap: ports first.
     const [cmsPort, webhookPort, sitePort, previewPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    gate = await webhookGate(webhookPort);
     env = await throwawayCmsEnv(path.join(tempDir, 'cms.db'), {
       PORT: String(cmsPort),
-      PUBLISH_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/webhook`,
+      PUBLISH_WEBHOOK_URL: `${gate.url}/webhook`,
       PUBLISH_WEBHOOK_SECRET: randomSecret(),
       PREVIEW_URL: `http://127.0.0.1:${previewPort}`,
       // "Vedi sul sito" in the admin points here; the publisher's status is read at the webhook's origin.
@@ -278,6 +324,7 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     await browser?.close();
     await preview?.stop();
     await publisher?.stop();
+    await gate?.close();
     await cms?.stop();
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   });
@@ -492,15 +539,26 @@ describe('a communications officer publishes, edits and unpublishes a project', 
   it('publishes an edited summary, and the public page shows the new one', async () => {
     await page.goto(editUrl());
     await page.locator('textarea[name="summary"]').fill(PROJECT.editedSummary);
+    // The webhook is held until the panel has been seen waiting: a build of under two seconds can
+    // otherwise go live before the admin first reads the status, and the step would see no wait.
+    gate.hold();
     const clicked = Date.now();
     await page.getByRole('button', { name: 'Pubblica', exact: true }).click();
     // The edit view's panel follows the build by itself, without a reload: updating, then live.
     const verdict = page.getByTestId('publication-panel').getByTestId('entry-verdict');
-    await expect
-      .poll(() => verdict.textContent(), { timeout: 30_000 })
-      .toMatch(/^Pubblicata: (il sito si sta aggiornando…|in attesa dell’aggiornamento del sito)$/);
-    await screenshot('status-panel-updating');
-    timings.editToLiveMs = await waitForLive('edited summary', clicked, (p) => p.status === 200 && p.text.includes(PROJECT.editedSummary));
+    let heldMs = 0;
+    try {
+      await expect.poll(() => verdict.textContent(), { timeout: 30_000 }).toBe('Pubblicata: il sito si sta aggiornando…');
+      await screenshot('status-panel-updating');
+    } finally {
+      heldMs = gate.release();
+    }
+    // Timed from the click, less the time the webhook was held.
+    timings.editToLiveMs = await waitForLive(
+      'edited summary',
+      clicked + heldMs,
+      (p) => p.status === 200 && p.text.includes(PROJECT.editedSummary),
+    );
     await expect.poll(() => verdict.textContent(), { timeout: 30_000 }).toBe('Online sul sito pubblico');
     console.log(`[e2e] edit → live: ${timings.editToLiveMs} ms`);
     await screenshot('09-edit-published');
