@@ -2,6 +2,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,6 +26,9 @@ const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
   '.wasm': 'application/wasm',
 };
+
+/** Text formats worth compressing (images, fonts, PDFs and WebAssembly are compressed already or barely shrink). */
+const COMPRESSIBLE = /^(text\/|application\/(json|ld\+json|xml)|image\/svg\+xml)/;
 
 /** Content-hashed folders: a page of the previous release may still ask for its own files there. */
 const IMMUTABLE_PREFIXES = ['/_astro/', '/pagefind/', '/explorer/'];
@@ -85,8 +90,13 @@ export function staticHandler(root: () => string | null, previousRoots: () => st
         return;
       }
     }
+    const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const compressible = COMPRESSIBLE.test(type);
+    const gzip = compressible && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
     response.writeHead(status, {
-      'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': type,
+      ...(compressible && { Vary: 'Accept-Encoding' }),
+      ...(gzip && { 'Content-Encoding': 'gzip' }),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'strict-origin-when-cross-origin',
       'Cache-Control': CACHE_FOREVER_FOLDERS.some((folder) => file.includes(`${path.sep}${folder}${path.sep}`))
@@ -94,9 +104,10 @@ export function staticHandler(root: () => string | null, previousRoots: () => st
         : 'no-cache',
     });
     // A file removed after the check (an old release pruned) ends the response instead of hanging.
-    createReadStream(file)
-      .on('error', () => response.destroy())
-      .pipe(response);
+    const streams = gzip ? [createReadStream(file), createGzip(), response] : [createReadStream(file), response];
+    pipeline(streams, (error) => {
+      if (error) response.destroy();
+    });
   };
 }
 
