@@ -1,13 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { HTML_GZIP_BUDGET, weighPage, weighSite } from '../bench/weight.ts';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A tiny built site: a project index with an island whose module imports a shared chunk, and a project page without JS. */
 function fakeSite(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-weight-'));
+  made.push(dir);
   const write = (file: string, content: string) => {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), content);

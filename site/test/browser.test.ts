@@ -17,6 +17,7 @@ import { site, TEMPLATE_PAGES } from './support/site.ts';
 const bundle = readSeedBundle();
 type Seed = (typeof bundle.projects)[number];
 const partnerCountry = new Map(bundle.partners.map((p) => [p.slug, p.country]));
+const partnerName = new Map(bundle.partners.map((p) => [p.slug, p.name]));
 let browser: Browser;
 let page: Page;
 const url = (pathname: string) => `${site().url}${pathname}`;
@@ -81,7 +82,34 @@ describe('the project explorer', () => {
     await page.goto(url(`/progetti/?${key}=${encodeURIComponent(value)}`));
     await waitForExplorer(page);
     await expect.poll(async () => (await shownProjects(page)).sort()).toEqual(expected);
-    expect(await page.inputValue(`#explorer-${key}`)).toBe(value);
+    // The partner field shows the partner's name; the other filters are lists of values.
+    expect(await page.inputValue(`#explorer-${key}`)).toBe(key === 'partner' ? partnerName.get(value)!.it : value);
+  });
+
+  it('filters by a partner typed by name, suggesting the names only once the field is used', async () => {
+    await page.goto(url('/progetti/'));
+    await waitForExplorer(page);
+    // No partner names in the page until the officer's visitor needs them: a national portfolio has thousands.
+    expect(await page.locator('#explorer-partner-names option').count()).toBe(0);
+    const partner = 'eurocities';
+    const expected = bundle.projects
+      .filter((p) => p.partnerships.some((row) => row.partner === partner))
+      .map((p) => p.slug)
+      .sort();
+    await page.locator('#explorer-partner').focus();
+    const partnersWithProjects = new Set(bundle.projects.flatMap((p) => p.partnerships.map((row) => row.partner)));
+    await expect.poll(() => page.locator('#explorer-partner-names option').count()).toBe(partnersWithProjects.size);
+    // Part of a name filters nothing yet; the whole name (what picking a suggestion types) does.
+    await page.locator('#explorer-partner').fill('Eurocit');
+    expect(await resultCount(page)).toBe(bundle.projects.length);
+    expect(new URL(page.url()).searchParams.get('partner')).toBeNull();
+    await page.locator('#explorer-partner').fill(partnerName.get(partner)!.it);
+    await expect.poll(async () => (await shownProjects(page)).sort()).toEqual(expected);
+    expect(new URL(page.url()).searchParams.get('partner')).toBe(partner);
+    // Back goes to the list before the partner was chosen, and empties the field.
+    await page.goBack();
+    await expect.poll(() => resultCount(page)).toBe(bundle.projects.length);
+    expect(await page.inputValue('#explorer-partner')).toBe('');
   });
 
   it('sorts by budget, the projects with a stated budget first', async () => {

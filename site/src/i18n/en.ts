@@ -78,6 +78,7 @@ export default {
   filterByTheme: 'By theme',
   filterByCountry: 'By partner country',
   filterByPartner: 'By partner',
+  partnerHint: 'Type a name and pick it from the list.',
   textSearch: 'Search the projects',
   sortBy: 'Sort by',
   sortTitle: 'Title',

@@ -82,6 +82,7 @@ export default {
   filterByTheme: 'Per tema',
   filterByCountry: 'Per paese dei partner',
   filterByPartner: 'Per partner',
+  partnerHint: 'Scrivi il nome e sceglilo dall’elenco.',
   textSearch: 'Cerca nei progetti',
   sortBy: 'Ordina per',
   sortTitle: 'Titolo',

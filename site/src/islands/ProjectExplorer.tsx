@@ -25,6 +25,7 @@ export interface ExplorerProps {
   pageSize: number;
   labels: Record<
     | FilterKey
+    | 'partnerHint'
     | 'search'
     | 'sort'
     | 'sortTitle'
@@ -49,6 +50,80 @@ export interface ExplorerProps {
 }
 
 const EMPTY: ExplorerState = { filters: {}, q: '', sort: 'title' };
+/** Filters chosen from a list; the partners (thousands in a national portfolio) are typed and suggested instead. */
+const SELECT_KEYS = FILTER_KEYS.filter((key) => key !== 'partner');
+
+/**
+ * The partner filter: a text field that suggests partner names. A <select> of every partner would
+ * put thousands of options in the page, costing the phone the explorer's first second; the
+ * suggestions are added only when the field is first focused. The filter is set when the text is
+ * a partner's name, and cleared when the text is not.
+ */
+function PartnerField({
+  options,
+  value,
+  label,
+  hint,
+  onChange,
+}: {
+  options: Option[];
+  value: string | undefined;
+  label: string;
+  hint: string;
+  onChange: (mode: 'push' | 'replace', partner: string) => void;
+}) {
+  // Names shared by two partners carry the partner's identifier, so that each name picks one partner.
+  const names = useMemo(() => {
+    const seen = new Map<string, number>();
+    for (const option of options) seen.set(option.label, (seen.get(option.label) ?? 0) + 1);
+    return options.map((option) => ({
+      value: option.value,
+      name: seen.get(option.label)! > 1 ? `${option.label} (${option.value})` : option.label,
+    }));
+  }, [options]);
+  const byName = useMemo(() => new Map(names.map((entry) => [entry.name, entry.value])), [names]);
+  const nameOf = (partner: string | undefined) => names.find((entry) => entry.value === partner)?.name ?? '';
+  const [text, setText] = useState(() => nameOf(value));
+  const [suggesting, setSuggesting] = useState(false);
+  // The filter changed elsewhere (the URL, Back, reset): the field shows it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of the filter rewrites the text being typed.
+  useEffect(() => {
+    if (byName.get(text) !== value) setText(nameOf(value));
+  }, [value, names]);
+
+  return (
+    <fieldset>
+      <label className="block" htmlFor="explorer-partner">
+        {label}
+      </label>
+      <input
+        id="explorer-partner"
+        type="search"
+        list={suggesting ? 'explorer-partner-names' : undefined}
+        autoComplete="off"
+        aria-describedby="explorer-partner-hint"
+        value={text}
+        onFocus={() => setSuggesting(true)}
+        onChange={(event) => {
+          const typed = event.target.value;
+          setText(typed);
+          const partner = byName.get(typed) ?? '';
+          if (partner !== (value ?? '')) onChange(partner ? 'push' : 'replace', partner);
+        }}
+      />
+      <p className="meta" id="explorer-partner-hint">
+        {hint}
+      </p>
+      {suggesting && (
+        <datalist id="explorer-partner-names">
+          {names.map((entry) => (
+            <option key={entry.value} value={entry.name} />
+          ))}
+        </datalist>
+      )}
+    </fieldset>
+  );
+}
 
 /**
  * Filters and sorts the project list in the browser. The HTML holds only the first page of the
@@ -101,8 +176,8 @@ export default function ProjectExplorer({ locale, dataUrl, projectsHref, total, 
     historyMode.current = mode;
     setState(update);
   };
-  const setFilter = (key: FilterKey, value: string) =>
-    change('push', (s) => ({ ...s, filters: { ...s.filters, [key]: value || undefined } }));
+  const setFilter = (key: FilterKey, value: string, mode: 'push' | 'replace' = 'push') =>
+    change(mode, (s) => ({ ...s, filters: { ...s.filters, [key]: value || undefined } }));
   const visible = useMemo(() => (data ? applyState(data.items, state, locale) : []), [data, state, locale]);
   const count = data ? visible.length : total;
 
@@ -120,7 +195,7 @@ export default function ProjectExplorer({ locale, dataUrl, projectsHref, total, 
             value={state.q}
             onChange={(event) => change('replace', (s) => ({ ...s, q: event.target.value }))}
           />
-          {FILTER_KEYS.map((key) => (
+          {SELECT_KEYS.map((key) => (
             <fieldset key={key}>
               <label className="block" htmlFor={`explorer-${key}`}>
                 {labels[key]}
@@ -135,6 +210,13 @@ export default function ProjectExplorer({ locale, dataUrl, projectsHref, total, 
               </select>
             </fieldset>
           ))}
+          <PartnerField
+            options={data.options.partner}
+            value={state.filters.partner}
+            label={labels.partner}
+            hint={labels.partnerHint}
+            onChange={(mode, partner) => setFilter('partner', partner, mode)}
+          />
           <fieldset>
             <label className="block" htmlFor="explorer-sort">
               {labels.sort}
