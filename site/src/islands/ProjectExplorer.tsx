@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   applyState,
   decodeExplorerData,
@@ -152,7 +152,11 @@ export default function ProjectExplorer({ locale, dataUrl, projectsHref, total, 
         if (!response.ok) throw new Error(`${dataUrl}: ${response.status}`);
         return response.json() as Promise<ExplorerData>;
       })
-      .then((json) => live && setData(decodeExplorerData(json, projectsHref)))
+      .then((json) => {
+        const decoded = decodeExplorerData(json, projectsHref);
+        // A transition: React renders the filters and the results in slices, between which the page answers.
+        if (live) startTransition(() => setData(decoded));
+      })
       .catch(() => live && setFailed(true));
     return () => {
       live = false;
