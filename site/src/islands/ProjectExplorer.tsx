@@ -2,6 +2,7 @@ import { startTransition, useEffect, useMemo, useRef, useState, type ReactNode }
 import {
   applyState,
   decodeExplorerData,
+  partnerNames,
   FILTER_KEYS,
   searchFromState,
   stateFromSearch,
@@ -57,7 +58,7 @@ const SELECT_KEYS = FILTER_KEYS.filter((key) => key !== 'partner');
  * The partner filter: a text field that suggests partner names. A <select> of every partner would
  * put thousands of options in the page, costing the phone the explorer's first second; the
  * suggestions are added only when the field is first focused. The filter is set when the text is
- * a partner's name, and cleared when the text is not.
+ * a partner's name (partnerNames), and cleared when the text is not.
  */
 function PartnerField({
   options,
@@ -72,23 +73,14 @@ function PartnerField({
   hint: string;
   onChange: (mode: 'push' | 'replace', partner: string) => void;
 }) {
-  // Names shared by two partners carry the partner's identifier, so that each name picks one partner.
-  const names = useMemo(() => {
-    const seen = new Map<string, number>();
-    for (const option of options) seen.set(option.label, (seen.get(option.label) ?? 0) + 1);
-    return options.map((option) => ({
-      value: option.value,
-      name: seen.get(option.label)! > 1 ? `${option.label} (${option.value})` : option.label,
-    }));
-  }, [options]);
-  const byName = useMemo(() => new Map(names.map((entry) => [entry.name, entry.value])), [names]);
+  const { names, partnerNamed } = useMemo(() => partnerNames(options), [options]);
   const nameOf = (partner: string | undefined) => names.find((entry) => entry.value === partner)?.name ?? '';
   const [text, setText] = useState(() => nameOf(value));
   const [suggesting, setSuggesting] = useState(false);
   // The filter changed elsewhere (the URL, Back, reset): the field shows it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of the filter rewrites the text being typed.
   useEffect(() => {
-    if (byName.get(text) !== value) setText(nameOf(value));
+    if (partnerNamed(text) !== value) setText(nameOf(value));
   }, [value, names]);
 
   return (
@@ -107,7 +99,7 @@ function PartnerField({
         onChange={(event) => {
           const typed = event.target.value;
           setText(typed);
-          const partner = byName.get(typed) ?? '';
+          const partner = partnerNamed(typed) ?? '';
           if (partner !== (value ?? '')) onChange(partner ? 'push' : 'replace', partner);
         }}
       />

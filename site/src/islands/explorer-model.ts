@@ -159,3 +159,23 @@ export function applyState(items: ExplorerItem[], state: ExplorerState, locale: 
   });
   return sorted;
 }
+
+/**
+ * The partner filter's names: one per partner, a name shared by two partners (up to case and
+ * accents) followed by the partner's identifier, so that each name picks one partner; and the
+ * partner a typed text names, whatever its case and accents ("comune di citta" is "Comune di Città").
+ */
+export function partnerNames(options: Option[]): {
+  names: Array<{ value: string; name: string }>;
+  partnerNamed: (typed: string) => string | undefined;
+} {
+  const folded = options.map((option) => fold(option.label));
+  const seen = new Map<string, number>();
+  for (const key of folded) seen.set(key, (seen.get(key) ?? 0) + 1);
+  const names = options.map((option, i) => ({
+    value: option.value,
+    name: seen.get(folded[i]!)! > 1 ? `${option.label} (${option.value})` : option.label,
+  }));
+  const byName = new Map(names.map((entry) => [fold(entry.name), entry.value]));
+  return { names, partnerNamed: (typed) => byName.get(fold(typed.trim())) };
+}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyState, decodeExplorerData, searchFromState, stateFromSearch, type ExplorerData } from '../../src/islands/explorer-model.ts';
+import {
+  applyState,
+  decodeExplorerData,
+  partnerNames,
+  searchFromState,
+  stateFromSearch,
+  type ExplorerData,
+} from '../../src/islands/explorer-model.ts';
 
 // A data file as lib/explorer-data.ts writes it: options once, projects by index.
 const data: ExplorerData = {
@@ -64,5 +71,31 @@ describe('the explorer data file', () => {
     expect(applyState(items, stateFromSearch('?q=citta'), 'it').map((i) => i.slug)).toEqual(['alfa']);
     expect(applyState(items, stateFromSearch('?sort=budget'), 'it').map((i) => i.slug)).toEqual(['alfa', 'beta']);
     expect(searchFromState(stateFromSearch('?theme=work&sort=start&q=%20x%20'))).toBe('?theme=work&q=x&sort=start');
+  });
+});
+
+describe("the partner filter's names", () => {
+  const { names, partnerNamed } = partnerNames([
+    { value: 'eurocities', label: 'Eurocities' },
+    { value: 'comune-a', label: 'Comune di Città' },
+    { value: 'comune-b', label: 'Comune di Citta' },
+    { value: 'caritas', label: 'Caritas' },
+  ]);
+
+  it("gives each partner one name, and names shared up to case and accents the partner's identifier", () => {
+    expect(names.map((entry) => entry.name)).toEqual(['Eurocities', 'Comune di Città (comune-a)', 'Comune di Citta (comune-b)', 'Caritas']);
+  });
+
+  it('finds the partner a typed text names, whatever its case, accents and surrounding spaces', () => {
+    expect(partnerNamed('Eurocities')).toBe('eurocities');
+    expect(partnerNamed('  eurocitiés ')).toBe('eurocities');
+    expect(partnerNamed('comune di citta (comune-a)')).toBe('comune-a');
+    expect(partnerNamed('Comune di Città (comune-b)')).toBe('comune-b');
+  });
+
+  it('finds no partner for part of a name, or a shared name without its identifier', () => {
+    expect(partnerNamed('Euro')).toBeUndefined();
+    expect(partnerNamed('Comune di Città')).toBeUndefined();
+    expect(partnerNamed('')).toBeUndefined();
   });
 });
