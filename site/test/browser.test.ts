@@ -89,7 +89,7 @@ describe('the project explorer', () => {
   it('filters by a partner typed by name, suggesting the names only once the field is used', async () => {
     await page.goto(url('/progetti/'));
     await waitForExplorer(page);
-    // No partner names in the page until the officer's visitor needs them: a national portfolio has thousands.
+    // No partner names in the page until a visitor needs them: a national portfolio has thousands.
     expect(await page.locator('#explorer-partner-names option').count()).toBe(0);
     const partner = 'eurocities';
     const expected = bundle.projects

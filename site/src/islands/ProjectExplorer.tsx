@@ -73,8 +73,7 @@ function PartnerField({
   hint: string;
   onChange: (mode: 'push' | 'replace', partner: string) => void;
 }) {
-  const { names, partnerNamed } = useMemo(() => partnerNames(options), [options]);
-  const nameOf = (partner: string | undefined) => names.find((entry) => entry.value === partner)?.name ?? '';
+  const { names, partnerNamed, nameOf } = useMemo(() => partnerNames(options), [options]);
   const [text, setText] = useState(() => nameOf(value));
   const [suggesting, setSuggesting] = useState(false);
   // The filter changed elsewhere (the URL, Back, reset): the field shows it.

@@ -168,6 +168,8 @@ export function applyState(items: ExplorerItem[], state: ExplorerState, locale: 
 export function partnerNames(options: Option[]): {
   names: Array<{ value: string; name: string }>;
   partnerNamed: (typed: string) => string | undefined;
+  /** The name the field shows for a partner ('' for none or an unknown one). */
+  nameOf: (partner: string | undefined) => string;
 } {
   const folded = options.map((option) => fold(option.label));
   const seen = new Map<string, number>();
@@ -177,5 +179,10 @@ export function partnerNames(options: Option[]): {
     name: seen.get(folded[i]!)! > 1 ? `${option.label} (${option.value})` : option.label,
   }));
   const byName = new Map(names.map((entry) => [fold(entry.name), entry.value]));
-  return { names, partnerNamed: (typed) => byName.get(fold(typed.trim())) };
+  const byValue = new Map(names.map((entry) => [entry.value, entry.name]));
+  return {
+    names,
+    partnerNamed: (typed) => byName.get(fold(typed.trim())),
+    nameOf: (partner) => (partner ? (byValue.get(partner) ?? '') : ''),
+  };
 }

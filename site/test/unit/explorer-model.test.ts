@@ -75,7 +75,7 @@ describe('the explorer data file', () => {
 });
 
 describe("the partner filter's names", () => {
-  const { names, partnerNamed } = partnerNames([
+  const { names, partnerNamed, nameOf } = partnerNames([
     { value: 'eurocities', label: 'Eurocities' },
     { value: 'comune-a', label: 'Comune di Città' },
     { value: 'comune-b', label: 'Comune di Citta' },
@@ -97,5 +97,12 @@ describe("the partner filter's names", () => {
     expect(partnerNamed('Euro')).toBeUndefined();
     expect(partnerNamed('Comune di Città')).toBeUndefined();
     expect(partnerNamed('')).toBeUndefined();
+  });
+
+  it('shows the name of the partner a filter holds, and nothing for none or an unknown one', () => {
+    expect(nameOf('comune-b')).toBe('Comune di Citta (comune-b)');
+    expect(nameOf('eurocities')).toBe('Eurocities');
+    expect(nameOf(undefined)).toBe('');
+    expect(nameOf('removed-partner')).toBe('');
   });
 });
