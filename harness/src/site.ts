@@ -37,12 +37,13 @@ export interface SiteBuildResult {
 
 /**
  * Paths (pages and endpoints) Astro rendered, and those its incremental build reused from the
- * previous build unchanged, read from its log.
+ * previous build unchanged, read from its log: a line per rendered path, one line for the reused
+ * (patches/astro@7.3.5.patch, core/build/generate.js).
  */
 export function renderedPaths(output: string): { rendered: number; reused: number } {
-  const paths = (output.match(/├─/g) ?? []).length;
-  const reused = (output.match(/\((cached|restored)\)/g) ?? []).length;
-  return { rendered: paths - reused, reused };
+  const rendered = (output.match(/├─/g) ?? []).length;
+  const summary = /(\d+) paths cached, (\d+) restored: unchanged since the last build/.exec(output);
+  return { rendered, reused: summary ? Number(summary[1]) + Number(summary[2]) : 0 };
 }
 
 /** The two steps of a site build, in order: Astro's, then Pagefind's index of what it wrote. */

@@ -16,6 +16,7 @@ import {
   type Theme,
 } from 'shared-types';
 import { buildDate } from './build-date.ts';
+import { entryDigest } from './digest.ts';
 import { byText, fundingLineShortLabel } from './i18n.ts';
 
 /** A project with its relations resolved, as project pages, cards and the explorer need it. */
@@ -79,7 +80,13 @@ export interface Portfolio {
 /** The entries of one collection in one locale (each collection holds both). */
 async function entries<T>(name: CollectionKey, locale: Locale): Promise<T[]> {
   const all = await getCollection(name);
-  return all.map((entry) => entry.data as T & { locale: string }).filter((data) => data.locale === locale);
+  return all
+    .map((entry) => {
+      // The page keys take the entry's stored digest rather than hashing it again (lib/digest.ts).
+      if (entry.digest) entryDigest(entry.data, String(entry.digest));
+      return entry.data as T & { locale: string };
+    })
+    .filter((data) => data.locale === locale);
 }
 
 async function build(locale: Locale): Promise<Portfolio> {

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, onTestFinished, test } from 'vitest';
 import { adminLogin, ensureCmsBuilt, runSeed, startCmsLogged, type RunningCms } from 'harness/cms';
 import { SITE_DIR } from 'harness/paths';
-import { createSiteBuilder, type SiteBuilder, siteBuildEnv, siteBuildSteps } from 'harness/site';
+import { createSiteBuilder, renderedPaths, type SiteBuilder, siteBuildEnv, siteBuildSteps } from 'harness/site';
 import { throwawayCmsEnv } from 'harness/test-env';
 import { createRandom, generateBundle } from 'harness/generate';
 
@@ -458,7 +458,7 @@ test(`an incremental build after each burst of edits is byte-identical to a clea
     ).toBe(true);
     // The last build's pages were linked in before the gate: those not made again must be gone, folders too.
     expect(emptyFolders(outDir), `the build after edit #${n} left the folders of pages it no longer makes`).toEqual([]);
-    const rendered = (output.match(/├─/g) ?? []).length - (output.match(/\((cached|restored)\)/g) ?? []).length;
+    const { rendered } = renderedPaths(output);
     // Delta reads (site/src/lib/strapi/delta.ts): a few edits among 30 projects read a few entries again, not all.
     const reads = [...output.matchAll(/published (\w+) entries: (\d+) read again/g)].map(([, type, count]) => `${type} ${count}`);
     expect(

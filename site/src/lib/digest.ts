@@ -1,0 +1,35 @@
+import { hash } from 'node:crypto';
+
+/**
+ * A digest of any JSON-like value. Objects are hashed once each (memoised by identity): views
+ * share their entities, so a key costs what the page shows, not the size of the portfolio.
+ */
+const memo = new WeakMap<object, string>();
+export function digest(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
+  const known = memo.get(value);
+  if (known) return known;
+  let text: string;
+  if (Array.isArray(value)) text = `[${value.map(digest).join(',')}]`;
+  else if (value instanceof Date) text = `date:${value.toISOString()}`;
+  else if (value instanceof Map || value instanceof Set) text = `${value.constructor.name}[${[...value].map(digest).join(',')}]`;
+  else
+    text = `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${digest((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  // crypto.hash, not createHash: one call per object of every view, and one-shot hashing of a
+  // short text is several times faster.
+  const result = hash('sha1', text, 'base64url');
+  memo.set(value, result);
+  return result;
+}
+
+/**
+ * Records the digest Astro's content layer keeps for a stored entry's data (the loader's
+ * `generateDigest` of it), so `digest` takes it instead of hashing the entry again: the entries
+ * are most of what the page keys hash, and their digests are already made when they are stored.
+ */
+export function entryDigest(data: object, storedDigest: string): void {
+  memo.set(data, `entry:${storedDigest}`);
+}
