@@ -549,6 +549,10 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     let heldMs = 0;
     try {
       await expect.poll(() => verdict.textContent(), { timeout: 30_000 }).toBe('Pubblicata: il sito si sta aggiornando…');
+      // While the webhook is on its way, the site part below does not contradict it with the last update's "Sito aggiornato".
+      const siteStatus = page.getByTestId('publication-panel').getByTestId('publication-status');
+      await expect.poll(() => siteStatus.textContent()).toContain('Versione del sito ora online');
+      expect(await siteStatus.getByTestId('publication-verdict').count()).toBe(0);
       await screenshot('status-panel-updating');
     } finally {
       heldMs = gate.release();

@@ -1,7 +1,7 @@
 import type * as React from 'react';
 import { Link } from 'react-router-dom';
 import { duration, pages, when } from './format';
-import type { FailingEntry, PublicationStatus } from './use-publication-status';
+import { isUpdating, type FailingEntry, type PublicationStatus } from './use-publication-status';
 
 /** The admin's colours (Strapi's design system), so the boxes sit well beside its own. */
 export const COLOURS = {
@@ -154,6 +154,10 @@ export function SiteStatus({
   }
   const last = status.lastBuild ?? null;
   const updating = status.building || (status.pendingEvents ?? 0) > 0;
+  // The entry was just published and the publisher has not heard of it yet (the webhook is on its
+  // way): the entry's own verdict says the site is updating, and the last update's green "Sito
+  // aggiornato" would contradict it. The version online is still told below.
+  const awaitingWebhook = !updating && isUpdating(status);
   return (
     <div data-testid="publication-status">
       {status.building ? (
@@ -164,7 +168,7 @@ export function SiteStatus({
         <Verdict tone="warning" testId="publication-verdict">
           Modifiche ricevute: l’aggiornamento del sito parte tra pochi secondi
         </Verdict>
-      ) : !last ? (
+      ) : awaitingWebhook ? null : !last ? (
         <Verdict tone="neutral" testId="publication-verdict">
           Nessun aggiornamento del sito ancora eseguito
         </Verdict>
