@@ -5,6 +5,7 @@ import { siteConfig } from './config.ts';
 import { latestStarted, pageOf, SUMMARY_SIZE } from './pagination.ts';
 import { getPortfolio, type Portfolio } from './portfolio.ts';
 import { relatedProjects } from './related.ts';
+import { viewBySlug } from './view-index.ts';
 import { href, otherLocale, type PageName, type Route } from 'shared-types/routes';
 
 /**
@@ -33,22 +34,22 @@ interface InputContext<P extends PageName> {
 
 const PAGE_INPUTS: { [P in PageName]: (context: InputContext<P>) => Inputs } = {
   project: ({ route, portfolio }) => {
-    const view = viewBySlug(portfolio, 'projects', route.slug);
+    const view = viewBySlug(portfolio, 'projects', route.slug)!;
     // Related projects are shown as cards: which ones, and what they show.
     return [view, relatedProjects(view, portfolio.projects)];
   },
-  partner: ({ route, portfolio }) => [viewBySlug(portfolio, 'partners', route.slug)],
+  partner: ({ route, portfolio }) => [viewBySlug(portfolio, 'partners', route.slug)!],
   // Paged lists (lib/pagination.ts): every page shows its slice and the list's totals (pageOf);
   // the first page also the introduction: the whole view, and for funding-line and theme pages
   // (and the statistics page) a timeline with today's line. Later pages show the entity's name.
   fundingLine: ({ route, portfolio }) => {
-    const view = viewBySlug(portfolio, 'fundingLines', route.slug);
+    const view = viewBySlug(portfolio, 'fundingLines', route.slug)!;
     const page = pageOf(portfolio, route);
     return page.pageNumber === 1 ? [view, buildDayIso(), page] : [view.fundingLine, view.shortLabel, page];
   },
-  community: ({ route, portfolio }) => [viewBySlug(portfolio, 'communities', route.slug)],
+  community: ({ route, portfolio }) => [viewBySlug(portfolio, 'communities', route.slug)!],
   theme: ({ route, portfolio }) => {
-    const view = viewBySlug(portfolio, 'themes', route.slug);
+    const view = viewBySlug(portfolio, 'themes', route.slug)!;
     const page = pageOf(portfolio, route);
     return page.pageNumber === 1 ? [view, buildDayIso(), page] : [view.theme, page];
   },
@@ -83,32 +84,6 @@ const PAGE_INPUTS: { [P in PageName]: (context: InputContext<P>) => Inputs } = {
   // The open-data page describes the files of both languages.
   data: () => 'bothPortfolios',
 };
-
-/** Each list of entity views, with the slug of the entity a view shows. */
-const SLUG_OF = {
-  projects: (view: Portfolio['projects'][number]) => view.project.slug,
-  partners: (view: Portfolio['partners'][number]) => view.partner.slug,
-  fundingLines: (view: Portfolio['fundingLines'][number]) => view.fundingLine.slug,
-  communities: (view: Portfolio['communities'][number]) => view.community.slug,
-  themes: (view: Portfolio['themes'][number]) => view.theme.slug,
-};
-type ViewList = keyof typeof SLUG_OF;
-const slugIndexes = new WeakMap<Portfolio, Map<ViewList, Map<string, unknown>>>();
-
-/**
- * The view of one entity by its slug, through an index built once per portfolio and list: a
- * search of the list for each of 11,000 pages costs about 0.3 s at a thousand projects.
- */
-function viewBySlug<L extends ViewList>(portfolio: Portfolio, list: L, slug: string): Portfolio[L][number] {
-  let indexes = slugIndexes.get(portfolio);
-  if (!indexes) slugIndexes.set(portfolio, (indexes = new Map()));
-  let index = indexes.get(list);
-  if (!index) {
-    const slugOf = SLUG_OF[list] as (view: Portfolio[L][number]) => string;
-    indexes.set(list, (index = new Map((portfolio[list] as Array<Portfolio[L][number]>).map((view) => [slugOf(view), view]))));
-  }
-  return index.get(slug) as Portfolio[L][number];
-}
 
 /** Shown by the layout on every page. */
 async function layoutInputs(locale: Locale, route: Route, portfolio: Portfolio, published: Set<string>): Promise<unknown[]> {

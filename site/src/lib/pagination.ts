@@ -1,6 +1,7 @@
 import type { Locale } from 'shared-types';
 import { t } from './i18n.ts';
 import type { Portfolio } from './portfolio.ts';
+import { viewBySlug } from './view-index.ts';
 import type { Route } from 'shared-types/routes';
 
 /**
@@ -26,9 +27,9 @@ export const PAGED_LISTS: { [P in PagedPageName]: PagedList<P> } = {
   partners: { size: 100, items: (portfolio) => portfolio.partners },
   fundingLine: {
     size: 24,
-    items: (portfolio, route) => portfolio.fundingLines.find((v) => v.fundingLine.slug === route.slug)?.projects ?? [],
+    items: (portfolio, route) => viewBySlug(portfolio, 'fundingLines', route.slug)?.projects ?? [],
   },
-  theme: { size: 24, items: (portfolio, route) => portfolio.themes.find((v) => v.theme.slug === route.slug)?.projects ?? [] },
+  theme: { size: 24, items: (portfolio, route) => viewBySlug(portfolio, 'themes', route.slug)?.projects ?? [] },
   country: { size: 50, items: (portfolio, route) => portfolio.partners.filter((v) => v.partner.country === route.code.toUpperCase()) },
 };
 

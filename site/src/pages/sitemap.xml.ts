@@ -4,6 +4,7 @@ import { allRoutes } from '../lib/pages.ts';
 import { getPortfolio, type Portfolio } from '../lib/portfolio.ts';
 import { href, otherLocale, type Route } from 'shared-types/routes';
 import { escapeMarkup } from '../lib/markup.ts';
+import { viewBySlug } from '../lib/view-index.ts';
 
 /**
  * When a page last changed: the newest update of the content it shows, and never older than the
@@ -13,20 +14,22 @@ function lastModified(portfolio: Portfolio, route: Route): string {
   const floor = portfolio.settings.updatedAt;
   const projectDates = (views: Portfolio['projects']) => views.map((v) => v.updatedAt);
   switch (route.page) {
-    case 'project':
-      return newestDate([floor, ...projectDates(portfolio.projects.filter((v) => v.project.slug === route.slug))]);
+    case 'project': {
+      const view = viewBySlug(portfolio, 'projects', route.slug);
+      return newestDate([floor, ...(view ? [view.updatedAt] : [])]);
+    }
     case 'status':
       return newestDate([floor, ...projectDates(portfolio.projects.filter((v) => v.status === route.status))]);
     case 'partner': {
-      const view = portfolio.partners.find((v) => v.partner.slug === route.slug);
+      const view = viewBySlug(portfolio, 'partners', route.slug);
       return newestDate([floor, ...(view ? [view.partner.updatedAt, ...view.projects.map((p) => p.view.updatedAt)] : [])]);
     }
     case 'fundingLine': {
-      const view = portfolio.fundingLines.find((v) => v.fundingLine.slug === route.slug);
+      const view = viewBySlug(portfolio, 'fundingLines', route.slug);
       return newestDate([floor, ...(view ? [view.fundingLine.updatedAt, ...projectDates(view.projects)] : [])]);
     }
     case 'community': {
-      const view = portfolio.communities.find((v) => v.community.slug === route.slug);
+      const view = viewBySlug(portfolio, 'communities', route.slug);
       return newestDate([
         floor,
         ...(view
@@ -35,7 +38,7 @@ function lastModified(portfolio: Portfolio, route: Route): string {
       ]);
     }
     case 'theme': {
-      const view = portfolio.themes.find((v) => v.theme.slug === route.slug);
+      const view = viewBySlug(portfolio, 'themes', route.slug);
       return newestDate([
         floor,
         ...(view ? [view.theme.updatedAt, ...projectDates(view.projects), ...view.communities.map((c) => c.community.updatedAt)] : []),
