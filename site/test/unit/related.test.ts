@@ -29,18 +29,21 @@ describe('relatedProjects', () => {
   });
 
   it('ranks a large list as a full sort of every candidate would, at any limit', () => {
-    // 300 projects drawing from few partners and themes: many ties, hundreds of candidates each.
+    // 300 projects drawing from few themes: many ties, hundreds of candidates each.
     let seed = 7;
-    const pick = (n: number, of: string) =>
-      Array.from({ length: 1 + ((seed = (seed * 48271) % 2147483647) % n) }, (_, i) => `${of}${(seed >> i) % 12}`);
-    const many = Array.from({ length: 300 }, (_, i) => view(`x${i}`, pick(3, 'p'), pick(3, 't')));
+    const pick = (n: number, of: string, pool: number) =>
+      Array.from({ length: 1 + ((seed = (seed * 48271) % 2147483647) % n) }, (_, i) => `${of}${(seed >> i) % pool}`);
+    // Partners from a small pool (most candidates share one) and from a large one (most share only themes).
+    const many = [12, 400].flatMap((pool) =>
+      Array.from({ length: 150 }, (_, i) => view(`x${pool}-${i}`, pick(3, 'p', pool), pick(3, 't', 12))),
+    );
     const score = (one: ProjectView, other: ProjectView) => {
       const shared = (a: string[], b: string[]) => new Set(a.filter((x) => b.includes(x))).size;
       const ids = (v: ProjectView) => v.partnerships.map((p) => p.partner.documentId);
       const themes = (v: ProjectView) => v.themes.map((t) => t.documentId);
       return 2 * shared(ids(one), ids(other)) + shared(themes(one), themes(other));
     };
-    for (const one of many.slice(0, 40)) {
+    for (const one of [...many.slice(0, 30), ...many.slice(150, 180)]) {
       const sorted = many
         .map((other, i) => ({ other, i, points: other === one ? 0 : score(one, other) }))
         .filter((x) => x.points > 0)
