@@ -55,6 +55,8 @@ export interface BuildReport {
   startedAt: string;
   finishedAt: string;
   durationMs: number;
+  /** Of durationMs, the site build (from its gate to its pages written); the rest links the search index, checks and switches the release. */
+  siteBuildMs?: number;
   release?: string;
   error?: string;
   /** Paths Astro rendered, and reused unchanged from the previous build (incremental build). */
@@ -118,7 +120,7 @@ export function createPublisher(options: PublisherOptions) {
     await afterSwitch;
     const live = releases!.livePath();
     if (live !== null) {
-      linkSearchIndex(live, dir);
+      await linkSearchIndex(live, dir);
       return { deferred: true };
     }
     return { deferred: false, update: await searchIndexer!.update(dir) };
@@ -224,6 +226,7 @@ export function createPublisher(options: PublisherOptions) {
     report({
       ok: true,
       release: id,
+      siteBuildMs: result.durationMs,
       pagesRendered: paths.rendered,
       pagesReused: paths.reused,
       ...(search?.update ? searchReport(search.update) : {}),

@@ -7,7 +7,14 @@ export interface PublishMeasurement {
   p50Ms: number;
   p95Ms: number;
   /** Per publish, from the publisher's report: paths Astro rendered and reused, search-index time. */
-  builds?: Array<{ pagesRendered: number | null; pagesReused: number | null; searchIndexMs: number | null; buildMs: number | null }>;
+  builds?: Array<{
+    pagesRendered: number | null;
+    pagesReused: number | null;
+    searchIndexMs: number | null;
+    /** The publisher's build: the site build, then the search index link, the release check and the switch. */
+    buildMs: number | null;
+    siteBuildMs: number | null;
+  }>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -135,6 +142,7 @@ export async function measurePublishToLive(options: PublishOptions): Promise<Pub
       // Written into the report once the index is done; a later build's report takes it instead.
       searchIndexMs: live?.searchIndexMs ?? null,
       buildMs: live?.durationMs ?? null,
+      siteBuildMs: live?.siteBuildMs ?? null,
     });
     options.log(
       `[bench]   rendered ${live?.pagesRendered ?? '?'} paths, reused ${live?.pagesReused ?? '?'}, search index ${live?.searchIndexMs === undefined ? '?' : `${(live.searchIndexMs / 1000).toFixed(1)} s`}, next build at its gate ${(readyAfterMs / 1000).toFixed(1)} s after${buildsMade > 1 ? ` (${buildsMade} builds)` : ''}`,

@@ -109,8 +109,8 @@ export function toMarkdown(r: BenchResults): string {
       return known.length > 0 ? known[Math.floor(known.length / 2)]! : null;
     };
     const maybe = (value: number | null, write: (v: number) => string | number) => (value === null ? '–' : write(value));
-    row('change', 'N', 'p50', 'p95', 'max', 'build (median)', 'paths rendered', 'reused', 'search index');
-    row('---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:');
+    row('change', 'N', 'p50', 'p95', 'max', 'build (median)', 'of it, site build', 'paths rendered', 'reused', 'search index');
+    row('---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:');
     for (const scenario of p.scenarios) {
       const builds = scenario.builds ?? [];
       row(
@@ -120,6 +120,7 @@ export function toMarkdown(r: BenchResults): string {
         s(scenario.p95Ms),
         s(Math.max(...scenario.samples)),
         maybe(median(builds.map((b) => b.buildMs)), s),
+        maybe(median(builds.map((b) => b.siteBuildMs)), s),
         maybe(median(builds.map((b) => b.pagesRendered)), (v) => v),
         maybe(median(builds.map((b) => b.pagesReused)), (v) => v),
         maybe(median(builds.map((b) => b.searchIndexMs)), s),

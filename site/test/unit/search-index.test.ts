@@ -164,10 +164,10 @@ describe('the search index the publisher keeps between builds', () => {
     }
   });
 
-  it('gives a new release the index of the live one: the same files, shared, not copied', () => {
+  it('gives a new release the index of the live one: the same files, shared, not copied', async () => {
     const release = mkdtempSync(path.join(tmpdir(), 'search-index-release-'));
     try {
-      linkSearchIndex(site, release);
+      await linkSearchIndex(site, release);
       expect(indexFiles(release)).toEqual(indexFiles(site));
       const entry = path.join('pagefind', 'pagefind-entry.json');
       expect(statSync(path.join(release, entry)).ino).toBe(statSync(path.join(site, entry)).ino);
