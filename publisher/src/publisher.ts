@@ -1,5 +1,7 @@
+import { rename, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { BUILD_FAILURE_MARKER, parseBuildFailure, type BuildFailure } from 'site/build-failure';
 import { createSearchIndexer, linkSearchIndex, type SearchIndexUpdate } from 'site/search-index';
 import { createSiteBuilder, renderedPaths, type SiteBuildResult } from 'harness/site';
@@ -114,13 +116,28 @@ export function createPublisher(options: PublisherOptions) {
    * (updateSearch): Pagefind takes about as long as the build itself at a thousand projects, and
    * a page should not wait for it. This holds after a restart or a rollback too: every release
    * that was ever live passed checkRelease, which asks for a search index.
+   *
+   * The links (12,000 at a thousand projects, 0.2–0.3 s) are made beside the staging folder while
+   * the site builds (linkSearchAhead), and moved into the built release by one rename.
    */
-  async function prepareSearch(dir: string): Promise<{ deferred: boolean; update?: SearchIndexUpdate }> {
+  async function linkSearchAhead(): Promise<string | null> {
     // The live release's index may still be being written (afterSwitch): it is linked once whole.
     await afterSwitch;
     const live = releases!.livePath();
-    if (live !== null) {
-      await linkSearchIndex(live, dir);
+    if (live === null) return null;
+    const ahead = releases!.searchAheadPath();
+    await linkSearchIndex(live, ahead);
+    return path.join(ahead, 'pagefind');
+  }
+
+  async function prepareSearch(
+    dir: string,
+    linkedAhead: Promise<string | null>,
+  ): Promise<{ deferred: boolean; update?: SearchIndexUpdate }> {
+    const linked = await linkedAhead;
+    if (linked !== null) {
+      await rm(path.join(dir, 'pagefind'), { recursive: true, force: true });
+      await rename(linked, path.join(dir, 'pagefind'));
       return { deferred: true };
     }
     return { deferred: false, update: await searchIndexer!.update(dir) };
@@ -196,9 +213,12 @@ export function createPublisher(options: PublisherOptions) {
     try {
       // Only a webhook build reads just what changed: a manual, daily or startup build reads
       // everything, the safety net for what no version shows (a row written straight into the database).
+      const searchAhead = searchIndexer ? linkSearchAhead() : null;
+      // Awaited only after a successful build; a failed build must not leave it unhandled.
+      searchAhead?.catch(() => {});
       result = await build(dir, id, trigger !== 'webhook');
-      if (result.ok && searchIndexer) {
-        search = await prepareSearch(dir).catch((error: Error) => {
+      if (result.ok && searchAhead) {
+        search = await prepareSearch(dir, searchAhead).catch((error: Error) => {
           result = { ...result, ok: false, output: `${result.output}\nThe search index failed: ${error.message}\n` };
           return null;
         });

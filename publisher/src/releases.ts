@@ -23,6 +23,7 @@ const CURRENT = 'current';
  * page, one fixed folder lets unchanged pages be reused.
  */
 const STAGING = '.build';
+const SEARCH_AHEAD = '.search';
 
 export interface ReleaseInfo {
   id: string;
@@ -73,6 +74,10 @@ export function createReleases(root: string, keep: number) {
     /** Removes what a failed or interrupted build left in the staging folder. */
     discardStaging(): void {
       rmSync(path.join(root, STAGING), { recursive: true, force: true });
+    },
+    /** A folder beside the staging one where the live release's search index is linked while the next build runs. */
+    searchAheadPath(): string {
+      return path.join(root, SEARCH_AHEAD);
     },
     /** Turns the staging folder into release `id` (a rename: nothing is copied). */
     adoptStaging(id: string): void {
