@@ -6,6 +6,7 @@ import {
   DATASET_NAMES,
   DATASETS,
   dataDictionary,
+  datasetJson,
   dcatCatalog,
   LICENSE_URL,
   OPEN_DATA_FILE_NAMES,
@@ -228,6 +229,20 @@ describe('buildOpenData', () => {
     expect(json.rows).toEqual(dataset('partners').rows(fixturePortfolios(), SITE));
     expect(json.license).toBe(LICENSE_URL);
     expect(json.attribution).toEqual({ it: 'Fonte: Regione Emilia-Romagna', en: 'Source: Emilia-Romagna Region' });
+  });
+
+  it('writes each JSON file indented, a row per line, parsing to the file as a whole', () => {
+    for (const d of openData.datasets) {
+      const text = d.json.body.toString();
+      const parsed = JSON.parse(text) as { dataset: string; rows: Row[] };
+      expect(parsed.dataset).toBe(d.dataset.name);
+      expect(parsed.rows).toEqual(d.rows);
+      const rowLines = text.split('\n').filter((line) => line.startsWith('    {'));
+      expect(rowLines.map((line) => JSON.parse(line.replace(/,$/, '')))).toEqual(d.rows);
+    }
+    const empty = datasetJson({ dataset: 'none', rows: [] });
+    expect(JSON.parse(empty)).toEqual({ dataset: 'none', rows: [] });
+    expect(empty).toBe('{\n  "dataset": "none",\n  "rows": []\n}\n');
   });
 
   it('counts sizes in UTF-8 bytes and rows per language', () => {
