@@ -34,10 +34,15 @@ export interface SearchIndexUpdate {
  */
 async function forEachInFlight<T>(items: readonly T[], inFlight: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < items.length) {
+    // After a failure the other workers take no further item: the caller is already cleaning up.
+    while (!failed && next < items.length) {
       const index = next++;
-      await work(items[index]!, index);
+      await work(items[index]!, index).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      });
     }
   };
   await Promise.all(Array.from({ length: Math.min(inFlight, items.length) }, worker));
