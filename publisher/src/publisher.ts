@@ -138,6 +138,7 @@ export function createPublisher(options: PublisherOptions) {
     if (linked !== null) {
       await rm(path.join(dir, 'pagefind'), { recursive: true, force: true });
       await rename(linked, path.join(dir, 'pagefind'));
+      await rm(releases!.searchAheadPath(), { recursive: true, force: true });
       return { deferred: true };
     }
     return { deferred: false, update: await searchIndexer!.update(dir) };
@@ -202,8 +203,13 @@ export function createPublisher(options: PublisherOptions) {
     // checked there, then renamed to its release folder.
     const id = releases!.newId();
     const dir = releases!.stagingPath();
+    const searchAhead = searchIndexer ? linkSearchAhead() : null;
+    // Awaited after the build, whether it succeeded or not; never left unhandled.
+    searchAhead?.catch(() => {});
     // The staging folder is a release or discarded: the next build may start, and empty it.
-    const discardStaging = () => {
+    const discardStaging = async () => {
+      // The search index may still be being linked beside it: both are removed once it is done.
+      await searchAhead?.catch(() => null);
       releases!.discardStaging();
       siteBuilder?.startNext();
     };
@@ -213,9 +219,6 @@ export function createPublisher(options: PublisherOptions) {
     try {
       // Only a webhook build reads just what changed: a manual, daily or startup build reads
       // everything, the safety net for what no version shows (a row written straight into the database).
-      const searchAhead = searchIndexer ? linkSearchAhead() : null;
-      // Awaited only after a successful build; a failed build must not leave it unhandled.
-      searchAhead?.catch(() => {});
       result = await build(dir, id, trigger !== 'webhook');
       if (result.ok && searchAhead) {
         search = await prepareSearch(dir, searchAhead).catch((error: Error) => {
@@ -224,18 +227,18 @@ export function createPublisher(options: PublisherOptions) {
         });
       }
       if (!result.ok) {
-        discardStaging();
+        await discardStaging();
         const failure = parseBuildFailure(result.output);
         return report({ ok: false, error: failureSummary(result.output), ...(failure ? { failure } : {}) });
       }
       check = checkRelease(dir);
     } catch (error) {
       // A build or check that throws instead of failing is still a failed build: reported, folder removed.
-      discardStaging();
+      await discardStaging();
       return report({ ok: false, error: `the build threw: ${(error as Error).message}` });
     }
     if (check.problems.length > 0) {
-      discardStaging();
+      await discardStaging();
       return report({ ok: false, error: `release check failed:\n${check.problems.slice(0, 20).join('\n')}` });
     }
     releases!.adoptStaging(id);

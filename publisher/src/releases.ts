@@ -71,9 +71,10 @@ export function createReleases(root: string, keep: number) {
     stagingPath(): string {
       return path.join(root, STAGING);
     },
-    /** Removes what a failed or interrupted build left in the staging folder. */
+    /** Removes what a failed or interrupted build left: the staging folder, and the search index linked beside it. */
     discardStaging(): void {
       rmSync(path.join(root, STAGING), { recursive: true, force: true });
+      rmSync(path.join(root, SEARCH_AHEAD), { recursive: true, force: true });
     },
     /** A folder beside the staging one where the live release's search index is linked while the next build runs. */
     searchAheadPath(): string {
