@@ -271,18 +271,19 @@ describe('the publisher killed during a build', () => {
     const known = new Set(readdirSync(releasesDir()));
     const unsealed = () =>
       readdirSync(releasesDir()).filter((name) => !known.has(name) && !existsSync(path.join(releasesDir(), name, '.release.json')));
+    // A new folder with more than a search index (the live one, linked beside the build's own folder meanwhile).
     await waitUntil(
-      () => unsealed().some((name) => readdirSync(path.join(releasesDir(), name)).length > 0),
+      () => unsealed().some((name) => readdirSync(path.join(releasesDir(), name)).some((entry) => entry !== 'pagefind')),
       'the build to write into a new release folder',
     );
     process.kill(-child.pid!, 'SIGKILL');
     figures.faultsInjected++;
     await new Promise((resolve) => (child!.exitCode !== null || child!.signalCode !== null ? resolve(null) : child!.once('exit', resolve)));
     const halfWritten = unsealed();
-    expect(halfWritten.length).toBe(1);
+    expect(halfWritten.length).toBeGreaterThan(0);
     expect(readFileSync(path.join(releasesDir(), 'current', '.release.json'), 'utf8')).toBe(good);
 
-    // Restarted: the half-written folder is removed before anything is served, the old release answers meanwhile.
+    // Restarted: what the build left is removed before anything is served, the old release answers meanwhile.
     child = await startPublisherProcess(ports);
     await waitUntil(
       async () =>
@@ -292,7 +293,7 @@ describe('the publisher killed during a build', () => {
         ),
       'the publisher to answer',
     );
-    expect(existsSync(path.join(releasesDir(), halfWritten[0]!))).toBe(false);
+    for (const name of halfWritten) expect(existsSync(path.join(releasesDir(), name)), name).toBe(false);
     const poller = pollSite(`http://127.0.0.1:${ports.site}/progetti/`);
     expect((await status(ports.api)).live?.id).toBe(goodId);
     await waitUntil(async () => {
