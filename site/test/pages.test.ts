@@ -368,6 +368,20 @@ describe.each(LOCALES)('the open data page (%s)', (locale) => {
 });
 
 describe('the open data files', () => {
+  it('the catalogue gives each file its size as built, in bytes', () => {
+    const catalog = JSON.parse(readFileSync(fileFor('/opendata/catalog.jsonld'), 'utf8')) as {
+      'dcat:dataset': Array<{
+        'dcat:distribution': Array<{ 'dcat:downloadURL': { '@id': string }; 'dcat:byteSize': { '@value': string } }>;
+      }>;
+    };
+    const distributions = catalog['dcat:dataset'].flatMap((dataset) => dataset['dcat:distribution']);
+    expect(distributions.length).toBeGreaterThanOrEqual(12);
+    for (const distribution of distributions) {
+      const file = new URL(distribution['dcat:downloadURL']['@id']).pathname;
+      expect(distribution['dcat:byteSize']['@value'], file).toBe(String(statSync(fileFor(file)).size));
+    }
+  });
+
   it('the projects JSON has every published project in both languages, with the money as numbers', () => {
     const data = JSON.parse(readFileSync(fileFor('/opendata/projects.json'), 'utf8')) as unknown;
     const rows = (

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { buildOpenData, type OpenDataExport } from './open-data/index.ts';
+import { buildOpenData, type OpenDataExport, type OpenDataFile } from './open-data/index.ts';
 import { getPortfolio } from './portfolio.ts';
 
 let built: { site: string; data: Promise<OpenDataExport> } | undefined;
@@ -16,5 +16,8 @@ export function openDataExport(site: URL): Promise<OpenDataExport> {
   return built.data;
 }
 
-/** A file's cache key for the incremental build: its content, so an unchanged file is reused, not written again. */
-export const openDataFileKey = (body: Uint8Array): string => hash('sha1', body, 'base64url');
+/**
+ * A file's cache key for the incremental build: its content, so an unchanged file is reused, not
+ * written again. Hashing the text is several times faster than encoding it first.
+ */
+export const openDataFileKey = (file: OpenDataFile): string => hash('sha1', file.text, 'base64url');

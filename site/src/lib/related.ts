@@ -1,48 +1,84 @@
 import type { ProjectView } from './portfolio.ts';
 
-/** Per list of projects: where each stands and which share each partner and theme (built once). */
-const relationIndex = new WeakMap<ProjectView[], { position: Map<ProjectView, number>; byKey: Map<string, ProjectView[]> }>();
+interface RelationIndex {
+  position: Map<ProjectView, number>;
+  byPartner: Map<string, ProjectView[]>;
+  /** Projects grouped by their set of themes, each group in list order. */
+  themeGroups: Array<{ themes: Set<string>; projects: ProjectView[] }>;
+}
+
+/** Per list of projects, built once. */
+const relationIndex = new WeakMap<ProjectView[], RelationIndex>();
+
+const partnerIds = (view: ProjectView) => new Set(view.partnerships.map((p) => p.partner.documentId));
+const themeIds = (view: ProjectView) => new Set(view.themes.map((t) => t.documentId));
+const shared = (a: Set<string>, b: Set<string>) => {
+  let count = 0;
+  for (const id of a) if (b.has(id)) count++;
+  return count;
+};
+
+function indexOf(all: ProjectView[]): RelationIndex {
+  let index = relationIndex.get(all);
+  if (index) return index;
+  const byPartner = new Map<string, ProjectView[]>();
+  const groups = new Map<string, { themes: Set<string>; projects: ProjectView[] }>();
+  for (const view of all) {
+    for (const partner of partnerIds(view)) {
+      const list = byPartner.get(partner);
+      if (list) list.push(view);
+      else byPartner.set(partner, [view]);
+    }
+    const themes = themeIds(view);
+    const key = [...themes].sort().join(' ');
+    const group = groups.get(key);
+    if (group) group.projects.push(view);
+    else groups.set(key, { themes, projects: [view] });
+  }
+  index = { position: new Map(all.map((view, i) => [view, i])), byPartner, themeGroups: [...groups.values()] };
+  relationIndex.set(all, index);
+  return index;
+}
 
 /**
  * Projects related to one: sharing partners (2 points each) or themes (1 point each), strongest
- * link first, then in list order. Counted through an index, so a page costs what it links to,
- * not the size of the portfolio.
+ * link first, then in list order. A page costs what it links to, not the size of the portfolio:
+ * the few projects sharing a partner are scored one by one; the hundreds sharing only themes at a
+ * thousand projects are taken by their set of themes, where everyone scores the same and only the
+ * first few in list order can make the cut.
  */
 export function relatedProjects(view: ProjectView, all: ProjectView[], limit = 4): ProjectView[] {
-  let related = relationIndex.get(all);
-  if (!related) {
-    const byKey = new Map<string, ProjectView[]>();
-    const add = (key: string, other: ProjectView) => {
-      const list = byKey.get(key);
-      if (list) list.push(other);
-      else byKey.set(key, [other]);
-    };
-    for (const other of all) {
-      for (const partner of new Set(other.partnerships.map((p) => p.partner.documentId))) add(`partner:${partner}`, other);
-      for (const theme of new Set(other.themes.map((t) => t.documentId))) add(`theme:${theme}`, other);
-    }
-    related = { position: new Map(all.map((other, i) => [other, i])), byKey };
-    relationIndex.set(all, related);
-  }
-  const scores = new Map<ProjectView, number>();
-  const score = (key: string, points: number) => {
-    for (const other of related.byKey.get(key) ?? []) {
-      if (other.project.documentId !== view.project.documentId) scores.set(other, (scores.get(other) ?? 0) + points);
-    }
-  };
-  for (const partner of new Set(view.partnerships.map((p) => p.partner.documentId))) score(`partner:${partner}`, 2);
-  for (const theme of new Set(view.themes.map((t) => t.documentId))) score(`theme:${theme}`, 1);
-  // The strongest `limit`, kept in order while counting: a project shares a theme with hundreds
-  // at a thousand projects, and every project page's cache key asks for its related projects.
-  const position = related.position;
-  const before = (a: [ProjectView, number], b: [ProjectView, number]) => b[1] - a[1] || position.get(a[0])! - position.get(b[0])!;
-  const best: Array<[ProjectView, number]> = [];
-  for (const entry of scores) {
-    if (best.length === limit && before(entry, best[limit - 1]!) >= 0) continue;
-    let i = Math.min(best.length, limit - 1);
-    while (i > 0 && before(entry, best[i - 1]!) < 0) i--;
-    best.splice(i, 0, entry);
+  const { position, byPartner, themeGroups } = indexOf(all);
+  const self = view.project.documentId;
+  const themes = themeIds(view);
+
+  // The strongest `limit` so far, strongest first, ties in list order.
+  const best: Array<{ view: ProjectView; score: number; position: number }> = [];
+  const offer = (other: ProjectView, score: number): boolean => {
+    const at = position.get(other)!;
+    let i = best.length;
+    while (i > 0 && (best[i - 1]!.score < score || (best[i - 1]!.score === score && best[i - 1]!.position > at))) i--;
+    if (i === limit) return false;
+    best.splice(i, 0, { view: other, score, position: at });
     if (best.length > limit) best.pop();
+    return true;
+  };
+
+  const sharedPartners = new Map<ProjectView, number>();
+  for (const partner of partnerIds(view)) {
+    for (const other of byPartner.get(partner) ?? []) {
+      if (other.project.documentId !== self) sharedPartners.set(other, (sharedPartners.get(other) ?? 0) + 1);
+    }
   }
-  return best.map(([other]) => other);
+  for (const [other, partners] of sharedPartners) offer(other, 2 * partners + shared(themeIds(other), themes));
+  for (const group of themeGroups) {
+    const score = shared(group.themes, themes);
+    if (score === 0 || (best.length === limit && best[limit - 1]!.score > score)) continue;
+    // Everyone in the group scores the same, in list order: once one misses the cut, the rest do.
+    for (const other of group.projects) {
+      if (other.project.documentId === self || sharedPartners.has(other)) continue;
+      if (!offer(other, score)) break;
+    }
+  }
+  return best.map((entry) => entry.view);
 }

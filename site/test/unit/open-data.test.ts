@@ -216,7 +216,7 @@ describe('buildOpenData', () => {
   it('writes the project CSV with a header and one record per project per language, line breaks kept inside quotes', () => {
     const csv = openData.files.get('projects.csv')!;
     expect(csv.mediaType).toBe('text/csv');
-    const [header, ...records] = parseCsv(csv.body.toString());
+    const [header, ...records] = parseCsv(csv.text);
     expect(header).toEqual(dataset('projects').columns.map((c) => c.name));
     expect(records).toHaveLength(4);
     const description = header!.indexOf('description');
@@ -225,7 +225,7 @@ describe('buildOpenData', () => {
   });
 
   it('writes JSON with the same rows, the licence and the attribution', () => {
-    const json = JSON.parse(openData.files.get('partners.json')!.body.toString());
+    const json = JSON.parse(openData.files.get('partners.json')!.text);
     expect(json.rows).toEqual(dataset('partners').rows(fixturePortfolios(), SITE));
     expect(json.license).toBe(LICENSE_URL);
     expect(json.attribution).toEqual({ it: 'Fonte: Regione Emilia-Romagna', en: 'Source: Emilia-Romagna Region' });
@@ -233,7 +233,7 @@ describe('buildOpenData', () => {
 
   it('writes each JSON file indented, a row per line, parsing to the file as a whole', () => {
     for (const d of openData.datasets) {
-      const text = d.json.body.toString();
+      const text = d.json.text;
       const parsed = JSON.parse(text) as { dataset: string; rows: Row[] };
       expect(parsed.dataset).toBe(d.dataset.name);
       expect(parsed.rows).toEqual(d.rows);
@@ -247,8 +247,8 @@ describe('buildOpenData', () => {
 
   it('counts sizes in UTF-8 bytes and rows per language', () => {
     const projects = openData.datasets.find((d) => d.dataset.name === 'projects')!;
-    const text = projects.csv.body.toString();
-    expect(projects.csv.bytes).toBe(Buffer.byteLength(text, 'utf8'));
+    const text = projects.csv.text;
+    expect(projects.csv.bytes).toBe(new TextEncoder().encode(text).length);
     expect(projects.csv.bytes).toBeGreaterThan(text.length);
     expect(projects.rowsPerLocale).toEqual({ it: 2, en: 2 });
   });
@@ -318,6 +318,6 @@ describe('dcatCatalog', () => {
   });
 
   it('is what catalog.jsonld contains', () => {
-    expect(JSON.parse(openData.catalog.body.toString())).toEqual(JSON.parse(JSON.stringify(catalog)));
+    expect(JSON.parse(openData.catalog.text)).toEqual(JSON.parse(JSON.stringify(catalog)));
   });
 });

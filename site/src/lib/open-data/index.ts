@@ -78,8 +78,7 @@ export function dataDictionary() {
 }
 
 function file(name: string, mediaType: string, text: string): OpenDataFile {
-  const body = Buffer.from(text);
-  return { name, mediaType, body, bytes: body.length };
+  return { name, mediaType, text, bytes: Buffer.byteLength(text) };
 }
 
 /**

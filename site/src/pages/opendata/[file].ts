@@ -8,7 +8,7 @@ import { openDataExport, openDataFileKey } from '../../lib/open-data-export.ts';
  */
 export const getStaticPaths = (async () => {
   const { files } = await openDataExport(siteUrl());
-  return OPEN_DATA_FILE_NAMES.map((file) => ({ params: { file }, cacheKey: openDataFileKey(files.get(file)!.body) }));
+  return OPEN_DATA_FILE_NAMES.map((file) => ({ params: { file }, cacheKey: openDataFileKey(files.get(file)!) }));
 }) satisfies GetStaticPaths;
 
 function siteUrl(): URL {
@@ -19,5 +19,5 @@ function siteUrl(): URL {
 export const GET: APIRoute = async ({ params }) => {
   const file = (await openDataExport(siteUrl())).files.get(params.file ?? '');
   if (!file) throw new Error(`No open-data file "${params.file}": the files are ${OPEN_DATA_FILE_NAMES.join(', ')}.`);
-  return new Response(file.body, { headers: { 'Content-Type': `${file.mediaType}; charset=utf-8` } });
+  return new Response(file.text, { headers: { 'Content-Type': `${file.mediaType}; charset=utf-8` } });
 };
