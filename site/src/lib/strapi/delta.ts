@@ -90,16 +90,17 @@ export function fingerprint(...parts: unknown[]): string {
   return createHash('sha256').update(json).digest('hex');
 }
 
-/** Every documentId an entry's data references, below its own top level. */
-function referencedIds(data: unknown, found: Set<string> = new Set(), depth = 0): Set<string> {
-  if (Array.isArray(data)) for (const item of data) referencedIds(item, found, depth + 1);
-  else if (data && typeof data === 'object') {
-    for (const [key, value] of Object.entries(data)) {
-      if (key === 'documentId' && depth > 0 && typeof value === 'string') found.add(value);
-      else if (value && typeof value === 'object') referencedIds(value, found, depth + 1);
-    }
+/** Whether an entry's data references, below its own top level, a documentId that is not current. */
+function referencesStale(data: unknown, isCurrent: (documentId: string) => boolean, depth = 0): boolean {
+  if (Array.isArray(data)) return data.some((item) => referencesStale(item, isCurrent, depth + 1));
+  if (!data || typeof data !== 'object') return false;
+  for (const key in data) {
+    const value = (data as Record<string, unknown>)[key];
+    if (key === 'documentId' && depth > 0 && typeof value === 'string') {
+      if (!isCurrent(value)) return true;
+    } else if (value && typeof value === 'object' && referencesStale(value, isCurrent, depth + 1)) return true;
   }
-  return found;
+  return false;
 }
 
 /**
@@ -123,9 +124,12 @@ export function planDelta({
   relations: string[];
 }): DeltaPlan | null {
   if (!previous || previous.fingerprint !== currentFingerprint) return null;
-  const unchanged = (key: string) => references.get(key) !== undefined && references.get(key) === previous.references[key];
+  // The references unchanged since the previous read, compared once: at a thousand projects there
+  // are 17,000 of them, and the entries show about 60,000 documentIds between them.
+  const unchanged = new Set<string>();
+  for (const [key, current] of references) if (previous.references[key] === current) unchanged.add(key);
   const isCurrent = (locale: string, documentId: string) =>
-    references.has(fileKey(documentId)) ? unchanged(fileKey(documentId)) : unchanged(entryId(locale, documentId));
+    references.has(fileKey(documentId)) ? unchanged.has(fileKey(documentId)) : unchanged.has(entryId(locale, documentId));
 
   const remove: string[] = [];
   const refetch = new Map<string, Set<string>>();
@@ -137,13 +141,16 @@ export function planDelta({
   for (const [id, current] of own) if (previous.versions[id] !== current) add(id);
   for (const { id, data } of stored) {
     if (!own.has(id)) remove.push(id);
-    else if ([...referencedIds(data)].some((referenced) => !isCurrent(splitEntryId(id).locale, referenced))) add(id);
+    else {
+      const { locale } = splitEntryId(id);
+      if (referencesStale(data, (documentId) => isCurrent(locale, documentId))) add(id);
+    }
   }
   // Entries changed or new since the previous read, which entries of this type may reference now.
   const changed = new Map<string, string[]>();
   if (relations.length > 0) {
     for (const key of references.keys()) {
-      if (key.startsWith('file:') || unchanged(key)) continue;
+      if (key.startsWith('file:') || unchanged.has(key)) continue;
       const { locale, documentId } = splitEntryId(key);
       if (!changed.has(locale)) changed.set(locale, []);
       changed.get(locale)!.push(documentId);
