@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { BUILD_FAILURE_MARKER, parseBuildFailure, type BuildFailure } from 'site/build-failure';
+import { buildTimings } from 'site/build-timing';
 import { createSearchIndexer, linkSearchIndex, type SearchIndexUpdate } from 'site/search-index';
 import { createSiteBuilder, renderedPaths, type SiteBuildResult } from 'harness/site';
 import { createStaticServer } from 'harness/static-server';
@@ -64,6 +65,8 @@ export interface BuildReport {
   /** Paths Astro rendered, and reused unchanged from the previous build (incremental build). */
   pagesRendered?: number;
   pagesReused?: number;
+  /** Of the site build, the parts that grow with the portfolio, in ms (site/src/lib/build-timing.ts); they overlap, as the loaders sync together. */
+  timings?: Record<string, number>;
   /** Time of the search-index step (after the release went live, but for the first release: see prepareSearch). */
   searchIndexMs?: number;
   /** How the search index was brought up to date: from scratch, or only the changed pages. */
@@ -252,6 +255,7 @@ export function createPublisher(options: PublisherOptions) {
       siteBuildMs: result.durationMs,
       pagesRendered: paths.rendered,
       pagesReused: paths.reused,
+      timings: buildTimings(result.output),
       ...(search?.update ? searchReport(search.update) : {}),
     });
     log('release_live', { release: id, pages: check.pages, ...(search?.deferred ? { search: 'previous release' } : {}) });

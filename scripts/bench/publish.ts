@@ -14,6 +14,8 @@ export interface PublishMeasurement {
     /** The publisher's build: the site build, then the search index link, the release check and the switch. */
     buildMs: number | null;
     siteBuildMs: number | null;
+    /** The parts of the site build that grow with the portfolio, in ms (BuildReport.timings). */
+    timings?: Record<string, number>;
   }>;
 }
 
@@ -143,6 +145,7 @@ export async function measurePublishToLive(options: PublishOptions): Promise<Pub
       searchIndexMs: live?.searchIndexMs ?? null,
       buildMs: live?.durationMs ?? null,
       siteBuildMs: live?.siteBuildMs ?? null,
+      timings: live?.timings ?? {},
     });
     options.log(
       `[bench]   rendered ${live?.pagesRendered ?? '?'} paths, reused ${live?.pagesReused ?? '?'}, search index ${live?.searchIndexMs === undefined ? '?' : `${(live.searchIndexMs / 1000).toFixed(1)} s`}, next build at its gate ${(readyAfterMs / 1000).toFixed(1)} s after${buildsMade > 1 ? ` (${buildsMade} builds)` : ''}`,

@@ -40,6 +40,11 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '–');
 const nm = (reason: string) => `not measured (${reason})`;
+/** The median of the values measured, or null when none was. */
+const median = (values: Array<number | null>) => {
+  const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  return known.length > 0 ? known[Math.floor(known.length / 2)]! : null;
+};
 
 /** The results as a Markdown report: one table per measurement, ratios to the floor and the peer. */
 export function toMarkdown(r: BenchResults): string {
@@ -104,10 +109,6 @@ export function toMarkdown(r: BenchResults): string {
   lines.push('## Publish to live (editor Publish → webhook → debounce → build → switch → page shows it)', '');
   const p = r.publishToLive;
   if (p.measured) {
-    const median = (values: Array<number | null>) => {
-      const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
-      return known.length > 0 ? known[Math.floor(known.length / 2)]! : null;
-    };
     const maybe = (value: number | null, write: (v: number) => string | number) => (value === null ? '–' : write(value));
     row('change', 'N', 'p50', 'p95', 'max', 'build (median)', 'of it, site build', 'paths rendered', 'reused', 'search index');
     row('---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:');
@@ -126,6 +127,7 @@ export function toMarkdown(r: BenchResults): string {
         maybe(median(builds.map((b) => b.searchIndexMs)), s),
       );
     }
+    lines.push('', ...siteBuildPartsSection(p.scenarios));
   } else lines.push(nm(p.reason));
   lines.push('');
 
@@ -184,5 +186,31 @@ function pageWeightSections(pw: PageWeights): string[] {
   }
   lines.push('');
 
+  return lines;
+}
+
+/**
+ * Where a site build's time goes, per change: the median of each part the build times
+ * (site/src/lib/build-timing.ts). The loaders sync together, so their parts overlap; the rest of
+ * the site build is Astro's rendering and writing of the changed pages.
+ */
+function siteBuildPartsSection(scenarios: Array<PublishMeasurement & { name: string }>): string[] {
+  const parts = [...new Set(scenarios.flatMap((scenario) => (scenario.builds ?? []).flatMap((b) => Object.keys(b.timings ?? {}))))];
+  if (parts.length === 0) return [];
+  const lines = [
+    '### Inside the site build (median per publish)',
+    '',
+    'The parts that grow with the portfolio, as the build times them (site/src/lib/build-timing.ts). The loaders sync together, so the sync parts overlap; the rest of the site build is rendering and writing the changed pages.',
+    '',
+    `| part | ${scenarios.map((scenario) => scenario.name).join(' | ')} |`,
+    `| --- | ${scenarios.map(() => '---:').join(' | ')} |`,
+  ];
+  for (const part of parts) {
+    const cells = scenarios.map((scenario) => {
+      const value = median((scenario.builds ?? []).map((b) => b.timings?.[part] ?? null));
+      return value === null ? '–' : s(value);
+    });
+    lines.push(`| ${part} | ${cells.join(' | ')} |`);
+  }
   return lines;
 }

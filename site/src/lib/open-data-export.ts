@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { timed } from './build-timing.ts';
 import { buildOpenData, type OpenDataExport, type OpenDataFile } from './open-data/index.ts';
 import { getPortfolio } from './portfolio.ts';
 
@@ -10,7 +11,9 @@ let built: { site: string; data: Promise<OpenDataExport> } | undefined;
  */
 export function openDataExport(site: URL): Promise<OpenDataExport> {
   if (built?.site !== site.href) {
-    const data = Promise.all([getPortfolio('it'), getPortfolio('en')]).then(([it, en]) => buildOpenData({ it, en }, site));
+    const data = Promise.all([getPortfolio('it'), getPortfolio('en')]).then(([it, en]) =>
+      timed('open data', () => buildOpenData({ it, en }, site)),
+    );
     built = { site: site.href, data };
   }
   return built.data;

@@ -16,6 +16,7 @@ import {
   type Theme,
 } from 'shared-types';
 import { buildDate } from './build-date.ts';
+import { timed } from './build-timing.ts';
 import { entryDigest } from './digest.ts';
 import { byText, fundingLineShortLabel } from './i18n.ts';
 
@@ -217,6 +218,6 @@ const cache = new Map<Locale, Promise<Portfolio>>();
 /** The whole published portfolio in one language, joined once per build. */
 export function getPortfolio(locale: Locale): Promise<Portfolio> {
   let portfolio = cache.get(locale);
-  if (!portfolio) cache.set(locale, (portfolio = build(locale)));
+  if (!portfolio) cache.set(locale, (portfolio = timed(`portfolio views (${locale})`, () => build(locale))));
   return portfolio;
 }

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { newestDate, type Locale } from 'shared-types';
+import { timed } from '../lib/build-timing.ts';
 import { allRoutes } from '../lib/pages.ts';
 import { getPortfolio, type Portfolio } from '../lib/portfolio.ts';
 import { href, otherLocale, type Route } from 'shared-types/routes';
@@ -62,7 +63,7 @@ function lastModified(portfolio: Portfolio, route: Route): string {
  * /sitemap.xml: every page of allRoutes() in both languages with absolute URLs, its last
  * modification, and hreflang alternates (it, en, x-default = Italian) where the twin page exists.
  */
-export const GET: APIRoute = async ({ site }) => {
+const sitemap: APIRoute = async ({ site }) => {
   if (!site) throw new Error('The sitemap needs absolute URLs: set `site` in astro.config.ts (SITE_URL).');
   // The search pages are noindex: search engines must not be sent there.
   const routes = (await allRoutes()).filter(({ route }) => route.page !== 'search');
@@ -96,3 +97,5 @@ export const GET: APIRoute = async ({ site }) => {
   ].join('\n');
   return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };
+
+export const GET: APIRoute = (context) => timed('sitemap', () => sitemap(context));

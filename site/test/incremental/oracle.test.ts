@@ -18,6 +18,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, onTestFinished, test } from 'vitest';
 import { adminLogin, ensureCmsBuilt, runSeed, startCmsLogged, type RunningCms } from 'harness/cms';
 import { SITE_DIR } from 'harness/paths';
+import { buildTimings } from '../../src/lib/build-timing.ts';
 import { createSiteBuilder, renderedPaths, type SiteBuilder, siteBuildEnv, siteBuildSteps } from 'harness/site';
 import { throwawayCmsEnv } from 'harness/test-env';
 import { createRandom, generateBundle } from 'harness/generate';
@@ -465,6 +466,10 @@ test(`an incremental build after each burst of edits is byte-identical to a clea
       reads.some((read) => read.startsWith('projects ')),
       `the build after edit #${n} read every project again`,
     ).toBe(true);
+    // What a publish costs is measured from these (publisher build reports, pnpm bench).
+    expect(Object.keys(buildTimings(output)), `the build after edit #${n} timed its parts`).toEqual(
+      expect.arrayContaining(['CMS versions', 'sync projects', 'portfolio views (it)', 'portfolio views (en)', 'open data', 'page keys']),
+    );
     console.log(
       `[oracle] build ${build} after edit #${n} (${sinceLastMatch.slice(-EDITS_PER_BUILD).join('; ')}): ${((Date.now() - started) / 1000).toFixed(1)} s, ${rendered} files rendered, entries read again: ${reads.join(', ')}`,
     );
