@@ -189,11 +189,7 @@ function pageWeightSections(pw: PageWeights): string[] {
   return lines;
 }
 
-/**
- * Where a site build's time goes, per change: the median of each part the build times
- * (site/src/lib/build-timing.ts). The loaders sync together, so their parts overlap; the rest of
- * the site build is Astro's rendering and writing of the changed pages.
- */
+/** Where a site build's time goes, per kind of change: the median of each part the build times. */
 function siteBuildPartsSection(scenarios: Array<PublishMeasurement & { name: string }>): string[] {
   const parts = [...new Set(scenarios.flatMap((scenario) => (scenario.builds ?? []).flatMap((b) => Object.keys(b.timings ?? {}))))];
   if (parts.length === 0) return [];

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Loader, LoaderContext } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
 import { CONTENT_TYPES, LOCALES, type ContentTypeName, type ContentVersions } from 'shared-types';
 import { timed } from '../build-timing.ts';
 import { siteConfig } from '../config.ts';
@@ -67,103 +67,104 @@ const STATE_KEY = 'delta-state';
 export function strapiLoader(type: ContentTypeName, client: () => CmsClient = cmsClient): Loader {
   const { uid, path, populate, single, schema } = CONTENT_TYPES[type];
   const relations = relationPaths(populate);
-  const sync = async ({ store, meta, logger, generateDigest, watcher }: LoaderContext) => {
-    // Benchmark floor only (pnpm bench): entries from a JSON dump, no HTTP and no schema parse.
-    const fixtureFile = process.env.SITE_FIXTURE_FILE;
-    if (fixtureFile) {
-      const fixture = JSON.parse(readFileSync(fixtureFile, 'utf8')) as Partial<
-        Record<ContentTypeName, Record<string, Array<{ documentId: string } & Record<string, unknown>>>>
-      >;
-      store.clear();
-      meta.delete(STATE_KEY);
-      for (const locale of LOCALES) {
-        for (const data of fixture[type]?.[locale] ?? [])
-          store.set({ id: entryId(locale, data.documentId), data, digest: generateDigest(data) });
-      }
-      logger.info(`${store.keys().length} ${type} entries from SITE_FIXTURE_FILE (no fetch, no validation)`);
-      return;
-    }
-    const keep = (locale: string, raw: unknown) => {
-      const data = parseEntry(type, raw, locale) as { documentId: string } & Record<string, unknown>;
-      const id = entryId(locale, data.documentId);
-      store.set({ id, data, digest: generateDigest(data) });
-      return id;
-    };
-
-    const versions = single || siteConfig().previewSecret || watcher ? null : await contentVersions(client());
-    const own = versions ? ownVersions(versions, uid) : new Map<string, string>();
-    const references = versions ? referenceVersions(versions, uid, relations.length > 0) : new Map<string, string>();
-    const currentFingerprint = versions ? fingerprint(type, populate, schema, versions.schema) : '';
-    // Any change of the store or its meta, even deleting a key that is not there, makes Astro
-    // write the whole store again (1.5–2.5 s at 1,000 projects): this loader writes the state
-    // only when it changed and deletes only what is present.
-    const saveState = (ids: Iterable<string>) => {
-      if (!versions) {
-        if (meta.has(STATE_KEY)) meta.delete(STATE_KEY);
-        return;
-      }
-      const state: SyncState = { fingerprint: currentFingerprint, versions: {}, references: Object.fromEntries(references) };
-      // An entry read but not listed was published after the versions were taken: no version, read again next time.
-      for (const id of ids) if (own.has(id)) state.versions[id] = own.get(id)!;
-      const text = JSON.stringify(state);
-      if (meta.get(STATE_KEY) !== text) meta.set(STATE_KEY, text);
-    };
-
-    // SITE_FULL_READ=1 (the publisher's manual, daily and startup builds): read everything, keep the state.
-    const previous = process.env.SITE_FULL_READ === '1' ? undefined : meta.get(STATE_KEY);
-    const plan = versions
-      ? planDelta({
-          previous: previous ? (JSON.parse(previous) as SyncState) : undefined,
-          fingerprint: currentFingerprint,
-          own,
-          references,
-          stored: store.entries().map(([id, entry]) => ({ id, data: entry.data })),
-          relations,
-        })
-      : null;
-
-    if (plan) {
-      for (const id of plan.remove) store.delete(id);
-      const returned = new Set<string>();
-      for (const { locale, documentIds, references } of plan.requests) {
-        const filters = {
-          $or: [
-            ...(documentIds.length > 0 ? [{ documentId: { $in: documentIds } }] : []),
-            ...(references.length > 0 ? relations.map((relation) => nested(relation, { documentId: { $in: references } })) : []),
-          ],
-        };
-        for (const raw of await client().listAll(path, locale, populate, { filters })) returned.add(keep(locale, raw));
-      }
-      // Listed as published but not returned: unpublished since the versions were taken.
-      for (const { locale, documentIds } of plan.requests) {
-        for (const documentId of documentIds) {
-          const id = entryId(locale, documentId);
-          if (!returned.has(id) && store.has(id)) store.delete(id);
-        }
-      }
-      saveState(store.keys());
-      logger.info(
-        `${store.keys().length} published ${type} entries: ${returned.size} read again in ${plan.requests.length} requests, ${plan.remove.length} removed`,
-      );
-      return;
-    }
-
-    const seen = new Set<string>();
-    for (const locale of LOCALES) {
-      const raws = single
-        ? [await client().getSingle(path, locale, populate)].filter((raw) => raw !== null)
-        : await client().listAll(path, locale, populate);
-      for (const raw of raws) seen.add(keep(locale, raw));
-    }
-    for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-    saveState(seen);
-    logger.info(`${seen.size} published ${type} entries (${LOCALES.join(', ')})`);
-  };
-  return {
+  const loader: Loader = {
     name: `strapi-${type}`,
     schema,
-    load: (context) => timed(`sync ${type}`, () => sync(context)),
+    async load({ store, meta, logger, generateDigest, watcher }) {
+      // Benchmark floor only (pnpm bench): entries from a JSON dump, no HTTP and no schema parse.
+      const fixtureFile = process.env.SITE_FIXTURE_FILE;
+      if (fixtureFile) {
+        const fixture = JSON.parse(readFileSync(fixtureFile, 'utf8')) as Partial<
+          Record<ContentTypeName, Record<string, Array<{ documentId: string } & Record<string, unknown>>>>
+        >;
+        store.clear();
+        meta.delete(STATE_KEY);
+        for (const locale of LOCALES) {
+          for (const data of fixture[type]?.[locale] ?? [])
+            store.set({ id: entryId(locale, data.documentId), data, digest: generateDigest(data) });
+        }
+        logger.info(`${store.keys().length} ${type} entries from SITE_FIXTURE_FILE (no fetch, no validation)`);
+        return;
+      }
+      const keep = (locale: string, raw: unknown) => {
+        const data = parseEntry(type, raw, locale) as { documentId: string } & Record<string, unknown>;
+        const id = entryId(locale, data.documentId);
+        store.set({ id, data, digest: generateDigest(data) });
+        return id;
+      };
+
+      const versions = single || siteConfig().previewSecret || watcher ? null : await contentVersions(client());
+      const own = versions ? ownVersions(versions, uid) : new Map<string, string>();
+      const references = versions ? referenceVersions(versions, uid, relations.length > 0) : new Map<string, string>();
+      const currentFingerprint = versions ? fingerprint(type, populate, schema, versions.schema) : '';
+      // Any change of the store or its meta, even deleting a key that is not there, makes Astro
+      // write the whole store again (1.5–2.5 s at 1,000 projects): this loader writes the state
+      // only when it changed and deletes only what is present.
+      const saveState = (ids: Iterable<string>) => {
+        if (!versions) {
+          if (meta.has(STATE_KEY)) meta.delete(STATE_KEY);
+          return;
+        }
+        const state: SyncState = { fingerprint: currentFingerprint, versions: {}, references: Object.fromEntries(references) };
+        // An entry read but not listed was published after the versions were taken: no version, read again next time.
+        for (const id of ids) if (own.has(id)) state.versions[id] = own.get(id)!;
+        const text = JSON.stringify(state);
+        if (meta.get(STATE_KEY) !== text) meta.set(STATE_KEY, text);
+      };
+
+      // SITE_FULL_READ=1 (the publisher's manual, daily and startup builds): read everything, keep the state.
+      const previous = process.env.SITE_FULL_READ === '1' ? undefined : meta.get(STATE_KEY);
+      const plan = versions
+        ? planDelta({
+            previous: previous ? (JSON.parse(previous) as SyncState) : undefined,
+            fingerprint: currentFingerprint,
+            own,
+            references,
+            stored: store.entries().map(([id, entry]) => ({ id, data: entry.data })),
+            relations,
+          })
+        : null;
+
+      if (plan) {
+        for (const id of plan.remove) store.delete(id);
+        const returned = new Set<string>();
+        for (const { locale, documentIds, references } of plan.requests) {
+          const filters = {
+            $or: [
+              ...(documentIds.length > 0 ? [{ documentId: { $in: documentIds } }] : []),
+              ...(references.length > 0 ? relations.map((relation) => nested(relation, { documentId: { $in: references } })) : []),
+            ],
+          };
+          for (const raw of await client().listAll(path, locale, populate, { filters })) returned.add(keep(locale, raw));
+        }
+        // Listed as published but not returned: unpublished since the versions were taken.
+        for (const { locale, documentIds } of plan.requests) {
+          for (const documentId of documentIds) {
+            const id = entryId(locale, documentId);
+            if (!returned.has(id) && store.has(id)) store.delete(id);
+          }
+        }
+        saveState(store.keys());
+        logger.info(
+          `${store.keys().length} published ${type} entries: ${returned.size} read again in ${plan.requests.length} requests, ${plan.remove.length} removed`,
+        );
+        return;
+      }
+
+      const seen = new Set<string>();
+      for (const locale of LOCALES) {
+        const raws = single
+          ? [await client().getSingle(path, locale, populate)].filter((raw) => raw !== null)
+          : await client().listAll(path, locale, populate);
+        for (const raw of raws) seen.add(keep(locale, raw));
+      }
+      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      saveState(seen);
+      logger.info(`${seen.size} published ${type} entries (${LOCALES.join(', ')})`);
+    },
   };
+  // Timed for the build report (build-timing.ts): the loaders sync together, each from its start to its end.
+  return { ...loader, load: (context) => timed(`sync ${type}`, () => loader.load(context)) };
 }
 
 /** { a: { b: value } } from "a.b": a REST filter on a relation path. */
