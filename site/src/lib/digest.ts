@@ -6,23 +6,29 @@ import { hash } from 'node:crypto';
  */
 const memo = new WeakMap<object, string>();
 export function digest(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
+  if (value === null || typeof value !== 'object') return digestText(value);
   const known = memo.get(value);
   if (known) return known;
-  let text: string;
-  if (Array.isArray(value)) text = `[${value.map(digest).join(',')}]`;
-  else if (value instanceof Date) text = `date:${value.toISOString()}`;
-  else if (value instanceof Map || value instanceof Set) text = `${value.constructor.name}[${[...value].map(digest).join(',')}]`;
-  else
-    text = `{${Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${digest((value as Record<string, unknown>)[key])}`)
-      .join(',')}}`;
   // crypto.hash, not createHash: one call per object of every view, and one-shot hashing of a
   // short text is several times faster.
-  const result = hash('sha1', text, 'base64url');
+  const result = hash('sha1', digestText(value), 'base64url');
   memo.set(value, result);
   return result;
+}
+
+/**
+ * The text `digest` hashes: a value with each object inside it digested. Of a value made for one
+ * use, such as a page's inputs, so that its parts are not hashed one by one as well.
+ */
+export function digestText(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
+  if (Array.isArray(value)) return `[${value.map(digest).join(',')}]`;
+  if (value instanceof Date) return `date:${value.toISOString()}`;
+  if (value instanceof Map || value instanceof Set) return `${value.constructor.name}[${[...value].map(digest).join(',')}]`;
+  return `{${Object.keys(value)
+    .sort()
+    .map((key) => `${JSON.stringify(key)}:${digest((value as Record<string, unknown>)[key])}`)
+    .join(',')}}`;
 }
 
 /**

@@ -1,11 +1,12 @@
 import { LOCALES, type Locale } from 'shared-types';
 import { buildDayIso } from './build-date.ts';
-import { digest } from './digest.ts';
+import { hash } from 'node:crypto';
+import { digestText } from './digest.ts';
 import { siteConfig } from './config.ts';
 import { latestStarted, pageOf, SUMMARY_SIZE } from './pagination.ts';
 import { getPortfolio, type Portfolio } from './portfolio.ts';
 import { relatedProjects } from './related.ts';
-import { viewBySlug } from './view-index.ts';
+import { partnersInCountry, projectsInCountry, viewBySlug } from './view-index.ts';
 import { href, otherLocale, type PageName, type Route } from 'shared-types/routes';
 
 /**
@@ -57,13 +58,13 @@ const PAGE_INPUTS: { [P in PageName]: (context: InputContext<P>) => Inputs } = {
   country: ({ route, portfolio }) => {
     const code = route.code.toUpperCase();
     const page = pageOf(portfolio, route);
-    const projects = portfolio.projects.filter((v) => v.countries.includes(code));
+    const projects = projectsInCountry(portfolio, code);
     return [code, page, projects.length, page.pageNumber === 1 ? latestStarted(projects).slice(0, SUMMARY_SIZE) : null];
   },
   // The slice of partners, their count and the countries' chips (each with its count of partners).
   partners: ({ route, portfolio }) => [
     pageOf(portfolio, route),
-    portfolio.countries.map((code) => [code, portfolio.partners.filter((v) => v.partner.country === code).length]),
+    portfolio.countries.map((code) => [code, partnersInCountry(portfolio, code).length]),
   ],
   // Built from the site settings alone (a layout input).
   legal: () => [],
@@ -97,5 +98,7 @@ export async function pageCacheKey(locale: Locale, route: Route, published: Set<
   const inputs = declare({ locale, route, portfolio });
   const own =
     inputs === 'portfolio' ? [portfolio] : inputs === 'bothPortfolios' ? await Promise.all(LOCALES.map((l) => getPortfolio(l))) : inputs;
-  return digest([route, locale, await layoutInputs(locale, route, portfolio, published), own]);
+  // One hash per page: the route and the lists of inputs are made for this key alone.
+  const parts = [route, locale, await layoutInputs(locale, route, portfolio, published), own];
+  return hash('sha1', parts.map(digestText).join('\n'), 'base64url');
 }

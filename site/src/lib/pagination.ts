@@ -1,7 +1,7 @@
 import type { Locale } from 'shared-types';
 import { t } from './i18n.ts';
 import type { Portfolio } from './portfolio.ts';
-import { viewBySlug } from './view-index.ts';
+import { partnersInCountry, projectsWithStatus, viewBySlug } from './view-index.ts';
 import type { Route } from 'shared-types/routes';
 
 /**
@@ -23,14 +23,14 @@ interface PagedList<P extends PagedPageName> {
 
 export const PAGED_LISTS: { [P in PagedPageName]: PagedList<P> } = {
   projects: { size: 24, items: (portfolio) => portfolio.projects },
-  status: { size: 24, items: (portfolio, route) => portfolio.projects.filter((v) => v.status === route.status) },
+  status: { size: 24, items: (portfolio, route) => projectsWithStatus(portfolio, route.status) },
   partners: { size: 100, items: (portfolio) => portfolio.partners },
   fundingLine: {
     size: 24,
     items: (portfolio, route) => viewBySlug(portfolio, 'fundingLines', route.slug)?.projects ?? [],
   },
   theme: { size: 24, items: (portfolio, route) => viewBySlug(portfolio, 'themes', route.slug)?.projects ?? [] },
-  country: { size: 50, items: (portfolio, route) => portfolio.partners.filter((v) => v.partner.country === route.code.toUpperCase()) },
+  country: { size: 50, items: (portfolio, route) => partnersInCountry(portfolio, route.code.toUpperCase()) },
 };
 
 export const isPaged = (route: Route): route is PagedRoute => route.page in PAGED_LISTS;

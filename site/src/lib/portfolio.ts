@@ -18,6 +18,7 @@ import {
 import { buildDate } from './build-date.ts';
 import { timed } from './build-timing.ts';
 import { entryDigest } from './digest.ts';
+import { groupBy } from './group-by.ts';
 import { byText, fundingLineShortLabel } from './i18n.ts';
 
 /** A project with its relations resolved, as project pages, cards and the explorer need it. */
@@ -105,11 +106,9 @@ async function build(locale: Locale): Promise<Portfolio> {
 
   const compare = byText(locale);
   const index = <T extends { documentId: string }>(items: T[]) => new Map(items.map((item) => [item.documentId, item]));
-  /** Items grouped under every key `keysOf` gives them: the joins below stay linear at any scale. */
-  const groupBy = <T>(items: T[], keysOf: (item: T) => Array<string | undefined>) => {
-    const groups = new Map<string, T[]>();
-    for (const item of items)
-      for (const key of new Set(keysOf(item))) if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), item]);
+  /** A lookup of items by every key `keysOf` gives them: the joins below stay linear at any scale. */
+  const grouped = <T>(items: T[], keysOf: (item: T) => Array<string | undefined>) => {
+    const groups = groupBy(items, keysOf);
     return (key: string): T[] => groups.get(key) ?? [];
   };
   const partnerById = index(partners);
@@ -129,9 +128,9 @@ async function build(locale: Locale): Promise<Portfolio> {
         .sort((a, b) => compare(a.name, b.name)),
     }))
     .sort((a, b) => (a.community.order ?? 0) - (b.community.order ?? 0) || compare(a.community.title, b.community.title));
-  const actionsOf = groupBy(actions, (a) => [a.project?.documentId]);
-  const communitiesOf = groupBy(communityViews, (c) => [c.project?.documentId]);
-  const communitiesWithMember = groupBy(communityViews, (c) => c.members.map((m) => m.documentId));
+  const actionsOf = grouped(actions, (a) => [a.project?.documentId]);
+  const communitiesOf = grouped(communityViews, (c) => [c.project?.documentId]);
+  const communitiesWithMember = grouped(communityViews, (c) => c.members.map((m) => m.documentId));
 
   const projectViews: ProjectView[] = projects
     .map((project) => {
@@ -162,7 +161,7 @@ async function build(locale: Locale): Promise<Portfolio> {
     })
     .sort((a, b) => compare(a.project.acronym, b.project.acronym));
 
-  const projectsWithPartner = groupBy(projectViews, (view) => view.partnerships.map((p) => p.partner.documentId));
+  const projectsWithPartner = grouped(projectViews, (view) => view.partnerships.map((p) => p.partner.documentId));
   const partnerViews: PartnerView[] = partners
     .map((partner) => ({
       partner,
@@ -174,9 +173,10 @@ async function build(locale: Locale): Promise<Portfolio> {
     }))
     .sort((a, b) => compare(a.partner.name, b.partner.name));
 
+  const projectsOfLine = grouped(projectViews, (view) => [view.fundingLine?.documentId]);
   const fundingLineViews: FundingLineView[] = fundingLines
     .map((fundingLine) => {
-      const lineProjects = projectViews.filter((v) => v.fundingLine?.documentId === fundingLine.documentId);
+      const lineProjects = projectsOfLine(fundingLine.documentId);
       return {
         fundingLine,
         shortLabel: fundingLineShortLabel(fundingLine, fundingLines),
@@ -187,12 +187,10 @@ async function build(locale: Locale): Promise<Portfolio> {
     })
     .sort((a, b) => compare(a.fundingLine.name, b.fundingLine.name));
 
+  const projectsWithTheme = grouped(projectViews, (view) => view.themes.map((t) => t.documentId));
+  const communitiesWithTheme = grouped(communityViews, (c) => [c.theme?.documentId]);
   const themeViews: ThemeView[] = themes
-    .map((theme) => ({
-      theme,
-      projects: projectViews.filter((v) => v.themes.some((t) => t.documentId === theme.documentId)),
-      communities: communityViews.filter((c) => c.theme?.documentId === theme.documentId),
-    }))
+    .map((theme) => ({ theme, projects: projectsWithTheme(theme.documentId), communities: communitiesWithTheme(theme.documentId) }))
     .sort((a, b) => compare(a.theme.name, b.theme.name));
 
   const countries = [...new Set(partners.map((p) => p.country).filter((c): c is string => !!c))];

@@ -1,3 +1,4 @@
+import { groupBy } from './group-by.ts';
 import type { ProjectView } from './portfolio.ts';
 
 interface RelationIndex {
@@ -5,13 +6,21 @@ interface RelationIndex {
   byPartner: Map<string, ProjectView[]>;
   /** Projects grouped by their set of themes, each group in list order. */
   themeGroups: Array<{ themes: Set<string>; projects: ProjectView[] }>;
+  /** The positions in themeGroups of the groups with each theme. */
+  groupsWithTheme: Map<string, number[]>;
 }
 
 /** Per list of projects, built once. */
 const relationIndex = new WeakMap<ProjectView[], RelationIndex>();
 
 const partnerIds = (view: ProjectView) => new Set(view.partnerships.map((p) => p.partner.documentId));
-const themeIds = (view: ProjectView) => new Set(view.themes.map((t) => t.documentId));
+const themeSets = new WeakMap<ProjectView, Set<string>>();
+/** A project's themes, as a set made once: every project sharing a partner with it asks for them. */
+function themeIds(view: ProjectView): Set<string> {
+  let ids = themeSets.get(view);
+  if (!ids) themeSets.set(view, (ids = new Set(view.themes.map((t) => t.documentId))));
+  return ids;
+}
 const shared = (a: Set<string>, b: Set<string>) => {
   let count = 0;
   for (const id of a) if (b.has(id)) count++;
@@ -35,7 +44,12 @@ function indexOf(all: ProjectView[]): RelationIndex {
     if (group) group.projects.push(view);
     else groups.set(key, { themes, projects: [view] });
   }
-  index = { position: new Map(all.map((view, i) => [view, i])), byPartner, themeGroups: [...groups.values()] };
+  const themeGroups = [...groups.values()];
+  const groupsWithTheme = groupBy(
+    themeGroups.map((_, at) => at),
+    (at) => [...themeGroups[at]!.themes],
+  );
+  index = { position: new Map(all.map((view, i) => [view, i])), byPartner, themeGroups, groupsWithTheme };
   relationIndex.set(all, index);
   return index;
 }
@@ -48,7 +62,7 @@ function indexOf(all: ProjectView[]): RelationIndex {
  * first few in list order can make the cut.
  */
 export function relatedProjects(view: ProjectView, all: ProjectView[], limit = 4): ProjectView[] {
-  const { position, byPartner, themeGroups } = indexOf(all);
+  const { position, byPartner, themeGroups, groupsWithTheme } = indexOf(all);
   const self = view.project.documentId;
   const themes = themeIds(view);
 
@@ -71,11 +85,14 @@ export function relatedProjects(view: ProjectView, all: ProjectView[], limit = 4
     }
   }
   for (const [other, partners] of sharedPartners) offer(other, 2 * partners + shared(themeIds(other), themes));
-  for (const group of themeGroups) {
-    const score = shared(group.themes, themes);
-    if (score === 0 || (best.length === limit && best[limit - 1]!.score > score)) continue;
+  // The themes each group shares with this one, counted through the groups of each of its themes.
+  // (`best` keeps the strongest in list order whatever order they are offered in.)
+  const groupScores = new Map<number, number>();
+  for (const theme of themes) for (const at of groupsWithTheme.get(theme) ?? []) groupScores.set(at, (groupScores.get(at) ?? 0) + 1);
+  for (const [at, score] of groupScores) {
+    if (best.length === limit && best[limit - 1]!.score > score) continue;
     // Everyone in the group scores the same, in list order: once one misses the cut, the rest do.
-    for (const other of group.projects) {
+    for (const other of themeGroups[at]!.projects) {
       if (other.project.documentId === self || sharedPartners.has(other)) continue;
       if (!offer(other, score)) break;
     }

@@ -1,5 +1,6 @@
 import { endOfPeriod, sumKnown, type DatePrecision, type OrganisationType, type ProjectStatus } from 'shared-types';
 import { parseISO } from 'date-fns/parseISO';
+import { groupBy } from './group-by.ts';
 
 /**
  * The figures of the statistics page, computed once from the joined portfolio: the page draws
@@ -126,15 +127,6 @@ function money(key: string, name: string | null, projects: readonly StatsProject
   };
 }
 
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    groups.set(key, [...(groups.get(key) ?? []), item]);
-  }
-  return groups;
-}
-
 /** Larger first, NOT_STATED last; ties by key for a stable order. */
 const byMoney = (a: MoneyRow, b: MoneyRow) =>
   Number(a.key === NOT_STATED) - Number(b.key === NOT_STATED) ||
@@ -144,14 +136,14 @@ const byMoney = (a: MoneyRow, b: MoneyRow) =>
 
 /** Money per funding line, largest budget first; projects without a line in one NOT_STATED row. */
 export function moneyByFundingLine(projects: readonly StatsProject[]): MoneyRow[] {
-  return [...groupBy(projects, (v) => v.fundingLine?.slug ?? NOT_STATED)]
+  return [...groupBy(projects, (v) => [v.fundingLine?.slug ?? NOT_STATED])]
     .map(([key, group]) => money(key, key === NOT_STATED ? null : (group[0]!.fundingLineLabel ?? key), group))
     .sort(byMoney);
 }
 
 /** Money per programming period (of the projects' funding lines), newest period first. */
 export function moneyByPeriod(projects: readonly StatsProject[]): MoneyRow[] {
-  return [...groupBy(projects, (v) => v.fundingLine?.programmingPeriod ?? NOT_STATED)]
+  return [...groupBy(projects, (v) => [v.fundingLine?.programmingPeriod ?? NOT_STATED])]
     .map(([key, group]) => money(key, key === NOT_STATED ? null : key, group))
     .sort((a, b) => Number(a.key === NOT_STATED) - Number(b.key === NOT_STATED) || (a.key < b.key ? 1 : -1));
 }
@@ -309,7 +301,7 @@ export function buildTimeline<P extends StatsProject>(projects: readonly P[], to
       a.end.to.getTime() - b.end.to.getTime() ||
       (a.view.project.acronym < b.view.project.acronym ? -1 : 1),
   );
-  const groups = [...groupBy(bars, (bar) => bar.view.fundingLine?.slug ?? NOT_STATED)].map(
+  const groups = [...groupBy(bars, (bar) => [bar.view.fundingLine?.slug ?? NOT_STATED])].map(
     ([key, group]): TimelineGroup<P> => ({
       key,
       name: key === NOT_STATED ? null : (group[0]!.view.fundingLineLabel ?? key),

@@ -1,3 +1,4 @@
+import { groupBy } from './group-by.ts';
 import type { Portfolio } from './portfolio.ts';
 
 /** Each list of entity views, with the slug of the entity a view shows. */
@@ -27,3 +28,38 @@ export function viewBySlug<L extends ViewList>(portfolio: Portfolio, list: L, sl
   }
   return index.get(slug) as Portfolio[L][number] | undefined;
 }
+
+type ProjectView = Portfolio['projects'][number];
+type PartnerView = Portfolio['partners'][number];
+interface Groups {
+  projectsWithStatus: Map<string, ProjectView[]>;
+  projectsInCountry: Map<string, ProjectView[]>;
+  partnersInCountry: Map<string, PartnerView[]>;
+}
+const groupIndexes = new WeakMap<Portfolio, Groups>();
+
+/**
+ * The projects of a status and the projects and partners of a country, in list order, grouped
+ * once per portfolio: a status or a country has a page for every 24 or 50 of them, and the page
+ * keys, the pages and the sitemap each ask for the group of every one.
+ */
+function groupsOf(portfolio: Portfolio): Groups {
+  let groups = groupIndexes.get(portfolio);
+  if (!groups) {
+    groups = {
+      projectsWithStatus: groupBy(portfolio.projects, (view) => [view.status]),
+      projectsInCountry: groupBy(portfolio.projects, (view) => view.countries),
+      partnersInCountry: groupBy(portfolio.partners, (view) => [view.partner.country]),
+    };
+    groupIndexes.set(portfolio, groups);
+  }
+  return groups;
+}
+
+export const projectsWithStatus = (portfolio: Portfolio, status: string): readonly ProjectView[] =>
+  groupsOf(portfolio).projectsWithStatus.get(status) ?? [];
+/** `code`: ISO 3166-1 alpha-2, upper case. */
+export const projectsInCountry = (portfolio: Portfolio, code: string): readonly ProjectView[] =>
+  groupsOf(portfolio).projectsInCountry.get(code) ?? [];
+export const partnersInCountry = (portfolio: Portfolio, code: string): readonly PartnerView[] =>
+  groupsOf(portfolio).partnersInCountry.get(code) ?? [];

@@ -5,7 +5,8 @@ import { allRoutes } from '../lib/pages.ts';
 import { getPortfolio, type Portfolio } from '../lib/portfolio.ts';
 import { href, otherLocale, type Route } from 'shared-types/routes';
 import { escapeMarkup } from '../lib/markup.ts';
-import { viewBySlug } from '../lib/view-index.ts';
+import { textResponse } from '../lib/large-text.ts';
+import { partnersInCountry, projectsWithStatus, viewBySlug } from '../lib/view-index.ts';
 
 /**
  * When a page last changed: the newest update of the content it shows, and never older than the
@@ -13,14 +14,14 @@ import { viewBySlug } from '../lib/view-index.ts';
  */
 function lastModified(portfolio: Portfolio, route: Route): string {
   const floor = portfolio.settings.updatedAt;
-  const projectDates = (views: Portfolio['projects']) => views.map((v) => v.updatedAt);
+  const projectDates = (views: readonly Portfolio['projects'][number][]) => views.map((v) => v.updatedAt);
   switch (route.page) {
     case 'project': {
       const view = viewBySlug(portfolio, 'projects', route.slug);
       return newestDate([floor, ...(view ? [view.updatedAt] : [])]);
     }
     case 'status':
-      return newestDate([floor, ...projectDates(portfolio.projects.filter((v) => v.status === route.status))]);
+      return newestDate([floor, ...projectDates(projectsWithStatus(portfolio, route.status))]);
     case 'partner': {
       const view = viewBySlug(portfolio, 'partners', route.slug);
       return newestDate([floor, ...(view ? [view.partner.updatedAt, ...view.projects.map((p) => p.view.updatedAt)] : [])]);
@@ -46,7 +47,7 @@ function lastModified(portfolio: Portfolio, route: Route): string {
       ]);
     }
     case 'country': {
-      const views = portfolio.partners.filter((v) => v.partner.country === route.code);
+      const views = partnersInCountry(portfolio, route.code);
       return newestDate([floor, ...views.flatMap((v) => [v.partner.updatedAt, ...v.projects.map((p) => p.view.updatedAt)])]);
     }
     case 'legal':
@@ -69,7 +70,14 @@ const sitemap: APIRoute = async ({ site }) => {
   const routes = (await allRoutes()).filter(({ route }) => route.page !== 'search');
   const portfolios: Record<Locale, Portfolio> = { it: await getPortfolio('it'), en: await getPortfolio('en') };
   const published = new Set(routes.map(({ locale, route }) => href(locale, route)));
-  const url = (locale: Locale, route: Route) => escapeMarkup(new URL(href(locale, route), site).href);
+  // Each page's URL is written up to three times (its entry, its twin's, x-default): made once.
+  const urls = new Map<string, string>();
+  const url = (locale: Locale, route: Route) => {
+    const path = href(locale, route);
+    let absolute = urls.get(path);
+    if (absolute === undefined) urls.set(path, (absolute = escapeMarkup(new URL(path, site).href)));
+    return absolute;
+  };
   const entries = routes.map(({ locale, route }) => {
     const twin = otherLocale(locale);
     const versions = ([locale, twin] as Locale[]).filter((l) => published.has(href(l, route))).sort();
@@ -95,7 +103,7 @@ const sitemap: APIRoute = async ({ site }) => {
     '</urlset>',
     '',
   ].join('\n');
-  return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  return textResponse(xml, 'application/xml; charset=utf-8');
 };
 
 export const GET: APIRoute = (context) => timed('sitemap', () => sitemap(context));

@@ -10,6 +10,7 @@ import {
   dcatCatalog,
   LICENSE_URL,
   OPEN_DATA_FILE_NAMES,
+  openDataResponse,
   openDataUrl,
   toCsv,
   TYPE_DESCRIPTIONS,
@@ -38,11 +39,8 @@ describe('csvField', () => {
 });
 
 describe('toCsv', () => {
-  it('starts with a UTF-8 byte-order mark and ends every record with CRLF', () => {
-    const csv = toCsv(['a', 'b'], [{ a: 'x', b: 1 }]);
-    expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.slice(1)).toBe('a,b\r\nx,1\r\n');
-    expect(new TextEncoder().encode(csv).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+  it('ends every record with CRLF', () => {
+    expect(toCsv(['a', 'b'], [{ a: 'x', b: 1 }])).toBe('a,b\r\nx,1\r\n');
   });
 
   it('quotes fields with a comma, a line break or a quote, doubling the quotes', () => {
@@ -51,7 +49,7 @@ describe('toCsv', () => {
       toCsv(
         ['f'],
         fields.map((f) => ({ f })),
-      ).slice(1),
+      ),
     ).toBe('f\r\n"a, b"\r\n"line\nbreak"\r\n"cr\rbreak"\r\n"Maison ""Accueil"""\r\nplain\r\n');
   });
 
@@ -73,12 +71,12 @@ describe('toCsv', () => {
     ];
     for (const { names, rows } of cases) {
       const records = [names, ...rows.map((row) => names.map((name) => csvField(row[name] ?? null)))];
-      expect(toCsv(names, rows)).toBe(stringify(records, { bom: true, record_delimiter: 'windows', quote_record_delimiter: true }));
+      expect(toCsv(names, rows)).toBe(stringify(records, { record_delimiter: 'windows', quote_record_delimiter: true }));
     }
   });
 
   it('writes the columns in the order given and empty fields for keys a row lacks', () => {
-    expect(toCsv(['b', 'a', 'c'], [{ a: 1, b: 2 }]).slice(1)).toBe('b,a,c\r\n2,1,\r\n');
+    expect(toCsv(['b', 'a', 'c'], [{ a: 1, b: 2 }])).toBe('b,a,c\r\n2,1,\r\n');
   });
 });
 
@@ -224,6 +222,18 @@ describe('buildOpenData', () => {
     expect(records[0]![header!.indexOf('partner_roles')]).toBe('comune-di-bologna:lead;maison-accueil:partner');
   });
 
+  it('publishes every CSV file with a UTF-8 byte-order mark and no other file with one, each of the size the catalogue states', async () => {
+    for (const file of openData.files.values()) {
+      const bytes = new Uint8Array(await openDataResponse(file).arrayBuffer());
+      const mark = [...bytes.subarray(0, 3)];
+      expect(openDataResponse(file).headers.get('Content-Type'), file.name).toBe(`${file.mediaType}; charset=utf-8`);
+      if (file.name.endsWith('.csv')) expect(mark, file.name).toEqual([0xef, 0xbb, 0xbf]);
+      else expect(mark, file.name).not.toEqual([0xef, 0xbb, 0xbf]);
+      expect(new TextDecoder().decode(bytes), file.name).toBe(file.text);
+      expect(bytes.length, file.name).toBe(file.bytes);
+    }
+  });
+
   it('writes JSON with the same rows, the licence and the attribution', () => {
     const json = JSON.parse(openData.files.get('partners.json')!.text);
     expect(json.rows).toEqual(dataset('partners').rows(fixturePortfolios(), SITE));
@@ -248,7 +258,8 @@ describe('buildOpenData', () => {
   it('counts sizes in UTF-8 bytes and rows per language', () => {
     const projects = openData.datasets.find((d) => d.dataset.name === 'projects')!;
     const text = projects.csv.text;
-    expect(projects.csv.bytes).toBe(new TextEncoder().encode(text).length);
+    // The text and the byte-order mark (3 bytes).
+    expect(projects.csv.bytes).toBe(new TextEncoder().encode(text).length + 3);
     expect(projects.csv.bytes).toBeGreaterThan(text.length);
     expect(projects.rowsPerLocale).toEqual({ it: 2, en: 2 });
   });

@@ -1,4 +1,5 @@
 import { LOCALES, newestDate, type Locale } from 'shared-types';
+import { textResponse } from '../large-text.ts';
 import type { Bilingual, Dataset, Portfolios, Row } from './columns.ts';
 
 /** Where the open-data files are published, under which licence, and how to credit them. */
@@ -30,13 +31,30 @@ export interface OpenDataFile {
   name: string;
   mediaType: string;
   /**
-   * The content. Kept as text and encoded to UTF-8 only for the files a build renders: at a
-   * thousand projects the export is 60 MB, and encoding it all took a third of a second on every
-   * publish, when one edit changes two or three files.
+   * The content, after the byte-order mark if the file has one. Kept as text and encoded to UTF-8
+   * only for the files a build renders: at a thousand projects the export is 60 MB, and encoding
+   * it all took a third of a second on every publish, when one edit changes two or three files.
    */
   text: string;
-  /** Size in UTF-8 bytes. */
+  /**
+   * Whether the file starts with a UTF-8 byte-order mark: the CSV files do, so that spreadsheet
+   * programs read accented text correctly. Kept out of `text`: one U+FEFF makes V8 hold the whole
+   * text as UTF-16, and measuring, hashing and encoding such a text is several times slower.
+   */
+  byteOrderMark: boolean;
+  /** Size in UTF-8 bytes, the byte-order mark included. */
   bytes: number;
+}
+
+const BYTE_ORDER_MARK = new Uint8Array([0xef, 0xbb, 0xbf]);
+
+/** A file as the endpoint publishes it: UTF-8, with its byte-order mark if it has one. */
+export const openDataResponse = (file: OpenDataFile): Response =>
+  textResponse(file.text, `${file.mediaType}; charset=utf-8`, file.byteOrderMark ? BYTE_ORDER_MARK : undefined);
+
+/** A file of the export from its content (`byteOrderMark`: see OpenDataFile). */
+export function openDataFile(name: string, mediaType: string, text: string, byteOrderMark = false): OpenDataFile {
+  return { name, mediaType, text, byteOrderMark, bytes: Buffer.byteLength(text) + (byteOrderMark ? BYTE_ORDER_MARK.length : 0) };
 }
 
 /** A dataset with its rows and files, as the data page and the catalogue describe it. */

@@ -9,10 +9,10 @@ import {
   DICTIONARY_FILE,
   lastUpdate,
   LICENSE_URL,
+  openDataFile,
   openDataUrl,
   type DatasetExport,
   type OpenDataExport,
-  type OpenDataFile,
 } from './files.ts';
 import {
   statisticsConnectedPartners,
@@ -77,10 +77,6 @@ export function dataDictionary() {
   };
 }
 
-function file(name: string, mediaType: string, text: string): OpenDataFile {
-  return { name, mediaType, text, bytes: Buffer.byteLength(text) };
-}
-
 /**
  * A dataset's JSON file: indented, with each row on a line of its own. Indenting every key of
  * every row made the files a third larger and took twice as long (30 MB on every publish at a
@@ -89,8 +85,12 @@ function file(name: string, mediaType: string, text: string): OpenDataFile {
 export function datasetJson({ rows, ...head }: { rows: Row[] } & Record<string, unknown>): string {
   const opening = JSON.stringify({ ...head, rows: [] }, null, 2);
   if (rows.length === 0) return `${opening}\n`;
-  // `"rows": []` closes the object; the rows go between its brackets.
-  return `${opening.slice(0, -'[]\n}'.length)}[\n    ${rows.map((row) => JSON.stringify(row)).join(',\n    ')}\n  ]\n}\n`;
+  // `"rows": []` closes the object; the rows go between its brackets. One join makes the whole
+  // file (see toCsv).
+  const lines = rows.map((row) => JSON.stringify(row));
+  lines[0] = `${opening.slice(0, -'[]\n}'.length)}[\n    ${lines[0]}`;
+  lines[lines.length - 1] += '\n  ]\n}\n';
+  return lines.join(',\n    ');
 }
 
 /** Builds every open-data file from both languages of the portfolio. */
@@ -117,12 +117,16 @@ export function buildOpenData(portfolios: Portfolios, site: URL): OpenDataExport
       rows,
       rowsPerLocale: { it: rows.filter((r) => r.locale === 'it').length, en: rows.filter((r) => r.locale === 'en').length },
       modified: rowsModified,
-      csv: file(`${dataset.name}.csv`, 'text/csv', toCsv(names, rows)),
-      json: file(`${dataset.name}.json`, 'application/json', datasetJson(json)),
+      csv: openDataFile(`${dataset.name}.csv`, 'text/csv', toCsv(names, rows), true),
+      json: openDataFile(`${dataset.name}.json`, 'application/json', datasetJson(json)),
     };
   });
-  const dictionary = file(DICTIONARY_FILE, 'application/json', `${JSON.stringify(dataDictionary(), null, 2)}\n`);
-  const catalog = file(CATALOG_FILE, 'application/ld+json', `${JSON.stringify(dcatCatalog(portfolios, site, datasets), null, 2)}\n`);
+  const dictionary = openDataFile(DICTIONARY_FILE, 'application/json', `${JSON.stringify(dataDictionary(), null, 2)}\n`);
+  const catalog = openDataFile(
+    CATALOG_FILE,
+    'application/ld+json',
+    `${JSON.stringify(dcatCatalog(portfolios, site, datasets), null, 2)}\n`,
+  );
   const files = new Map([...datasets.flatMap((d) => [d.csv, d.json]), catalog, dictionary].map((f) => [f.name, f]));
   return { datasets, catalog, dictionary, files, modified };
 }

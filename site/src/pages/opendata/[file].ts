@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { OPEN_DATA_FILE_NAMES } from '../../lib/open-data/index.ts';
+import { OPEN_DATA_FILE_NAMES, openDataResponse } from '../../lib/open-data/index.ts';
 import { openDataExport, openDataFileKey } from '../../lib/open-data-export.ts';
 
 /**
@@ -19,5 +19,5 @@ function siteUrl(): URL {
 export const GET: APIRoute = async ({ params }) => {
   const file = (await openDataExport(siteUrl())).files.get(params.file ?? '');
   if (!file) throw new Error(`No open-data file "${params.file}": the files are ${OPEN_DATA_FILE_NAMES.join(', ')}.`);
-  return new Response(file.text, { headers: { 'Content-Type': `${file.mediaType}; charset=utf-8` } });
+  return openDataResponse(file);
 };
