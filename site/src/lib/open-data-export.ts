@@ -1,6 +1,5 @@
 import { timed } from './build-timing.ts';
-import { hashText } from './large-text.ts';
-import { buildOpenData, type OpenDataExport, type OpenDataFile } from './open-data/index.ts';
+import { buildOpenData, type OpenDataExport } from './open-data/index.ts';
 import { getPortfolio } from './portfolio.ts';
 
 let built: { site: string; data: Promise<OpenDataExport> } | undefined;
@@ -18,6 +17,3 @@ export function openDataExport(site: URL): Promise<OpenDataExport> {
   }
   return built.data;
 }
-
-/** A file's cache key for the incremental build: its content, so an unchanged file is reused, not written again. */
-export const openDataFileKey = (file: OpenDataFile): string => hashText(file.text);

@@ -5,7 +5,7 @@ import { allRoutes } from '../lib/pages.ts';
 import { getPortfolio, type Portfolio } from '../lib/portfolio.ts';
 import { href, otherLocale, type Route } from 'shared-types/routes';
 import { escapeMarkup } from '../lib/markup.ts';
-import { textResponse } from '../lib/large-text.ts';
+import { batched, textResponse } from '../lib/large-text.ts';
 import { partnersInCountry, projectsWithStatus, viewBySlug } from '../lib/view-index.ts';
 
 /**
@@ -88,22 +88,15 @@ const sitemap: APIRoute = async ({ site }) => {
             ...versions.map((l) => `    <xhtml:link rel="alternate" hreflang="${l}" href="${url(l, route)}"/>`),
             `    <xhtml:link rel="alternate" hreflang="x-default" href="${url('it', route)}"/>`,
           ];
-    return [
-      '  <url>',
-      `    <loc>${url(locale, route)}</loc>`,
-      `    <lastmod>${lastModified(portfolios[locale], route)}</lastmod>`,
-      ...alternates,
-      '  </url>',
-    ].join('\n');
+    return `${['  <url>', `    <loc>${url(locale, route)}</loc>`, `    <lastmod>${lastModified(portfolios[locale], route)}</lastmod>`, ...alternates, '  </url>'].join('\n')}\n`;
   });
-  const xml = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>\n',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n',
     ...entries,
-    '</urlset>',
-    '',
-  ].join('\n');
-  return textResponse(xml, 'application/xml; charset=utf-8');
+    '</urlset>\n',
+  ];
+  return textResponse(batched(lines), 'application/xml; charset=utf-8');
 };
 
 export const GET: APIRoute = (context) => timed('sitemap', () => sitemap(context));

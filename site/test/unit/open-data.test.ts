@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { STATUS_LABELS } from 'shared-types';
 import {
@@ -15,11 +16,15 @@ import {
   toCsv,
   TYPE_DESCRIPTIONS,
   type DatasetName,
+  type OpenDataFile,
   type Row,
 } from '../../src/lib/open-data/index.ts';
 import { stringify } from 'csv-stringify/sync';
 import { parseCsv } from '../support/csv.ts';
 import { fixturePortfolios, SITE } from './fixtures/portfolio.ts';
+
+/** A file's content after its byte-order mark. */
+const fileText = (file: OpenDataFile) => [...file.pieces()].join('');
 
 const dataset = (name: DatasetName) => DATASETS.find((d) => d.name === name)!;
 const rowsOf = (name: DatasetName) => dataset(name).rows(fixturePortfolios(), SITE);
@@ -214,7 +219,7 @@ describe('buildOpenData', () => {
   it('writes the project CSV with a header and one record per project per language, line breaks kept inside quotes', () => {
     const csv = openData.files.get('projects.csv')!;
     expect(csv.mediaType).toBe('text/csv');
-    const [header, ...records] = parseCsv(csv.text);
+    const [header, ...records] = parseCsv(fileText(csv));
     expect(header).toEqual(dataset('projects').columns.map((c) => c.name));
     expect(records).toHaveLength(4);
     const description = header!.indexOf('description');
@@ -229,13 +234,15 @@ describe('buildOpenData', () => {
       expect(openDataResponse(file).headers.get('Content-Type'), file.name).toBe(`${file.mediaType}; charset=utf-8`);
       if (file.name.endsWith('.csv')) expect(mark, file.name).toEqual([0xef, 0xbb, 0xbf]);
       else expect(mark, file.name).not.toEqual([0xef, 0xbb, 0xbf]);
-      expect(new TextDecoder().decode(bytes), file.name).toBe(file.text);
+      expect(new TextDecoder().decode(bytes), file.name).toBe(fileText(file));
       expect(bytes.length, file.name).toBe(file.bytes);
+      // The cache key: the content's hash, so a file is written again exactly when it changes.
+      expect(file.sha1, file.name).toBe(createHash('sha1').update(fileText(file)).digest('base64url'));
     }
   });
 
   it('writes JSON with the same rows, the licence and the attribution', () => {
-    const json = JSON.parse(openData.files.get('partners.json')!.text);
+    const json = JSON.parse(fileText(openData.files.get('partners.json')!));
     expect(json.rows).toEqual(dataset('partners').rows(fixturePortfolios(), SITE));
     expect(json.license).toBe(LICENSE_URL);
     expect(json.attribution).toEqual({ it: 'Fonte: Regione Emilia-Romagna', en: 'Source: Emilia-Romagna Region' });
@@ -243,7 +250,7 @@ describe('buildOpenData', () => {
 
   it('writes each JSON file indented, a row per line, parsing to the file as a whole', () => {
     for (const d of openData.datasets) {
-      const text = d.json.text;
+      const text = fileText(d.json);
       const parsed = JSON.parse(text) as { dataset: string; rows: Row[] };
       expect(parsed.dataset).toBe(d.dataset.name);
       expect(parsed.rows).toEqual(d.rows);
@@ -257,7 +264,7 @@ describe('buildOpenData', () => {
 
   it('counts sizes in UTF-8 bytes and rows per language', () => {
     const projects = openData.datasets.find((d) => d.dataset.name === 'projects')!;
-    const text = projects.csv.text;
+    const text = fileText(projects.csv);
     // The text and the byte-order mark (3 bytes).
     expect(projects.csv.bytes).toBe(new TextEncoder().encode(text).length + 3);
     expect(projects.csv.bytes).toBeGreaterThan(text.length);
@@ -329,6 +336,6 @@ describe('dcatCatalog', () => {
   });
 
   it('is what catalog.jsonld contains', () => {
-    expect(JSON.parse(openData.catalog.text)).toEqual(JSON.parse(JSON.stringify(catalog)));
+    expect(JSON.parse(fileText(openData.catalog))).toEqual(JSON.parse(JSON.stringify(catalog)));
   });
 });

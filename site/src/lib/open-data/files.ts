@@ -1,5 +1,5 @@
 import { LOCALES, newestDate, type Locale } from 'shared-types';
-import { textResponse } from '../large-text.ts';
+import { batched, measurePieces, textResponse } from '../large-text.ts';
 import type { Bilingual, Dataset, Portfolios, Row } from './columns.ts';
 
 /** Where the open-data files are published, under which licence, and how to credit them. */
@@ -26,35 +26,36 @@ export const attribution = (portfolios: Portfolios): Bilingual => ({
   en: `Source: ${portfolios.en.settings.institutionName}`,
 });
 
-/** A file of the export with its content. */
+/**
+ * A file of the export. Its content is made again whenever it is asked for, a piece at a time,
+ * and kept only as its size and hash: at a thousand projects the export is 60 MB, and one edit
+ * changes two or three files (lib/large-text.ts).
+ */
 export interface OpenDataFile {
   name: string;
   mediaType: string;
-  /**
-   * The content, after the byte-order mark if the file has one. Kept as text and encoded to UTF-8
-   * only for the files a build renders: at a thousand projects the export is 60 MB, and encoding
-   * it all took a third of a second on every publish, when one edit changes two or three files.
-   */
-  text: string;
-  /**
-   * Whether the file starts with a UTF-8 byte-order mark: the CSV files do, so that spreadsheet
-   * programs read accented text correctly. Kept out of `text`: one U+FEFF makes V8 hold the whole
-   * text as UTF-16, and measuring, hashing and encoding such a text is several times slower.
-   */
+  /** The content after the byte-order mark, if the file has one, in pieces. */
+  pieces(): Iterable<string>;
+  /** Whether the file starts with a UTF-8 byte-order mark: the CSV files do, so that spreadsheet programs read accented text correctly. */
   byteOrderMark: boolean;
   /** Size in UTF-8 bytes, the byte-order mark included. */
   bytes: number;
+  /** SHA-1 of the content: the file's cache key for the incremental build, so an unchanged file is reused, not written again. */
+  sha1: string;
 }
 
+// Not in the text: one U+FEFF makes V8 hold a whole text as UTF-16, several times slower to measure and encode.
 const BYTE_ORDER_MARK = new Uint8Array([0xef, 0xbb, 0xbf]);
 
 /** A file as the endpoint publishes it: UTF-8, with its byte-order mark if it has one. */
 export const openDataResponse = (file: OpenDataFile): Response =>
-  textResponse(file.text, `${file.mediaType}; charset=utf-8`, file.byteOrderMark ? BYTE_ORDER_MARK : undefined);
+  textResponse(file.pieces(), `${file.mediaType}; charset=utf-8`, file.byteOrderMark ? BYTE_ORDER_MARK : undefined);
 
-/** A file of the export from its content (`byteOrderMark`: see OpenDataFile). */
-export function openDataFile(name: string, mediaType: string, text: string, byteOrderMark = false): OpenDataFile {
-  return { name, mediaType, text, byteOrderMark, bytes: Buffer.byteLength(text) + (byteOrderMark ? BYTE_ORDER_MARK.length : 0) };
+/** A file of the export from the lines of its content (`byteOrderMark`: see OpenDataFile). */
+export function openDataFile(name: string, mediaType: string, lines: () => Iterable<string>, byteOrderMark = false): OpenDataFile {
+  const pieces = () => batched(lines());
+  const { bytes, sha1 } = measurePieces(pieces());
+  return { name, mediaType, pieces, byteOrderMark, bytes: bytes + (byteOrderMark ? BYTE_ORDER_MARK.length : 0), sha1 };
 }
 
 /** A dataset with its rows and files, as the data page and the catalogue describe it. */

@@ -1,7 +1,7 @@
 import { newestDate } from 'shared-types';
 import { DATASET_NAMES, TYPE_DESCRIPTIONS, type Dataset, type Portfolios, type Row } from './columns.ts';
 import { actions, communities, fundingLines, partners, projects, themes } from './collections.ts';
-import { LIST_SEPARATOR, toCsv } from './csv.ts';
+import { csvLines, LIST_SEPARATOR } from './csv.ts';
 import { dcatCatalog } from './dcat.ts';
 import {
   attribution,
@@ -82,16 +82,20 @@ export function dataDictionary() {
  * every row made the files a third larger and took twice as long (30 MB on every publish at a
  * thousand projects), for no reader: a program parses them, a person reads a row per line.
  */
-export function datasetJson({ rows, ...head }: { rows: Row[] } & Record<string, unknown>): string {
+export function* datasetJsonLines({ rows, ...head }: { rows: Row[] } & Record<string, unknown>): Generator<string> {
   const opening = JSON.stringify({ ...head, rows: [] }, null, 2);
-  if (rows.length === 0) return `${opening}\n`;
-  // `"rows": []` closes the object; the rows go between its brackets. One join makes the whole
-  // file (see toCsv).
-  const lines = rows.map((row) => JSON.stringify(row));
-  lines[0] = `${opening.slice(0, -'[]\n}'.length)}[\n    ${lines[0]}`;
-  lines[lines.length - 1] += '\n  ]\n}\n';
-  return lines.join(',\n    ');
+  if (rows.length === 0) {
+    yield `${opening}\n`;
+    return;
+  }
+  // `"rows": []` closes the object; the rows go between its brackets.
+  yield `${opening.slice(0, -'[]\n}'.length)}[\n`;
+  for (let i = 0; i < rows.length; i++) yield `    ${JSON.stringify(rows[i])}${i < rows.length - 1 ? ',' : ''}\n`;
+  yield '  ]\n}\n';
 }
+
+/** The text of datasetJsonLines. */
+export const datasetJson = (json: { rows: Row[] } & Record<string, unknown>): string => [...datasetJsonLines(json)].join('');
 
 /** Builds every open-data file from both languages of the portfolio. */
 export function buildOpenData(portfolios: Portfolios, site: URL): OpenDataExport {
@@ -117,16 +121,13 @@ export function buildOpenData(portfolios: Portfolios, site: URL): OpenDataExport
       rows,
       rowsPerLocale: { it: rows.filter((r) => r.locale === 'it').length, en: rows.filter((r) => r.locale === 'en').length },
       modified: rowsModified,
-      csv: openDataFile(`${dataset.name}.csv`, 'text/csv', toCsv(names, rows), true),
-      json: openDataFile(`${dataset.name}.json`, 'application/json', datasetJson(json)),
+      csv: openDataFile(`${dataset.name}.csv`, 'text/csv', () => csvLines(names, rows), true),
+      json: openDataFile(`${dataset.name}.json`, 'application/json', () => datasetJsonLines(json)),
     };
   });
-  const dictionary = openDataFile(DICTIONARY_FILE, 'application/json', `${JSON.stringify(dataDictionary(), null, 2)}\n`);
-  const catalog = openDataFile(
-    CATALOG_FILE,
-    'application/ld+json',
-    `${JSON.stringify(dcatCatalog(portfolios, site, datasets), null, 2)}\n`,
-  );
+  const dictionary = openDataFile(DICTIONARY_FILE, 'application/json', () => [`${JSON.stringify(dataDictionary(), null, 2)}\n`]);
+  const catalogText = `${JSON.stringify(dcatCatalog(portfolios, site, datasets), null, 2)}\n`;
+  const catalog = openDataFile(CATALOG_FILE, 'application/ld+json', () => [catalogText]);
   const files = new Map([...datasets.flatMap((d) => [d.csv, d.json]), catalog, dictionary].map((f) => [f.name, f]));
   return { datasets, catalog, dictionary, files, modified };
 }

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { OPEN_DATA_FILE_NAMES, openDataResponse } from '../../lib/open-data/index.ts';
-import { openDataExport, openDataFileKey } from '../../lib/open-data-export.ts';
+import { openDataExport } from '../../lib/open-data-export.ts';
 
 /**
  * /opendata/<collection>.csv and .json (both languages in each file, a `locale` column),
@@ -8,7 +8,7 @@ import { openDataExport, openDataFileKey } from '../../lib/open-data-export.ts';
  */
 export const getStaticPaths = (async () => {
   const { files } = await openDataExport(siteUrl());
-  return OPEN_DATA_FILE_NAMES.map((file) => ({ params: { file }, cacheKey: openDataFileKey(files.get(file)!) }));
+  return OPEN_DATA_FILE_NAMES.map((file) => ({ params: { file }, cacheKey: files.get(file)!.sha1 }));
 }) satisfies GetStaticPaths;
 
 function siteUrl(): URL {
