@@ -1,6 +1,6 @@
+import { hash } from 'node:crypto';
 import { LOCALES, type Locale } from 'shared-types';
 import { buildDayIso } from './build-date.ts';
-import { hash } from 'node:crypto';
 import { digestText } from './digest.ts';
 import { siteConfig } from './config.ts';
 import { latestStarted, pageOf, SUMMARY_SIZE } from './pagination.ts';

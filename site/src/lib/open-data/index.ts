@@ -125,7 +125,9 @@ export function buildOpenData(portfolios: Portfolios, site: URL): OpenDataExport
       json: openDataFile(`${dataset.name}.json`, 'application/json', () => datasetJsonLines(json)),
     };
   });
-  const dictionary = openDataFile(DICTIONARY_FILE, 'application/json', () => [`${JSON.stringify(dataDictionary(), null, 2)}\n`]);
+  // Two small files, each made once.
+  const dictionaryText = `${JSON.stringify(dataDictionary(), null, 2)}\n`;
+  const dictionary = openDataFile(DICTIONARY_FILE, 'application/json', () => [dictionaryText]);
   const catalogText = `${JSON.stringify(dcatCatalog(portfolios, site, datasets), null, 2)}\n`;
   const catalog = openDataFile(CATALOG_FILE, 'application/ld+json', () => [catalogText]);
   const files = new Map([...datasets.flatMap((d) => [d.csv, d.json]), catalog, dictionary].map((f) => [f.name, f]));
