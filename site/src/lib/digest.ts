@@ -22,14 +22,21 @@ export function digest(value: unknown): string {
  */
 export function digestText(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
-  if (Array.isArray(value)) return `[${value.map(digest).join(',')}]`;
+  if (Array.isArray(value)) return `[${value.map(part).join(',')}]`;
   if (value instanceof Date) return `date:${value.toISOString()}`;
-  if (value instanceof Map || value instanceof Set) return `${value.constructor.name}[${[...value].map(digest).join(',')}]`;
+  if (value instanceof Map || value instanceof Set) return `${value.constructor.name}[${[...value].map(part).join(',')}]`;
   return `{${Object.keys(value)
     .sort()
-    .map((key) => `${JSON.stringify(key)}:${digest((value as Record<string, unknown>)[key])}`)
+    .map((key) => `${JSON.stringify(key)}:${part((value as Record<string, unknown>)[key])}`)
     .join(',')}}`;
 }
+
+/**
+ * A value inside another: an object by its digest (made once, however many views hold it), an
+ * array by its text. A list belongs to the one object that holds it, so hashing it apart would
+ * only add a hash: its digests are hashed once, in its holder's text.
+ */
+const part = (value: unknown): string => (Array.isArray(value) ? digestText(value) : digest(value));
 
 /**
  * Records the digest Astro's content layer keeps for a stored entry's data (the loader's

@@ -5,11 +5,10 @@ import {
   FULL_READ_PAGE,
   fingerprint,
   IDS_PER_REQUEST,
-  ownVersions,
+  indexVersions,
   planDelta,
-  referenceVersions,
   relationPaths,
-  type SyncState,
+  versionChanges,
 } from '../../src/lib/strapi/delta.ts';
 
 const PROJECT = 'api::project.project';
@@ -55,18 +54,22 @@ const stored = ['it', 'en'].flatMap((locale) =>
   })),
 );
 
-const stateOf = (versions: ContentVersions): SyncState => ({
-  fingerprint: 'fp',
-  versions: Object.fromEntries(ownVersions(versions, PROJECT)),
-  references: Object.fromEntries(referenceVersions(versions, PROJECT, true)),
-});
-
-function plan(now: ContentVersions, { previous = stateOf(cms()), fp = 'fp' }: { previous?: SyncState | null; fp?: string } = {}) {
+/** The loader's plan now, its entries read against `before` (null: a list no longer kept); `state: false`: a first build. */
+function plan(
+  now: ContentVersions,
+  {
+    before = cms(),
+    state = true,
+    fp = 'fp',
+    unread = [],
+  }: { before?: ContentVersions | null; state?: boolean; fp?: string; unread?: string[] } = {},
+) {
   return planDelta({
-    previous: previous ?? undefined,
+    previous: state ? { fingerprint: 'fp', snapshot: 'before', unread } : undefined,
     fingerprint: fp,
-    own: ownVersions(now, PROJECT),
-    references: referenceVersions(now, PROJECT, true),
+    before: before ? indexVersions(before) : undefined,
+    now: indexVersions(now),
+    uid: PROJECT,
     stored,
     relations: RELATIONS,
   });
@@ -100,8 +103,11 @@ describe('planDelta: what a loader reads again', () => {
   });
 
   it('asks for the entries that reference a partner published again (its relations come back)', () => {
-    const previous = stateOf(cms({ partners: [['b', 'it', 3, 100]] }));
-    expect(asked(plan(cms(), { previous }))).toEqual(['en/a', 'it/a']);
+    expect(asked(plan(cms(), { before: cms({ partners: [['b', 'it', 3, 100]] }) }))).toEqual(['en/a', 'it/a']);
+  });
+
+  it('reads again an entry listed but not stored last time (unpublished while it was read)', () => {
+    expect(read(plan(cms(), { unread: ['it/p5'] }))).toEqual(['it/p5']);
   });
 
   it('reads the entries that reference a partner no longer published', () => {
@@ -123,8 +129,9 @@ describe('planDelta: what a loader reads again', () => {
     expect(result!.requests.length).toBeGreaterThan(1);
   });
 
-  it('reads everything without a previous state, after a change of fingerprint, or when a full read takes fewer requests', () => {
-    expect(plan(cms(), { previous: null })).toBeNull();
+  it('reads everything without a previous state or its versions, after a change of fingerprint, or when a full read takes fewer requests', () => {
+    expect(plan(cms(), { state: false })).toBeNull();
+    expect(plan(cms(), { before: null })).toBeNull();
     expect(plan(cms(), { fp: 'another' })).toBeNull();
     // Ten projects per language fit in one page of a full read each: three filtered reads are more.
     const partners: Row[] = Array.from({ length: Math.ceil((2 * IDS_PER_REQUEST) / RELATIONS.length) + 1 }, (_, i) => [
@@ -135,6 +142,33 @@ describe('planDelta: what a loader reads again', () => {
     ]);
     expect(FULL_READ_PAGE).toBeGreaterThan(10);
     expect(plan(cms({ partners }))).toBeNull();
+  });
+});
+
+describe('versionChanges', () => {
+  it('lists what is new or changed per type, what is gone, and compares a reference once for every loader', () => {
+    const before = indexVersions(cms());
+    const now = indexVersions(
+      cms({
+        partners: [
+          ['a', 'it', 9, 300],
+          ['a', 'en', 2, 100],
+          ['c', 'it', 4, 300],
+        ],
+        files: [],
+      }),
+    );
+    const changes = versionChanges(before, now);
+    expect(changes.changed.get(PARTNER)).toEqual(['it/a', 'it/c']);
+    expect(changes.changed.get(PROJECT)).toEqual([]);
+    expect([...changes.gone].sort()).toEqual(['files', PARTNER].sort());
+    expect([changes.unchanged('en/a'), changes.unchanged('it/a'), changes.unchanged('it/b'), changes.unchanged('file:logo')]).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect(versionChanges(before, now)).toBe(changes);
   });
 });
 

@@ -5,17 +5,18 @@ import type { ContentVersions } from 'shared-types';
  * Delta reads: what a collection's loader must read again from the CMS since its previous build.
  *
  * The CMS lists the version (row id and time of change) of every published entry and media file
- * (GET /api/site-build/versions, cms/src/site-build/versions.ts). A loader keeps in its meta the
- * versions of its entries and of everything they can reference, as they were when it read them,
- * and reads again:
+ * (GET /api/site-build/versions, cms/src/site-build/versions.ts). A build keeps that list once,
+ * for every loader (snapshots.ts); a loader keeps in its meta which list its entries were read
+ * against, and reads again:
  * - its entries whose version changed, and the new ones; it drops those no longer published;
  * - its entries that reference an entry or a file that changed or is gone (relations are read as
  *   documentIds, media files whole): a logo replaced in place, a partner unpublished;
  * - the entries that reference a changed or new entry now, asked of the CMS by relation:
  *   republishing a project brings back the relations of actions that did not change themselves.
  *
- * It reads everything when there is no previous state, when the content model, the populate rules
- * or the schema changed, and when its filtered reads would outnumber the pages of a full read.
+ * It reads everything when there is no previous state or list, when the content model, the
+ * populate rules or the schema changed, and when its filtered reads would outnumber the pages of
+ * a full read.
  */
 
 /** An entry's id in a collection: the same document in each locale is a separate entry. */
@@ -25,14 +26,75 @@ export function splitEntryId(id: string): { locale: string; documentId: string }
   return { locale: id.slice(0, slash), documentId: id.slice(slash + 1) };
 }
 const fileKey = (documentId: string) => `file:${documentId}`;
+/** The media files, beside the types, in a VersionIndex. */
+const FILES = 'files';
 
 /** What a loader keeps in its meta between builds. */
 export interface SyncState {
   fingerprint: string;
-  /** Entry id → version ("<row id>:<changed at>") of every stored entry. */
-  versions: Record<string, string>;
-  /** The versions of what the entries could reference when read: files, and for a type with relations every other type's entries. */
-  references: Record<string, string>;
+  /** The digest of the versions its entries were read against (snapshots.ts keeps them by it). */
+  snapshot: string;
+  /** Entries listed then but not stored (unpublished while they were read): read again next time. */
+  unread: string[];
+}
+
+/** The versions of one answer of the CMS, indexed once per build for every loader. */
+export interface VersionIndex {
+  /** Per type uid, and FILES: entry id (or file key) → version ("<row id>:<changed at>"). */
+  types: Map<string, Map<string, string>>;
+  /** The same, of every type and file together. */
+  all: Map<string, string>;
+}
+
+export function indexVersions(versions: ContentVersions): VersionIndex {
+  const version = (rowId: number, changedAt: number) => `${rowId}:${changedAt}`;
+  const types = new Map<string, Map<string, string>>();
+  for (const [uid, rows] of Object.entries(versions.types)) {
+    types.set(uid, new Map(rows.map(([documentId, locale, rowId, changedAt]) => [entryId(locale, documentId), version(rowId, changedAt)])));
+  }
+  types.set(FILES, new Map(versions.files.map(([documentId, rowId, changedAt]) => [fileKey(documentId), version(rowId, changedAt)])));
+  const all = new Map<string, string>();
+  for (const entries of types.values()) for (const [key, value] of entries) all.set(key, value);
+  return { types, all };
+}
+
+/** What changed between the versions of the previous build and these: worked out once per build. */
+export interface VersionChanges {
+  /** Per type uid (and FILES): entries (or file keys) new or of another version. */
+  changed: Map<string, string[]>;
+  /** The type uids (and FILES) with an entry gone: unpublished or deleted. */
+  gone: Set<string>;
+  /** Whether an entry or a file (its key) is listed now with the version it had. */
+  unchanged(key: string): boolean;
+}
+
+const changesMemo = new WeakMap<VersionIndex, WeakMap<VersionIndex, VersionChanges>>();
+export function versionChanges(before: VersionIndex, now: VersionIndex): VersionChanges {
+  let byNow = changesMemo.get(before);
+  if (!byNow) changesMemo.set(before, (byNow = new WeakMap()));
+  let changes = byNow.get(now);
+  if (changes) return changes;
+  const changed = new Map<string, string[]>();
+  const gone = new Set<string>();
+  for (const [uid, entries] of now.types) {
+    const previous = before.types.get(uid);
+    changed.set(
+      uid,
+      [...entries].filter(([key, version]) => previous?.get(key) !== version).map(([key]) => key),
+    );
+  }
+  for (const [uid, entries] of before.types) {
+    const current = now.types.get(uid);
+    for (const key of entries.keys()) {
+      if (!current?.has(key)) {
+        gone.add(uid);
+        break;
+      }
+    }
+  }
+  changes = { changed, gone, unchanged: (key) => now.all.has(key) && before.all.get(key) === now.all.get(key) };
+  byNow.set(now, changes);
+  return changes;
 }
 
 /** One filtered read: these documentIds, and the entries whose relations point at these references. */
@@ -53,27 +115,6 @@ export interface DeltaPlan {
 export const IDS_PER_REQUEST = 40;
 /** Entries in a page of a full read (Strapi's maximum page size, cms/config/api.ts). */
 export const FULL_READ_PAGE = 100;
-
-const version = (rowId: number, changedAt: number) => `${rowId}:${changedAt}`;
-
-/** The versions of one type's published entries, by entry id. */
-export function ownVersions(versions: ContentVersions, uid: string): Map<string, string> {
-  return new Map(
-    (versions.types[uid] ?? []).map(([documentId, locale, rowId, changedAt]) => [entryId(locale, documentId), version(rowId, changedAt)]),
-  );
-}
-
-/** The versions of what a type's entries can reference: every file, and with relations every other type's entries. */
-export function referenceVersions(versions: ContentVersions, uid: string, hasRelations: boolean): Map<string, string> {
-  const references = new Map(versions.files.map(([documentId, rowId, changedAt]) => [fileKey(documentId), version(rowId, changedAt)]));
-  if (hasRelations) {
-    for (const [type, rows] of Object.entries(versions.types)) {
-      if (type === uid) continue;
-      for (const [documentId, locale, rowId, changedAt] of rows) references.set(entryId(locale, documentId), version(rowId, changedAt));
-    }
-  }
-  return references;
-}
 
 /** A digest of what shapes a stored entry besides the CMS's answer: change any of it, read everything. */
 export function fingerprint(...parts: unknown[]): string {
@@ -104,32 +145,35 @@ function referencesStale(data: unknown, isCurrent: (documentId: string) => boole
 }
 
 /**
- * What to read again, or null for a full read. `stored` are the loader's entries, `own` and
- * `references` the versions the CMS lists now (ownVersions, referenceVersions), `relations` the
- * relation paths the type's populate rule reads (relationPaths).
+ * What a loader of type `uid` reads again, or null for a full read. `previous` is its state,
+ * `before` the versions it names (snapshots.ts; undefined when they are no longer kept), `now`
+ * the versions the CMS lists now, `stored` its entries and `relations` the relation paths its
+ * populate rule reads (relationPaths).
  */
 export function planDelta({
   previous,
   fingerprint: currentFingerprint,
-  own,
-  references,
+  before,
+  now,
+  uid,
   stored,
   relations,
 }: {
   previous: SyncState | undefined;
   fingerprint: string;
-  own: Map<string, string>;
-  references: Map<string, string>;
+  before: VersionIndex | undefined;
+  now: VersionIndex;
+  uid: string;
   stored: Iterable<{ id: string; data: unknown }>;
   relations: string[];
 }): DeltaPlan | null {
-  if (!previous || previous.fingerprint !== currentFingerprint) return null;
-  // The references unchanged since the previous read, compared once: at a thousand projects there
-  // are 17,000 of them, and the entries show about 60,000 documentIds between them.
-  const unchanged = new Set<string>();
-  for (const [key, current] of references) if (previous.references[key] === current) unchanged.add(key);
+  if (!previous || !before || previous.fingerprint !== currentFingerprint) return null;
+  const own = now.types.get(uid) ?? new Map<string, string>();
+  // What changed in every type is worked out once for all the loaders: at a thousand projects the
+  // CMS lists 17,000 versions, and the entries show about 60,000 documentIds between them.
+  const changes = versionChanges(before, now);
   const isCurrent = (locale: string, documentId: string) =>
-    references.has(fileKey(documentId)) ? unchanged.has(fileKey(documentId)) : unchanged.has(entryId(locale, documentId));
+    now.all.has(fileKey(documentId)) ? changes.unchanged(fileKey(documentId)) : changes.unchanged(entryId(locale, documentId));
 
   const remove: string[] = [];
   const refetch = new Map<string, Set<string>>();
@@ -138,14 +182,15 @@ export function planDelta({
     if (!refetch.has(locale)) refetch.set(locale, new Set());
     refetch.get(locale)!.add(documentId);
   };
-  for (const [id, current] of own) if (previous.versions[id] !== current) add(id);
+  for (const id of changes.changed.get(uid) ?? []) add(id);
+  for (const id of previous.unread) if (own.has(id)) add(id);
+  // What the entries of this type can reference: files, and with relations the other types.
+  const referenced = [...now.types.keys(), ...changes.gone].filter((type) => type === FILES || (relations.length > 0 && type !== uid));
   // An entry that references a changed entry is read again by relation (below). The stored
   // entries are walked only when a reference is gone (unpublished or deleted: no relation finds
   // it any more) or a file changed (entries hold their files whole): walking them all cost a
   // tenth of a second at a thousand projects.
-  const walk =
-    Object.keys(previous.references).some((key) => !references.has(key)) ||
-    [...references.keys()].some((key) => key.startsWith('file:') && !unchanged.has(key));
+  const walk = referenced.some((type) => changes.gone.has(type)) || (changes.changed.get(FILES) ?? []).length > 0;
   for (const { id, data } of stored) {
     if (!own.has(id)) remove.push(id);
     else if (walk) {
@@ -155,9 +200,9 @@ export function planDelta({
   }
   // Entries changed or new since the previous read, which entries of this type may reference now.
   const changed = new Map<string, string[]>();
-  if (relations.length > 0) {
-    for (const key of references.keys()) {
-      if (key.startsWith('file:') || unchanged.has(key)) continue;
+  for (const type of new Set(referenced)) {
+    if (type === FILES) continue;
+    for (const key of changes.changed.get(type) ?? []) {
       const { locale, documentId } = splitEntryId(key);
       if (!changed.has(locale)) changed.set(locale, []);
       changed.get(locale)!.push(documentId);
@@ -183,7 +228,10 @@ export function planDelta({
   }
   // Many small filtered reads cost more than the pages of a full read: then read everything.
   const perLocale = new Map<string, number>();
-  for (const id of own.keys()) perLocale.set(splitEntryId(id).locale, (perLocale.get(splitEntryId(id).locale) ?? 0) + 1);
+  for (const id of own.keys()) {
+    const { locale } = splitEntryId(id);
+    perLocale.set(locale, (perLocale.get(locale) ?? 0) + 1);
+  }
   const fullReadRequests = [...perLocale.values()].reduce((sum, count) => sum + Math.ceil(count / FULL_READ_PAGE), 0);
   if (requests.length > Math.max(fullReadRequests, 1)) return null;
   return { remove, requests };

@@ -4,8 +4,9 @@ import { CONTENT_TYPES, LOCALES, type ContentTypeName, type ContentVersions } fr
 import { timed } from '../build-timing.ts';
 import { siteConfig } from '../config.ts';
 import { createClient, type CmsClient } from './client.ts';
-import { entryId, fingerprint, ownVersions, planDelta, referenceVersions, relationPaths, type SyncState } from './delta.ts';
+import { entryId, fingerprint, indexVersions, planDelta, relationPaths, type SyncState, type VersionIndex } from './delta.ts';
 import { buildFailureLine, ContentContractError } from './errors.ts';
+import { loadSnapshot, saveSnapshot } from './snapshots.ts';
 
 let sharedClient: CmsClient | undefined;
 /** One client for the whole build, so request counts and settings are shared. */
@@ -48,10 +49,30 @@ export function parseEntry<T extends ContentTypeName>(type: T, raw: unknown, loc
   throw error;
 }
 
-let sharedVersions: Promise<ContentVersions | null> | undefined;
-/** One versions request per build, shared by every collection's loader (they run together). */
-function contentVersions(client: CmsClient): Promise<ContentVersions | null> {
-  return (sharedVersions ??= timed('CMS versions', () => client.getVersions()));
+interface BuildVersions {
+  versions: ContentVersions;
+  index: VersionIndex;
+  /** The digest under which the list is kept for the next build (snapshots.ts). */
+  snapshot: string;
+}
+
+let sharedVersions: Promise<BuildVersions | null> | undefined;
+/** One versions request per build, indexed and kept once for every collection's loader (they run together). */
+function buildVersions(client: CmsClient, cacheDir: URL): Promise<BuildVersions | null> {
+  return (sharedVersions ??= timed('CMS versions', async () => {
+    const versions = await client.getVersions();
+    return versions && { versions, index: indexVersions(versions), snapshot: saveSnapshot(cacheDir, versions) };
+  }));
+}
+
+const previousVersions = new Map<string, VersionIndex | undefined>();
+/** The versions a previous build kept, indexed once however many loaders name them. */
+function previousVersionsOf(cacheDir: URL, snapshot: string): VersionIndex | undefined {
+  if (!previousVersions.has(snapshot)) {
+    const versions = loadSnapshot(cacheDir, snapshot);
+    previousVersions.set(snapshot, versions && indexVersions(versions));
+  }
+  return previousVersions.get(snapshot);
 }
 
 const STATE_KEY = 'delta-state';
@@ -70,7 +91,7 @@ export function strapiLoader(type: ContentTypeName, client: () => CmsClient = cm
   const loader: Loader = {
     name: `strapi-${type}`,
     schema,
-    async load({ store, meta, logger, generateDigest, watcher }) {
+    async load({ store, meta, logger, generateDigest, watcher, config }) {
       // Benchmark floor only (pnpm bench): entries from a JSON dump, no HTTP and no schema parse.
       const fixtureFile = process.env.SITE_FIXTURE_FILE;
       if (fixtureFile) {
@@ -93,37 +114,41 @@ export function strapiLoader(type: ContentTypeName, client: () => CmsClient = cm
         return id;
       };
 
-      const versions = single || siteConfig().previewSecret || watcher ? null : await contentVersions(client());
-      const own = versions ? ownVersions(versions, uid) : new Map<string, string>();
-      const references = versions ? referenceVersions(versions, uid, relations.length > 0) : new Map<string, string>();
-      const currentFingerprint = versions ? fingerprint(type, populate, schema, versions.schema) : '';
+      const current = single || siteConfig().previewSecret || watcher ? null : await buildVersions(client(), config.cacheDir);
+      const currentFingerprint = current ? fingerprint(type, populate, schema, current.versions.schema) : '';
       // Any change of the store or its meta, even deleting a key that is not there, makes Astro
       // write the whole store again (1.5–2.5 s at 1,000 projects): this loader writes the state
       // only when it changed and deletes only what is present.
       const saveState = (ids: Iterable<string>) => {
-        if (!versions) {
+        if (!current) {
           if (meta.has(STATE_KEY)) meta.delete(STATE_KEY);
           return;
         }
-        const state: SyncState = { fingerprint: currentFingerprint, versions: {}, references: Object.fromEntries(references) };
-        // An entry read but not listed was published after the versions were taken: no version, read again next time.
-        for (const id of ids) if (own.has(id)) state.versions[id] = own.get(id)!;
+        const stored = new Set(ids);
+        // Listed but not stored: unpublished after the versions were taken. (Stored but not
+        // listed: published after. It has no version in the list, so it is read again next time.)
+        const unread = [...(current.index.types.get(uid)?.keys() ?? [])].filter((id) => !stored.has(id));
+        const state: SyncState = { fingerprint: currentFingerprint, snapshot: current.snapshot, unread };
         const text = JSON.stringify(state);
         if (meta.get(STATE_KEY) !== text) meta.set(STATE_KEY, text);
       };
 
       // SITE_FULL_READ=1 (the publisher's manual, daily and startup builds): read everything, keep the state.
-      const previous = process.env.SITE_FULL_READ === '1' ? undefined : meta.get(STATE_KEY);
-      const plan = versions
-        ? planDelta({
-            previous: previous ? (JSON.parse(previous) as SyncState) : undefined,
-            fingerprint: currentFingerprint,
-            own,
-            references,
-            stored: store.entries().map(([id, entry]) => ({ id, data: entry.data })),
-            relations,
-          })
-        : null;
+      const previousText = process.env.SITE_FULL_READ === '1' ? undefined : meta.get(STATE_KEY);
+      const previous = previousText ? (JSON.parse(previousText) as Partial<SyncState>) : undefined;
+      // A state without a snapshot is of an earlier version of this loader: read everything.
+      const plan =
+        current && previous?.snapshot
+          ? planDelta({
+              previous: previous as SyncState,
+              fingerprint: currentFingerprint,
+              before: previousVersionsOf(config.cacheDir, previous.snapshot),
+              now: current.index,
+              uid,
+              stored: store.entries().map(([id, entry]) => ({ id, data: entry.data })),
+              relations,
+            })
+          : null;
 
       if (plan) {
         for (const id of plan.remove) store.delete(id);
