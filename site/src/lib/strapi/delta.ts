@@ -185,12 +185,14 @@ export function planDelta({
   for (const id of changes.changed.get(uid) ?? []) add(id);
   for (const id of previous.unread) if (own.has(id)) add(id);
   // What the entries of this type can reference: files, and with relations the other types.
-  const referenced = [...now.types.keys(), ...changes.gone].filter((type) => type === FILES || (relations.length > 0 && type !== uid));
+  const referenced = new Set(
+    [...now.types.keys(), ...changes.gone].filter((type) => type === FILES || (relations.length > 0 && type !== uid)),
+  );
   // An entry that references a changed entry is read again by relation (below). The stored
   // entries are walked only when a reference is gone (unpublished or deleted: no relation finds
   // it any more) or a file changed (entries hold their files whole): walking them all cost a
   // tenth of a second at a thousand projects.
-  const walk = referenced.some((type) => changes.gone.has(type)) || (changes.changed.get(FILES) ?? []).length > 0;
+  const walk = [...referenced].some((type) => changes.gone.has(type)) || (changes.changed.get(FILES) ?? []).length > 0;
   for (const { id, data } of stored) {
     if (!own.has(id)) remove.push(id);
     else if (walk) {
@@ -200,7 +202,7 @@ export function planDelta({
   }
   // Entries changed or new since the previous read, which entries of this type may reference now.
   const changed = new Map<string, string[]>();
-  for (const type of new Set(referenced)) {
+  for (const type of referenced) {
     if (type === FILES) continue;
     for (const key of changes.changed.get(type) ?? []) {
       const { locale, documentId } = splitEntryId(key);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Loader } from 'astro/loaders';
-import { CONTENT_TYPES, LOCALES, type ContentTypeName, type ContentVersions } from 'shared-types';
+import { CONTENT_TYPES, LOCALES, type ContentTypeName } from 'shared-types';
 import { timed } from '../build-timing.ts';
 import { siteConfig } from '../config.ts';
 import { createClient, type CmsClient } from './client.ts';
@@ -50,7 +50,8 @@ export function parseEntry<T extends ContentTypeName>(type: T, raw: unknown, loc
 }
 
 interface BuildVersions {
-  versions: ContentVersions;
+  /** The content model's digest the CMS gives: part of each loader's fingerprint. */
+  schema: string;
   index: VersionIndex;
   /** The digest under which the list is kept for the next build (snapshots.ts). */
   snapshot: string;
@@ -61,7 +62,7 @@ let sharedVersions: Promise<BuildVersions | null> | undefined;
 function buildVersions(client: CmsClient, cacheDir: URL): Promise<BuildVersions | null> {
   return (sharedVersions ??= timed('CMS versions', async () => {
     const versions = await client.getVersions();
-    return versions && { versions, index: indexVersions(versions), snapshot: saveSnapshot(cacheDir, versions) };
+    return versions && { schema: versions.schema, index: indexVersions(versions), snapshot: saveSnapshot(cacheDir, versions) };
   }));
 }
 
@@ -115,7 +116,7 @@ export function strapiLoader(type: ContentTypeName, client: () => CmsClient = cm
       };
 
       const current = single || siteConfig().previewSecret || watcher ? null : await buildVersions(client(), config.cacheDir);
-      const currentFingerprint = current ? fingerprint(type, populate, schema, current.versions.schema) : '';
+      const currentFingerprint = current ? fingerprint(type, populate, schema, current.schema) : '';
       // Any change of the store or its meta, even deleting a key that is not there, makes Astro
       // write the whole store again (1.5–2.5 s at 1,000 projects): this loader writes the state
       // only when it changed and deletes only what is present.
