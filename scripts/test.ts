@@ -41,13 +41,19 @@ const STEPS: Step[] = [
     'site at scale: paged lists, explorer data, page weight (real Strapi, generated portfolio, Chromium)',
     [...vitest('site'), '--config', 'vitest.scale.config.ts'],
   ],
+  ['battery: hostile and extreme content (real Strapi, SQLite, Chromium)', [...vitest('site'), '--config', 'vitest.battery.config.ts']],
   [
-    'battery: hostile and extreme content, faults (real Strapi, SQLite, Chromium)',
+    'battery: hostile and extreme content (real Strapi, PostgreSQL, Chromium)',
     [...vitest('site'), '--config', 'vitest.battery.config.ts'],
+    { TEST_DATABASE_CLIENT: 'postgres' },
   ],
   [
-    'battery: hostile and extreme content, faults (real Strapi, PostgreSQL, Chromium)',
-    [...vitest('site'), '--config', 'vitest.battery.config.ts'],
+    'battery: faults injected into the CMS and the publisher (real Strapi, SQLite)',
+    [...vitest('publisher'), '--config', 'vitest.faults.config.ts'],
+  ],
+  [
+    'battery: faults injected into the CMS and the publisher (real Strapi, PostgreSQL)',
+    [...vitest('publisher'), '--config', 'vitest.faults.config.ts'],
     { TEST_DATABASE_CLIENT: 'postgres' },
   ],
   [

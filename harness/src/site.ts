@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT, SITE_DIR } from './paths.ts';
 
 const ASTRO_BIN = path.join(SITE_DIR, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -90,6 +92,16 @@ export function siteBuildEnv(outDir: string, cacheDir?: string): Record<string, 
   return { ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', SITE_OUT_DIR: outDir, ...(cacheDir ? { SITE_CACHE_DIR: cacheDir } : {}) };
 }
 
+/**
+ * The folder Astro bundles the prerender of a build into this output folder in (patched: one per
+ * output folder outside the project, named after it; CONTRIBUTING, "Patched dependencies"). Astro
+ * removes it when a build ends, unless the build is killed.
+ */
+export function prerenderFolder(outDir: string): string {
+  const outDirUrl = pathToFileURL(`${path.resolve(outDir)}/`).href;
+  return path.join(SITE_DIR, '.astro', `.prerender-${createHash('sha1').update(outDirUrl).digest('hex').slice(0, 12)}`);
+}
+
 /** Builds into one folder again and again, each build started ahead of time (createSiteBuilder). */
 export interface SiteBuilder {
   /** One `astro build`, with this build's own environment on top of the builder's; one call at a time. */
@@ -154,8 +166,11 @@ export function createSiteBuilder({
     };
     child.stdout!.on('data', collect);
     child.stderr!.on('data', collect);
-    child.on('exit', () => {
+    child.on('exit', (_code, signal) => {
       build.ended = true;
+      // Killed (set aside, timed out, or closed while waiting): Astro did not remove its bundle.
+      // No other build into this folder runs until this one has exited.
+      if (signal) rmSync(prerenderFolder(outDir), { recursive: true, force: true });
     });
     void build.atGate.then(() => {
       build.ready = true;
@@ -203,6 +218,7 @@ export function createSiteBuilder({
       closed = true;
       await lastExit;
       next?.child.kill('SIGKILL');
+      await next?.exit;
       next = null;
     },
   };

@@ -4,14 +4,14 @@
  * store loaded, the code bundled and the last build's pages linked in. What it is opened with must
  * reach the pages, another build of the site while it waits must leave its bundle alone, and a
  * change to the code it loaded while it waited must give a fresh build, not one that runs the old
- * code.
+ * code. A build killed while it waits leaves nothing behind.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, onTestFinished, test, vi } from 'vitest';
 import { SITE_DIR } from 'harness/paths';
-import { buildSite, createSiteBuilder } from 'harness/site';
+import { buildSite, createSiteBuilder, prerenderFolder } from 'harness/site';
 import { formatDay } from '../src/lib/dates.ts';
 import { site } from './support/site.ts';
 
@@ -68,4 +68,10 @@ test('a build started ahead of time takes the environment it is opened with, sur
   const afterChange = await build({ BUILD_DATE: '2031-01-16' });
   expect(afterChange.startedAhead).toBe(false);
   expect(today()).toBe(formatDay('2031-01-16', 'it'));
+
+  // Closed while a build waits: that build is killed, and its bundle does not stay behind.
+  await startNextBuild();
+  expect(existsSync(prerenderFolder(outDir)), 'the waiting build bundled into its own folder').toBe(true);
+  await builder.close();
+  expect(existsSync(prerenderFolder(outDir))).toBe(false);
 });

@@ -1,24 +1,29 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { adminLogin, runSeed, startCmsLogged, type RunningCms } from 'harness/cms';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminLogin, ensureCmsBuilt, runSeed, startCmsLogged, type RunningCms } from 'harness/cms';
 import { ROOT } from 'harness/paths';
 import { createTestSchema } from 'harness/postgres';
 import { freePort, throwawayCmsEnv } from 'harness/test-env';
-import { createPublisher, type Publisher } from 'publisher/publisher';
-import { SECRET_HEADER } from 'publisher/webhook';
+import { createPublisher, type Publisher } from '../../src/publisher.ts';
+import { SECRET_HEADER } from '../../src/webhook.ts';
 import { CONTENT_TYPES } from 'shared-types';
 
 /**
  * Faults, injected for real: the CMS killed (SIGKILL) while the publisher builds from it, and the
  * publisher process group killed mid-build. The live site must keep answering from the last good
  * release, nothing an editor saved may be lost, and the next event must publish again. The CMS
- * here is this file's own (seeded, on the database under test), since it is killed and restarted.
+ * here is this file's own: the seed, on the database named by TEST_DATABASE_CLIENT (sqlite or
+ * postgres). `npm test` runs it on both.
  */
-const battery = () => inject('battery');
+const databaseClient = process.env.TEST_DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite';
+/** What the site build needs besides the CMS's address and token. */
+const BUILD_ENV = { SITE_URL: 'http://localhost:4321', BUILD_DATE: '2026-11-22' };
+const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const SECRET = randomBytes(16).toString('hex');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const figures = { faultsInjected: 0, eventsSent: 0, buildsRun: 0, buildsFailed: 0, sitePolls: 0, siteErrors: 0 };
@@ -104,26 +109,25 @@ function pollSite(url: string) {
 }
 
 beforeAll(async () => {
+  ensureCmsBuilt();
   dir = mkdtempSync(path.join(tmpdir(), 'portfolio-faults-'));
   env = await throwawayCmsEnv(path.join(dir, 'faults.db'));
-  if (battery().databaseClient === 'postgres') {
+  if (databaseClient === 'postgres') {
     const schema = await createTestSchema();
     Object.assign(env, schema.env);
     dropSchema = schema.drop;
   }
   runSeed(env);
-  cms = await startCmsLogged(env, cmsLog(), 'battery');
+  cms = await startCmsLogged(env, cmsLog(), 'faults');
 }, 300_000);
 
 afterAll(async () => {
   await cms?.stop();
   await dropSchema();
-  const line = `[battery ${battery().databaseClient}] faults: ${figures.faultsInjected} injected, ${figures.eventsSent} events sent, ${figures.buildsRun} builds run (${figures.buildsFailed} failed as they should), ${figures.sitePolls} site polls, ${figures.siteErrors} errors seen`;
+  const line = `[faults ${databaseClient}] ${figures.faultsInjected} injected, ${figures.eventsSent} events sent, ${figures.buildsRun} builds run (${figures.buildsFailed} failed as they should), ${figures.sitePolls} site polls, ${figures.siteErrors} errors seen`;
   console.log(line);
-  writeFileSync(
-    path.join(battery().resultsDir, `battery-faults-${battery().databaseClient}.json`),
-    `${JSON.stringify(figures, null, 2)}\n`,
-  );
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(path.join(resultsDir, `faults-${databaseClient}.json`), `${JSON.stringify(figures, null, 2)}\n`);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -144,7 +148,7 @@ describe('the CMS killed during a build', () => {
       cacheDir: path.join(dir, 'cache'),
       // Two attempts a second apart: a dead CMS fails the build quickly.
       buildEnv: {
-        ...battery().buildEnv,
+        ...BUILD_ENV,
         STRAPI_URL: cms.url,
         STRAPI_TOKEN: env.SITE_BUILD_TOKEN!,
         STRAPI_ATTEMPTS: '2',
@@ -169,12 +173,12 @@ describe('the CMS killed during a build', () => {
   it('fails the build, keeps the live release answering, loses no saved work, and publishes on the next event', async () => {
     const token = await adminToken();
     // An editor's unpublished work, saved just before the crash.
-    const projects = await (
+    const projects = (await (
       await fetch(`${cms.url}/content-manager/collection-types/api::project.project?locale=it&pageSize=1`, {
         headers: { Authorization: `Bearer ${token}` },
       })
-    ).json();
-    const documentId = projects.results[0].documentId as string;
+    ).json()) as { results: Array<{ documentId: string }> };
+    const documentId = projects.results[0]!.documentId;
     const draftText = `Bozza salvata prima del crash ${randomBytes(4).toString('hex')}`;
     const saved = await fetch(`${cms.url}/content-manager/collection-types/api::project.project/${documentId}?locale=it`, {
       method: 'PUT',
@@ -199,14 +203,14 @@ describe('the CMS killed during a build', () => {
     expect(readdirSync(path.join(dir, 'releases')).filter((name) => name !== 'current').length).toBe(publisher.status().releases.length);
 
     // The CMS comes back on the same database: everything saved is there, the draft included.
-    cms = await startCmsLogged(env, cmsLog(), 'battery');
+    cms = await startCmsLogged(env, cmsLog(), 'faults');
     const after = await snapshot(await adminToken());
     expect(after).toEqual(before);
-    const draft = await (
+    const draft = (await (
       await fetch(`${cms.url}/content-manager/collection-types/api::project.project/${documentId}?locale=it`, {
         headers: { Authorization: `Bearer ${await adminToken()}` },
       })
-    ).json();
+    ).json()) as { data: { summary: string } };
     expect(draft.data.summary).toBe(draftText);
 
     await sendEvent(apiPort);
@@ -224,14 +228,13 @@ describe('the publisher killed during a build', () => {
 
   /** publisher/src/run.ts as its own process group, as a service manager runs it. */
   async function startPublisherProcess(ports: { api: number; site: number }): Promise<ChildProcess> {
-    const { STRAPI_URL: _, ...buildEnv } = battery().buildEnv;
     const process_ = spawn(process.execPath, [path.join(ROOT, 'publisher', 'src', 'run.ts')], {
       cwd: ROOT,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
-        ...buildEnv,
+        ...BUILD_ENV,
         STRAPI_URL: cms.url,
         STRAPI_TOKEN: env.SITE_BUILD_TOKEN!,
         PUBLISH_WEBHOOK_SECRET: SECRET,
