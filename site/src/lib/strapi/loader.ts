@@ -154,15 +154,19 @@ export function strapiLoader(type: ContentTypeName, client: () => CmsClient = cm
       if (plan) {
         for (const id of plan.remove) store.delete(id);
         const returned = new Set<string>();
-        for (const { locale, documentIds, references } of plan.requests) {
-          const filters = {
-            $or: [
-              ...(documentIds.length > 0 ? [{ documentId: { $in: documentIds } }] : []),
-              ...(references.length > 0 ? relations.map((relation) => nested(relation, { documentId: { $in: references } })) : []),
-            ],
-          };
-          for (const raw of await client().listAll(path, locale, populate, { filters })) returned.add(keep(locale, raw));
-        }
+        // Side by side: each is a round trip to the CMS, and a publish waits for the slowest loader.
+        const answers = await Promise.all(
+          plan.requests.map(({ locale, documentIds, references }) => {
+            const filters = {
+              $or: [
+                ...(documentIds.length > 0 ? [{ documentId: { $in: documentIds } }] : []),
+                ...(references.length > 0 ? relations.map((relation) => nested(relation, { documentId: { $in: references } })) : []),
+              ],
+            };
+            return client().listAll(path, locale, populate, { filters });
+          }),
+        );
+        for (const [i, raws] of answers.entries()) for (const raw of raws) returned.add(keep(plan.requests[i]!.locale, raw));
         // Listed as published but not returned: unpublished since the versions were taken.
         for (const { locale, documentIds } of plan.requests) {
           for (const documentId of documentIds) {
@@ -178,12 +182,15 @@ export function strapiLoader(type: ContentTypeName, client: () => CmsClient = cm
       }
 
       const seen = new Set<string>();
-      for (const locale of LOCALES) {
-        const raws = single
-          ? [await client().getSingle(path, locale, populate)].filter((raw) => raw !== null)
-          : await client().listAll(path, locale, populate);
-        for (const raw of raws) seen.add(keep(locale, raw));
-      }
+      const answers = await Promise.all(
+        LOCALES.map(async (locale) =>
+          single
+            ? [await client().getSingle(path, locale, populate)].filter((raw) => raw !== null)
+            : await client().listAll(path, locale, populate),
+        ),
+      );
+      // Stored in the order of LOCALES, as before: the store keeps insertion order.
+      for (const [i, raws] of answers.entries()) for (const raw of raws) seen.add(keep(LOCALES[i]!, raw));
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       saveState(seen);
       logger.info(`${seen.size} published ${type} entries (${LOCALES.join(', ')})`);
