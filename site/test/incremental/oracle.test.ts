@@ -178,6 +178,18 @@ async function published(uid: string): Promise<Array<{ documentId: string; slug:
     throw new Error(`listing ${uid} answered ${response.status}: ${JSON.stringify(json).slice(0, 300)}`);
   return json.data;
 }
+/** Published Italian actions that belong to a published project, with that project. */
+async function actionsWithProject(): Promise<Array<{ documentId: string; project: { documentId: string; slug: string } }>> {
+  const response = await fetch(`${cms!.url}/api/actions?locale=it&sort=id:asc&pagination[pageSize]=100&populate[project][fields][0]=slug`, {
+    headers: { Authorization: `Bearer ${env.SITE_BUILD_TOKEN}` },
+  });
+  const json = (await response.json()) as { data: Array<{ documentId: string; project: { documentId: string; slug: string } | null }> };
+  if (!response.ok || !Array.isArray(json.data))
+    throw new Error(`listing actions answered ${response.status}: ${JSON.stringify(json).slice(0, 300)}`);
+  return json.data.filter(
+    (action): action is { documentId: string; project: { documentId: string; slug: string } } => action.project !== null,
+  );
+}
 /** Updates the draft with `changes` and publishes it, in one locale (the admin's "Publish"). */
 const publish = (uid: string, documentId: string, locale: string, changes: Record<string, unknown>) =>
   admin('POST', cm(uid, `/${documentId}/actions/publish?locale=${locale}`), changes);
@@ -253,6 +265,30 @@ const EDIT_KINDS: Edit[] = [
       if (!documentId) return 'nothing to republish';
       await admin('POST', cm(UID.project, `/${documentId}/actions/publish?locale=it`), {});
       return `republished ${documentId} (Italian)`;
+    },
+  },
+  {
+    kind: "take an action off its project, in the project's form",
+    weight: 1,
+    async apply(random) {
+      const action = random.pick(await actionsWithProject());
+      if (!action) return 'no action with a project';
+      // The other side of the action's relation: the action itself does not change.
+      await publish(UID.project, action.project.documentId, 'it', {
+        actions: { disconnect: [{ documentId: action.documentId, locale: 'it' }] },
+      });
+      return `took action ${action.documentId} off ${action.project.slug} in the project's form (Italian)`;
+    },
+  },
+  {
+    kind: "move an action to another project, in that project's form",
+    weight: 1,
+    async apply(random) {
+      const action = random.pick(await actionsWithProject());
+      if (!action) return 'no action with a project';
+      const target = random.pick((await published(UID.project)).filter((p) => p.documentId !== action.project.documentId));
+      await publish(UID.project, target.documentId, 'it', { actions: { connect: [{ documentId: action.documentId, locale: 'it' }] } });
+      return `moved action ${action.documentId} from ${action.project.slug} to ${target.slug} in ${target.slug}'s form (Italian)`;
     },
   },
   {

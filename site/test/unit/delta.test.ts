@@ -95,11 +95,14 @@ describe('planDelta: what a loader reads again', () => {
     expect(result?.remove.sort()).toEqual(['en/p4', 'it/p4']);
   });
 
-  it('asks for the entries that reference a changed partner, without walking the stored ones', () => {
+  it('asks for the entries that reference a changed partner now, and reads again those that referenced it', () => {
     const result = plan(cms({ partners: changedRow(cms().types[PARTNER]!, 'a', 'it') }));
-    // p0 shows partner a: the read by relation brings it, so it is not read again by documentId too.
-    expect(read(result)).toEqual([]);
     expect(asked(result)).toEqual(['it/a']);
+    // p0 showed partner a in Italian: the relation may have been taken off from the partner's side,
+    // and then the CMS no longer finds p0 by it. English p0 did not change.
+    expect(read(result)).toEqual(['it/p0']);
+    // One request for both.
+    expect(result!.requests).toHaveLength(1);
   });
 
   it('asks for the entries that reference a partner published again (its relations come back)', () => {

@@ -12,7 +12,9 @@ import type { ContentVersions } from 'shared-types';
  * - its entries that reference an entry or a file that changed or is gone (relations are read as
  *   documentIds, media files whole): a logo replaced in place, a partner unpublished;
  * - the entries that reference a changed or new entry now, asked of the CMS by relation:
- *   republishing a project brings back the relations of actions that did not change themselves.
+ *   republishing a project brings back the relations of actions that did not change themselves;
+ *   and those that referenced it before: an action taken off a project in the project's form
+ *   changes neither the action's version nor what references the project now.
  *
  * It reads everything when there is no previous state or list, when the content model, the
  * populate rules or the schema changed, and when its filtered reads would outnumber the pages of
@@ -131,6 +133,22 @@ export function fingerprint(...parts: unknown[]): string {
   return createHash('sha256').update(json).digest('hex');
 }
 
+/** The documentIds an entry's relations point at, by relation path (["partnerships", "partner"]). */
+function relatedDocumentIds(data: unknown, paths: string[][]): string[] {
+  const ids: string[] = [];
+  const visit = (value: unknown, path: string[], at: number) => {
+    if (Array.isArray(value)) for (const item of value) visit(item, path, at);
+    else if (value && typeof value === 'object') {
+      if (at === path.length) {
+        const { documentId } = value as { documentId?: unknown };
+        if (typeof documentId === 'string') ids.push(documentId);
+      } else visit((value as Record<string, unknown>)[path[at]!], path, at + 1);
+    }
+  };
+  for (const path of paths) visit(data, path, 0);
+  return ids;
+}
+
 /** Whether an entry's data references, below its own top level, a documentId that is not current. */
 function referencesStale(data: unknown, isCurrent: (documentId: string) => boolean, depth = 0): boolean {
   if (Array.isArray(data)) return data.some((item) => referencesStale(item, isCurrent, depth + 1));
@@ -202,12 +220,25 @@ export function planDelta({
   }
   // Entries changed or new since the previous read, which entries of this type may reference now.
   const changed = new Map<string, string[]>();
+  const changedIds = new Set<string>();
   for (const type of referenced) {
     if (type === FILES) continue;
     for (const key of changes.changed.get(type) ?? []) {
       const { locale, documentId } = splitEntryId(key);
       if (!changed.has(locale)) changed.set(locale, []);
       changed.get(locale)!.push(documentId);
+      changedIds.add(key);
+    }
+  }
+  // And the stored entries that referenced them: a relation edited from the other side (an action
+  // taken off a project in the project's form) changes the entry's relations, not its version, and
+  // the CMS no longer finds it by that relation.
+  if (changedIds.size > 0) {
+    const paths = relations.map((relation) => relation.split('.'));
+    for (const { id, data } of stored) {
+      if (!own.has(id)) continue;
+      const { locale } = splitEntryId(id);
+      if (relatedDocumentIds(data, paths).some((documentId) => changedIds.has(entryId(locale, documentId)))) add(id);
     }
   }
 
