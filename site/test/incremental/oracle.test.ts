@@ -46,6 +46,7 @@ const UID = {
   theme: 'api::theme.theme',
   fundingLine: 'api::funding-line.funding-line',
   settings: 'api::site-setting.site-setting',
+  action: 'api::action.action',
 } as const;
 
 let dir: string;
@@ -265,6 +266,37 @@ const EDIT_KINDS: Edit[] = [
       if (!documentId) return 'nothing to republish';
       await admin('POST', cm(UID.project, `/${documentId}/actions/publish?locale=it`), {});
       return `republished ${documentId} (Italian)`;
+    },
+  },
+  {
+    kind: "change a project's slug (its address)",
+    weight: 1,
+    async apply(random, n) {
+      const project = random.pick(await published(UID.project));
+      const slug = `${project.slug.replace(/-r\d+$/, '')}-r${n}`;
+      // One slug per document, in every language (cms/src/integrity/slugs.ts): both are published.
+      await publish(UID.project, project.documentId, 'it', { slug });
+      await admin('POST', cm(UID.project, `/${project.documentId}/actions/publish?locale=en`), {});
+      return `moved ${project.slug} to ${slug}`;
+    },
+  },
+  {
+    kind: "edit an action's title",
+    weight: 1,
+    async apply(random, n) {
+      const action = random.pick(await actionsWithProject());
+      if (!action) return 'no action with a project';
+      await publish(UID.action, action.documentId, 'it', { title: `Azione modificata ${n}` });
+      return `retitled action ${action.documentId} of ${action.project.slug}`;
+    },
+  },
+  {
+    kind: 'rename a theme',
+    weight: 1,
+    async apply(random, n) {
+      const theme = random.pick(await published(UID.theme));
+      await publish(UID.theme, theme.documentId, 'it', { name: `Tema rinominato ${n}` });
+      return `renamed theme ${theme.slug}`;
     },
   },
   {
