@@ -460,6 +460,26 @@ const EDIT_KINDS: Edit[] = [
       return `replaced the logo of ${logo!.partner} in place`;
     },
   },
+  {
+    kind: 'delete a logo from the media library',
+    weight: 1,
+    async apply(random, n) {
+      // No entry is published again: the partner's page loses its logo.
+      const deleted = logo!;
+      await admin('DELETE', `/upload/files/${deleted.id}`);
+      const partner = await setNewLogo(random, n);
+      return `deleted the logo of ${deleted.partner} (then uploaded one for ${partner})`;
+    },
+  },
+  {
+    kind: "unpublish a partner's English version",
+    weight: 1,
+    async apply(random) {
+      const partner = random.pick(await published(UID.partner));
+      await admin('POST', cm(UID.partner, `/${partner.documentId}/actions/unpublish?locale=en`), {});
+      return `unpublished the English version of ${partner.slug}`;
+    },
+  },
 ];
 const unpublished: string[] = [];
 
