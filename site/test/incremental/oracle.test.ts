@@ -179,6 +179,21 @@ async function published(uid: string): Promise<Array<{ documentId: string; slug:
     throw new Error(`listing ${uid} answered ${response.status}: ${JSON.stringify(json).slice(0, 300)}`);
   return json.data;
 }
+/** Published Italian themes with at least one published project, with those projects. */
+async function themesWithProjects(): Promise<
+  Array<{ documentId: string; slug: string; projects: Array<{ documentId: string; slug: string }> }>
+> {
+  const response = await fetch(`${cms!.url}/api/themes?locale=it&sort=id:asc&pagination[pageSize]=100&populate[projects][fields][0]=slug`, {
+    headers: { Authorization: `Bearer ${env.SITE_BUILD_TOKEN}` },
+  });
+  const json = (await response.json()) as {
+    data: Array<{ documentId: string; slug: string; projects: Array<{ documentId: string; slug: string }> }>;
+  };
+  if (!response.ok || !Array.isArray(json.data))
+    throw new Error(`listing themes answered ${response.status}: ${JSON.stringify(json).slice(0, 300)}`);
+  return json.data.filter((theme) => theme.projects.length > 0);
+}
+
 /** Published Italian actions that belong to a published project, with that project. */
 async function actionsWithProject(): Promise<Array<{ documentId: string; project: { documentId: string; slug: string } }>> {
   const response = await fetch(`${cms!.url}/api/actions?locale=it&sort=id:asc&pagination[pageSize]=100&populate[project][fields][0]=slug`, {
@@ -266,6 +281,19 @@ const EDIT_KINDS: Edit[] = [
       if (!documentId) return 'nothing to republish';
       await admin('POST', cm(UID.project, `/${documentId}/actions/publish?locale=it`), {});
       return `republished ${documentId} (Italian)`;
+    },
+  },
+  {
+    kind: "take a project off a theme, in the theme's form",
+    weight: 1,
+    async apply(random) {
+      const themes = await themesWithProjects();
+      if (themes.length === 0) return 'no theme with a project';
+      const theme = random.pick(themes);
+      const project = random.pick(theme.projects);
+      // The other side of the project's relation: the project itself does not change.
+      await publish(UID.theme, theme.documentId, 'it', { projects: { disconnect: [{ documentId: project.documentId, locale: 'it' }] } });
+      return `took ${project.slug} off theme ${theme.slug} in the theme's form (Italian)`;
     },
   },
   {
