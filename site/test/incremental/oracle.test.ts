@@ -364,6 +364,29 @@ const EDIT_KINDS: Edit[] = [
     },
   },
   {
+    kind: 'delete a project (both languages)',
+    weight: 1,
+    async apply(random) {
+      const projects = await published(UID.project);
+      if (projects.length <= 20) return 'kept the last projects';
+      // Not the first: the explorer's first page keeps a project to show.
+      const project = random.pick(projects.slice(1));
+      await admin('DELETE', cm(UID.project, `/${project.documentId}?locale=en`));
+      await admin('DELETE', cm(UID.project, `/${project.documentId}?locale=it`));
+      return `deleted project ${project.slug}; its actions and communities stay, with no project`;
+    },
+  },
+  {
+    kind: 'unpublish an action',
+    weight: 1,
+    async apply(random) {
+      const action = random.pick(await actionsWithProject());
+      if (!action) return 'no action with a project';
+      await admin('POST', cm(UID.action, `/${action.documentId}/actions/unpublish?locale=it`), {});
+      return `unpublished action ${action.documentId} of ${action.project.slug} (Italian)`;
+    },
+  },
+  {
     kind: 'add or remove a partnership',
     weight: 3,
     async apply(random) {
@@ -416,9 +439,12 @@ const EDIT_KINDS: Edit[] = [
       const draft = (await admin('GET', cm(UID.project, `/${project.documentId}?locale=it`))).data;
       const past = (draft.endDate?.date ?? '9999') < today;
       const endDate = { date: addDays(today, past ? 200 : -20), precision: 'day', estimated: false };
-      await publish(UID.project, project.documentId, 'it', { endDate, statusOverride: null });
+      // The CMS refuses an end before the start: a project that had not started yet starts earlier too.
+      const startsLater = (draft.startDate?.date ?? '') > endDate.date;
+      const startDate = startsLater ? { date: addDays(endDate.date, -60), precision: 'day', estimated: false } : undefined;
+      await publish(UID.project, project.documentId, 'it', { endDate, ...(startDate ? { startDate } : {}), statusOverride: null });
       await admin('POST', cm(UID.project, `/${project.documentId}/actions/publish?locale=en`), {});
-      return `moved the end date of ${project.slug} to ${endDate.date}`;
+      return `moved the end date of ${project.slug} to ${endDate.date}${startDate ? ` and its start to ${startDate.date}` : ''}`;
     },
   },
   {
