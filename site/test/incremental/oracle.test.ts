@@ -169,43 +169,28 @@ const REST = { [UID.project]: 'projects', [UID.partner]: 'partners', [UID.theme]
   string,
   string
 >;
-/** Published documents of a type in the Italian locale, as the public REST API (the site's source) lists them. */
-async function published(uid: string): Promise<Array<{ documentId: string; slug: string }>> {
-  const response = await fetch(`${cms!.url}/api/${REST[uid]}?locale=it&sort=id:asc&pagination[pageSize]=100&fields[0]=slug`, {
+/** Published Italian entries, as the public REST API (the site's source) lists them: `query` after /api/. */
+async function listed<T>(query: string): Promise<T[]> {
+  const response = await fetch(`${cms!.url}/api/${query}&locale=it&sort=id:asc&pagination[pageSize]=100`, {
     headers: { Authorization: `Bearer ${env.SITE_BUILD_TOKEN}` },
   });
-  const json = (await response.json()) as { data: Array<{ documentId: string; slug: string }> };
+  const json = (await response.json()) as { data: T[] };
   if (!response.ok || !Array.isArray(json.data))
-    throw new Error(`listing ${uid} answered ${response.status}: ${JSON.stringify(json).slice(0, 300)}`);
+    throw new Error(`listing ${query} answered ${response.status}: ${JSON.stringify(json).slice(0, 300)}`);
   return json.data;
 }
+type Linked = { documentId: string; slug: string };
+/** Published documents of a type in the Italian locale. */
+const published = (uid: string) => listed<Linked>(`${REST[uid]}?fields[0]=slug`);
 /** Published Italian themes with at least one published project, with those projects. */
-async function themesWithProjects(): Promise<
-  Array<{ documentId: string; slug: string; projects: Array<{ documentId: string; slug: string }> }>
-> {
-  const response = await fetch(`${cms!.url}/api/themes?locale=it&sort=id:asc&pagination[pageSize]=100&populate[projects][fields][0]=slug`, {
-    headers: { Authorization: `Bearer ${env.SITE_BUILD_TOKEN}` },
-  });
-  const json = (await response.json()) as {
-    data: Array<{ documentId: string; slug: string; projects: Array<{ documentId: string; slug: string }> }>;
-  };
-  if (!response.ok || !Array.isArray(json.data))
-    throw new Error(`listing themes answered ${response.status}: ${JSON.stringify(json).slice(0, 300)}`);
-  return json.data.filter((theme) => theme.projects.length > 0);
-}
-
+const themesWithProjects = async () =>
+  (await listed<Linked & { projects: Linked[] }>('themes?populate[projects][fields][0]=slug')).filter((theme) => theme.projects.length > 0);
 /** Published Italian actions that belong to a published project, with that project. */
-async function actionsWithProject(): Promise<Array<{ documentId: string; project: { documentId: string; slug: string } }>> {
-  const response = await fetch(`${cms!.url}/api/actions?locale=it&sort=id:asc&pagination[pageSize]=100&populate[project][fields][0]=slug`, {
-    headers: { Authorization: `Bearer ${env.SITE_BUILD_TOKEN}` },
-  });
-  const json = (await response.json()) as { data: Array<{ documentId: string; project: { documentId: string; slug: string } | null }> };
-  if (!response.ok || !Array.isArray(json.data))
-    throw new Error(`listing actions answered ${response.status}: ${JSON.stringify(json).slice(0, 300)}`);
-  return json.data.filter(
-    (action): action is { documentId: string; project: { documentId: string; slug: string } } => action.project !== null,
+const actionsWithProject = async () =>
+  (await listed<{ documentId: string; project: Linked | null }>('actions?populate[project][fields][0]=slug')).filter(
+    (action): action is { documentId: string; project: Linked } => action.project !== null,
   );
-}
+
 /** Updates the draft with `changes` and publishes it, in one locale (the admin's "Publish"). */
 const publish = (uid: string, documentId: string, locale: string, changes: Record<string, unknown>) =>
   admin('POST', cm(uid, `/${documentId}/actions/publish?locale=${locale}`), changes);

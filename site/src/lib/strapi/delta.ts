@@ -206,18 +206,6 @@ export function planDelta({
   const referenced = new Set(
     [...now.types.keys(), ...changes.gone].filter((type) => type === FILES || (relations.length > 0 && type !== uid)),
   );
-  // An entry that references a changed entry is read again by relation (below). The stored
-  // entries are walked only when a reference is gone (unpublished or deleted: no relation finds
-  // it any more) or a file changed (entries hold their files whole): walking them all cost a
-  // tenth of a second at a thousand projects.
-  const walk = [...referenced].some((type) => changes.gone.has(type)) || (changes.changed.get(FILES) ?? []).length > 0;
-  for (const { id, data } of stored) {
-    if (!own.has(id)) remove.push(id);
-    else if (walk) {
-      const { locale } = splitEntryId(id);
-      if (referencesStale(data, (documentId) => isCurrent(locale, documentId))) add(id);
-    }
-  }
   // Entries changed or new since the previous read, which entries of this type may reference now.
   const changed = new Map<string, string[]>();
   const changedIds = new Set<string>();
@@ -230,16 +218,26 @@ export function planDelta({
       changedIds.add(key);
     }
   }
-  // And the stored entries that referenced them: a relation edited from the other side (an action
-  // taken off a project in the project's form) changes the entry's relations, not its version, and
-  // the CMS no longer finds it by that relation.
-  if (changedIds.size > 0) {
-    const paths = relations.map((relation) => relation.split('.'));
-    for (const { id, data } of stored) {
-      if (!own.has(id)) continue;
-      const { locale } = splitEntryId(id);
-      if (relatedDocumentIds(data, paths).some((documentId) => changedIds.has(entryId(locale, documentId)))) add(id);
+  // An entry that references a changed entry now is read again by relation (below). One that
+  // referenced it before is read again too: a relation edited from the other side (an action taken
+  // off a project in the project's form) changes the entry's relations, not its version, and the
+  // CMS no longer finds it by that relation; its relation paths are enough to tell. Whole entries
+  // are walked only when a reference is gone (unpublished or deleted: no relation finds it any
+  // more) or a file changed (entries hold their files whole): walking them all cost a tenth of a
+  // second at a thousand projects.
+  const walk = [...referenced].some((type) => changes.gone.has(type)) || (changes.changed.get(FILES) ?? []).length > 0;
+  const paths = relations.map((relation) => relation.split('.'));
+  for (const { id, data } of stored) {
+    if (!own.has(id)) {
+      remove.push(id);
+      continue;
     }
+    if (!walk && changedIds.size === 0) continue;
+    const { locale } = splitEntryId(id);
+    const stale = walk
+      ? referencesStale(data, (documentId) => isCurrent(locale, documentId))
+      : relatedDocumentIds(data, paths).some((documentId) => changedIds.has(entryId(locale, documentId)));
+    if (stale) add(id);
   }
 
   const requests: DeltaRequest[] = [];
