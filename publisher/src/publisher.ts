@@ -120,17 +120,51 @@ export function createPublisher(options: PublisherOptions) {
    * a page should not wait for it. This holds after a restart or a rollback too: every release
    * that was ever live passed checkRelease, which asks for a search index.
    *
-   * The links (12,000 at a thousand projects, 0.2–0.3 s) are made beside the staging folder while
-   * the site builds (linkSearchAhead), and moved into the built release by one rename.
+   * The links (12,000 at a thousand projects, 0.2–0.3 s) are made beside the staging folder as
+   * soon as the live release's index is whole, while the publisher waits for the next edit
+   * (searchAhead), and moved into the built release by one rename. Made while the site builds,
+   * they took a core from it: at a thousand projects a project edit's build took 3.3 s instead of 2.5 s.
    */
-  async function linkSearchAhead(): Promise<string | null> {
-    // The live release's index may still be being written (afterSwitch): it is linked once whole.
+  let searchAhead: { release: string; linked: Promise<string | null> } | null = null;
+
+  /** Links the live release's search index beside the staging folder, once it is whole. */
+  function linkSearchAheadOf(release: string): Promise<string | null> {
+    const linked = (async () => {
+      const live = releases!.pathOf(release);
+      const ahead = releases!.searchAheadPath();
+      await linkSearchIndex(live, ahead);
+      return path.join(ahead, 'pagefind');
+    })();
+    // Awaited by the build that takes it, whether it succeeded or not; never left unhandled.
+    linked.catch(() => {});
+    return linked;
+  }
+
+  /** Links the live release's index beside the staging folder for the next build, once what follows a switch is done. */
+  function prepareSearchAhead(): void {
+    if (!searchIndexer) return;
+    settling++;
+    afterSwitch = afterSwitch.then(async () => {
+      const live = releases!.liveId();
+      if (live !== null) {
+        searchAhead = { release: live, linked: linkSearchAheadOf(live) };
+        await searchAhead.linked.catch(() => null);
+      }
+      settling--;
+    });
+  }
+
+  /** The live release's search index, linked beside the staging folder for the build that starts. */
+  async function takeSearchAhead(): Promise<string | null> {
+    // The live release's index may still be being written, and then linked (afterSwitch).
     await afterSwitch;
-    const live = releases!.livePath();
-    if (live === null) return null;
-    const ahead = releases!.searchAheadPath();
-    await linkSearchIndex(live, ahead);
-    return path.join(ahead, 'pagefind');
+    const prepared = searchAhead;
+    searchAhead = null;
+    const live = releases!.liveId();
+    if (prepared?.release === live) return prepared.linked;
+    // Prepared for a release no longer live (a rollback), or not at all (the first build since start).
+    await prepared?.linked.catch(() => null);
+    return live === null ? null : linkSearchAheadOf(live);
   }
 
   async function prepareSearch(
@@ -154,6 +188,8 @@ export function createPublisher(options: PublisherOptions) {
    */
   let afterSwitch: Promise<void> = Promise.resolve();
   let searchIndexing = false;
+  /** Switches whose afterSwitch work (search index, pruning, the next build's index links) is not done. */
+  let settling = 0;
 
   let lastBuild: BuildReport | null = null;
   let builds = 0;
@@ -206,15 +242,16 @@ export function createPublisher(options: PublisherOptions) {
     // checked there, then renamed to its release folder.
     const id = releases!.newId();
     const dir = releases!.stagingPath();
-    const searchAhead = searchIndexer ? linkSearchAhead() : null;
+    const searchLinked = searchIndexer ? takeSearchAhead() : null;
     // Awaited after the build, whether it succeeded or not; never left unhandled.
-    searchAhead?.catch(() => {});
+    searchLinked?.catch(() => {});
     // The staging folder is a release or discarded: the next build may start, and empty it.
     const discardStaging = async () => {
       // The search index may still be being linked beside it: both are removed once it is done.
-      await searchAhead?.catch(() => null);
+      await searchLinked?.catch(() => null);
       releases!.discardStaging();
       siteBuilder?.startNext();
+      prepareSearchAhead();
     };
     let check: ReturnType<typeof checkRelease>;
     let result: SiteBuildResult;
@@ -223,8 +260,8 @@ export function createPublisher(options: PublisherOptions) {
       // Only a webhook build reads just what changed: a manual, daily or startup build reads
       // everything, the safety net for what no version shows (a row written straight into the database).
       result = await build(dir, id, trigger !== 'webhook');
-      if (result.ok && searchAhead) {
-        search = await prepareSearch(dir, searchAhead).catch((error: Error) => {
+      if (result.ok && searchLinked) {
+        search = await prepareSearch(dir, searchLinked).catch((error: Error) => {
           result = { ...result, ok: false, output: `${result.output}\nThe search index failed: ${error.message}\n` };
           return null;
         });
@@ -260,6 +297,7 @@ export function createPublisher(options: PublisherOptions) {
     });
     log('release_live', { release: id, pages: check.pages, ...(search?.deferred ? { search: 'previous release' } : {}) });
     searchIndexing = search?.deferred === true;
+    settling++;
     afterSwitch = afterSwitch.then(async () => {
       if (search?.deferred) await updateSearch(id);
       searchIndexing = false;
@@ -268,7 +306,9 @@ export function createPublisher(options: PublisherOptions) {
         return [];
       });
       if (removed.length > 0) log('releases_pruned', { removed });
+      settling--;
     });
+    prepareSearchAhead();
   }
 
   /** Brings the live release's search index up to date, in place (site/scripts/search-index.ts writeIndex). */
@@ -296,6 +336,8 @@ export function createPublisher(options: PublisherOptions) {
       pendingEvents: state.pendingEvents,
       // The live release's search index is being written (after its switch; the next build need not wait).
       searchIndexing,
+      // What follows a switch is still running: the search index, pruning, linking the index ahead.
+      settling: settling > 0,
       // The next build stands ready at its gate (harness/src/site.ts); null without a site builder.
       nextBuildReady: siteBuilder ? siteBuilder.ready() : null,
       builds,

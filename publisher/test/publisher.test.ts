@@ -433,6 +433,45 @@ describe('createPublisher: the search index after a switch', () => {
     expect(indexes.get(`${third} at its switch`)).toEqual(indexes.get(`${second} indexed`));
     expect(p.publisher.status()).toMatchObject({ building: false, searchIndexing: false });
   }, 30_000);
+
+  it('links the live index for the next build before that build starts, and links again after a rollback', async () => {
+    const site = fakeSite();
+    const logs: Array<{ event: string; fields: Record<string, unknown> }> = [];
+    // The index each release had at its switch: it is written in place once the release is live.
+    const atSwitch = new Map<string, Map<string, number>>();
+    const p = await startPublisher({
+      build: site.build,
+      searchIndex: true,
+      log: (event, fields = {}) => {
+        logs.push({ event, fields });
+        if (event === 'release_live') atSwitch.set(String(fields.release), indexOf(path.join(p.releasesDir, String(fields.release))));
+      },
+    });
+    await p.settled();
+    await p.webhook();
+    await p.settled();
+    const [first, second] = site.started as [string, string];
+    const releases = p.publisher.releases!;
+    expect(p.publisher.status()).toMatchObject({ searchIndexing: false, settling: false });
+    // Linked while the publisher waits: the second release's own index, the same files.
+    const secondIndex = indexOf(releases.pathOf(second));
+    expect(indexOf(releases.searchAheadPath())).toEqual(secondIndex);
+
+    await p.webhook();
+    await p.settled();
+    const third = site.started[2]!;
+    expect(atSwitch.get(third)).toEqual(secondIndex);
+    // The third took those links; the folder beside staging now holds the third's own index, for the fourth.
+    expect(indexOf(releases.searchAheadPath())).toEqual(indexOf(releases.pathOf(third)));
+    expect(indexOf(releases.searchAheadPath())).not.toEqual(secondIndex);
+
+    // After a rollback the links made ahead are of a release no longer live: the next build links the live one's.
+    releases.switchTo(first);
+    const firstIndex = indexOf(releases.pathOf(first));
+    await p.webhook();
+    await p.settled();
+    expect(atSwitch.get(site.started[3]!)).toEqual(firstIndex);
+  }, 30_000);
 });
 
 describe('createPublisher: failed builds', () => {
@@ -440,7 +479,8 @@ describe('createPublisher: failed builds', () => {
     const site = fakeSite();
     // With the search index: a build links the live release's index beside its own folder meanwhile.
     const p = await startPublisher({ build: site.build, searchIndex: true });
-    // Nothing but the releases and the link to the live one: no staging folder, no linked index.
+    // Nothing but the releases, the link to the live one and the live index linked for the next
+    // build: no staging folder.
     const folders = () => readdirSync(p.releasesDir).sort();
     await p.settled();
     const live = site.started[0]!;
@@ -465,7 +505,7 @@ describe('createPublisher: failed builds', () => {
       expect(status.live?.id).toBe(live);
       expect(status.releases).toEqual([live]);
       // The failed build's folder is gone; the live release and its content are untouched.
-      expect(folders()).toEqual([live, 'current'].sort());
+      expect(folders()).toEqual(['.search', live, 'current'].sort());
       expect(await p.page('/progetti/')).toEqual(served);
     }
 
@@ -496,7 +536,7 @@ describe('createPublisher: failed builds', () => {
     expect(next).not.toBe(live);
     expect(await p.status()).toMatchObject({ lastBuild: { ok: true, release: next }, live: { id: next }, releases: [next, live] });
     expect(releaseIdsIn((await p.page('/progetti/')).text)).toEqual([next]);
-    expect(folders()).toEqual([next, live, 'current'].sort());
+    expect(folders()).toEqual(['.search', next, live, 'current'].sort());
   });
 });
 

@@ -32,17 +32,16 @@ export async function waitUntil(check: () => Promise<boolean> | boolean, what: s
 }
 
 /**
- * Resolves once the publisher has a live release, nothing is pending, the live release has its own
- * search index and the next build stands ready (an edit made seconds after a publish shares the
+ * Resolves once the publisher has a live release, nothing is pending, what follows the last switch
+ * is done (the release's own search index, pruning, the index linked for the next build) and the
+ * next build stands ready (an edit made seconds after a publish shares the
  * machine with that work: README, Publishing).
  */
 export async function publisherIdle(publisher: Publisher, timeoutMs: number): Promise<void> {
   await waitUntil(
     () => {
       const status = publisher.status();
-      return (
-        status.live !== null && !status.building && status.pendingEvents === 0 && !status.searchIndexing && status.nextBuildReady !== false
-      );
+      return status.live !== null && !status.building && status.pendingEvents === 0 && !status.settling && status.nextBuildReady !== false;
     },
     'the publisher to have a live release, be idle and have its next build ready',
     timeoutMs,
