@@ -1,24 +1,34 @@
 import { hash } from 'node:crypto';
 
 /**
- * A digest of any JSON-like value. Objects are hashed once each (memoised by identity): views
- * share their entities, so a key costs what the page shows, not the size of the portfolio.
+ * A digest of any JSON-like value. The objects many pages show (entries, views, the portfolio:
+ * marked with `shared`) are hashed once each, memoised by identity, so a key costs what the page
+ * shows, not the size of the portfolio. Any other object is written out in its holder's text, as
+ * a list is: a partnership row or a page's slice belongs to one view or one key, and hashing it
+ * apart only added a hash (about 40,000 of them for the page keys at a thousand projects).
  */
 const memo = new WeakMap<object, string>();
+const shared = new WeakSet<object>();
 export function digest(value: unknown): string {
   if (value === null || typeof value !== 'object') return digestText(value);
   const known = memo.get(value);
   if (known) return known;
-  // crypto.hash, not createHash: one call per object of every view, and one-shot hashing of a
-  // short text is several times faster.
+  // crypto.hash, not createHash: one call per shared object, and one-shot hashing of a short
+  // text is several times faster.
   const result = hash('sha1', digestText(value), 'base64url');
   memo.set(value, result);
   return result;
 }
 
+/** Marks an object that many page keys show, never changed once made: hashed once, by identity. */
+export function shareDigest<T extends object>(value: T): T {
+  shared.add(value);
+  return value;
+}
+
 /**
- * The text `digest` hashes: a value with each object inside it digested. Of a value made for one
- * use, such as a page's inputs, so that its parts are not hashed one by one as well.
+ * The text `digest` hashes: a value with each shared object inside it digested and everything
+ * else written out. Of a value made for one use, such as a page's inputs.
  */
 export function digestText(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
@@ -31,12 +41,11 @@ export function digestText(value: unknown): string {
     .join(',')}}`;
 }
 
-/**
- * A value inside another: an object by its digest (made once, however many views hold it), an
- * array by its text. A list belongs to the one object that holds it, so hashing it apart would
- * only add a hash: its digests are hashed once, in its holder's text.
- */
-const part = (value: unknown): string => (Array.isArray(value) ? digestText(value) : digest(value));
+/** A value inside another: a shared object (or an entry) by its digest, anything else by its text. */
+const part = (value: unknown): string => {
+  if (value === null || typeof value !== 'object') return digestText(value);
+  return memo.get(value) ?? (shared.has(value) ? digest(value) : digestText(value));
+};
 
 /**
  * Records the digest Astro's content layer keeps for a stored entry's data (the loader's

@@ -17,7 +17,7 @@ import {
 } from 'shared-types';
 import { buildDate } from './build-date.ts';
 import { timed } from './build-timing.ts';
-import { entryDigest } from './digest.ts';
+import { entryDigest, shareDigest } from './digest.ts';
 import { groupBy } from './group-by.ts';
 import { byText, fundingLineShortLabel } from './i18n.ts';
 
@@ -117,16 +117,19 @@ async function build(locale: Locale): Promise<Portfolio> {
   const projectById = index(projects);
   const today = buildDate();
 
+  // Every view is shown by many pages: shared for the page keys' digests (digest.ts).
   const communityViews: CommunityView[] = communities
-    .map((community) => ({
-      community,
-      project: community.project ? (projectById.get(community.project.documentId) ?? null) : null,
-      theme: community.theme ? (themeById.get(community.theme.documentId) ?? null) : null,
-      members: community.members
-        .map((ref) => partnerById.get(ref.documentId))
-        .filter((p): p is Partner => p !== undefined)
-        .sort((a, b) => compare(a.name, b.name)),
-    }))
+    .map((community) =>
+      shareDigest({
+        community,
+        project: community.project ? (projectById.get(community.project.documentId) ?? null) : null,
+        theme: community.theme ? (themeById.get(community.theme.documentId) ?? null) : null,
+        members: community.members
+          .map((ref) => partnerById.get(ref.documentId))
+          .filter((p): p is Partner => p !== undefined)
+          .sort((a, b) => compare(a.name, b.name)),
+      }),
+    )
     .sort((a, b) => (a.community.order ?? 0) - (b.community.order ?? 0) || compare(a.community.title, b.community.title));
   const actionsOf = grouped(actions, (a) => [a.project?.documentId]);
   const communitiesOf = grouped(communityViews, (c) => [c.project?.documentId]);
@@ -142,7 +145,7 @@ async function build(locale: Locale): Promise<Portfolio> {
       const projectCommunities = communitiesOf(project.documentId);
       const countries = [...new Set(partnerships.map((p) => p.partner.country).filter((c): c is string => !!c))].sort();
       const fundingLine = project.fundingLine ? (fundingLineById.get(project.fundingLine.documentId) ?? null) : null;
-      return {
+      return shareDigest({
         project,
         status: projectStatus(project, today),
         fundingLine,
@@ -157,45 +160,49 @@ async function build(locale: Locale): Promise<Portfolio> {
           ...projectActions.map((a) => a.updatedAt),
           ...projectCommunities.map((c) => c.community.updatedAt),
         ]),
-      };
+      });
     })
     .sort((a, b) => compare(a.project.acronym, b.project.acronym));
 
   const projectsWithPartner = grouped(projectViews, (view) => view.partnerships.map((p) => p.partner.documentId));
   const partnerViews: PartnerView[] = partners
-    .map((partner) => ({
-      partner,
-      projects: projectsWithPartner(partner.documentId).map((view) => {
-        const rows = view.partnerships.filter((p) => p.partner.documentId === partner.documentId);
-        return { view, roles: [...new Set(rows.map((r) => r.role))], notes: rows.flatMap((r) => (r.note ? [r.note] : [])) };
+    .map((partner) =>
+      shareDigest({
+        partner,
+        projects: projectsWithPartner(partner.documentId).map((view) => {
+          const rows = view.partnerships.filter((p) => p.partner.documentId === partner.documentId);
+          return { view, roles: [...new Set(rows.map((r) => r.role))], notes: rows.flatMap((r) => (r.note ? [r.note] : [])) };
+        }),
+        communities: communitiesWithMember(partner.documentId),
       }),
-      communities: communitiesWithMember(partner.documentId),
-    }))
+    )
     .sort((a, b) => compare(a.partner.name, b.partner.name));
 
   const projectsOfLine = grouped(projectViews, (view) => [view.fundingLine?.documentId]);
   const fundingLineViews: FundingLineView[] = fundingLines
     .map((fundingLine) => {
       const lineProjects = projectsOfLine(fundingLine.documentId);
-      return {
+      return shareDigest({
         fundingLine,
         shortLabel: fundingLineShortLabel(fundingLine, fundingLines),
         projects: lineProjects,
         totalBudget: sumKnown(lineProjects.map((v) => v.project.totalBudget)),
         euContribution: sumKnown(lineProjects.map((v) => v.project.euContribution)),
-      };
+      });
     })
     .sort((a, b) => compare(a.fundingLine.name, b.fundingLine.name));
 
   const projectsWithTheme = grouped(projectViews, (view) => view.themes.map((t) => t.documentId));
   const communitiesWithTheme = grouped(communityViews, (c) => [c.theme?.documentId]);
   const themeViews: ThemeView[] = themes
-    .map((theme) => ({ theme, projects: projectsWithTheme(theme.documentId), communities: communitiesWithTheme(theme.documentId) }))
+    .map((theme) =>
+      shareDigest({ theme, projects: projectsWithTheme(theme.documentId), communities: communitiesWithTheme(theme.documentId) }),
+    )
     .sort((a, b) => compare(a.theme.name, b.theme.name));
 
   const countries = [...new Set(partners.map((p) => p.country).filter((c): c is string => !!c))];
 
-  return {
+  return shareDigest({
     locale,
     settings,
     projects: projectViews,
@@ -208,7 +215,7 @@ async function build(locale: Locale): Promise<Portfolio> {
       settings.updatedAt,
       ...[...projects, ...partners, ...actions, ...communities, ...fundingLines, ...themes].map((e) => e.updatedAt),
     ]),
-  };
+  });
 }
 
 const cache = new Map<Locale, Promise<Portfolio>>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digest, entryDigest } from '../../src/lib/digest.ts';
+import { digest, entryDigest, shareDigest } from '../../src/lib/digest.ts';
 
 describe('digest', () => {
   it('follows the content, whatever the key order', () => {
@@ -17,5 +17,18 @@ describe('digest', () => {
     const again = { slug: 'progetto', summary: 'Seconda' };
     entryDigest(again, 'version-1');
     expect(digest({ project: again })).toBe(digest({ project: entry }));
+  });
+
+  it('hashes a shared object (a view) once, by identity, and follows any other object by its content', () => {
+    const view = shareDigest({ title: 'Vista' });
+    const row = { role: 'lead' };
+    const before = digest({ view, row });
+    // A view never changes once made: its digest is kept. A row is read again each time.
+    view.title = 'Cambiata';
+    expect(digest({ view, row })).toBe(before);
+    row.role = 'partner';
+    expect(digest({ view, row })).not.toBe(before);
+    // Two views with the same content are the same input.
+    expect(digest({ view: shareDigest({ title: 'Vista' }), row: { role: 'lead' } })).toBe(before);
   });
 });
