@@ -122,8 +122,8 @@ export function createPublisher(options: PublisherOptions) {
    *
    * The links (12,000 at a thousand projects, 0.2–0.3 s) are made beside the staging folder as
    * soon as the live release's index is whole, while the publisher waits for the next edit
-   * (searchAhead), and moved into the built release by one rename. Made while the site builds,
-   * they took a core from it: at a thousand projects a project edit's build took 3.3 s instead of 2.5 s.
+   * (searchAhead), and moved into the built release by one rename. Made while the site built,
+   * they took a core from it (README, "Where publishing stands": runs E and F).
    */
   let searchAhead: { release: string; linked: Promise<string | null> } | null = null;
 

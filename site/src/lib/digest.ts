@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 
 /**
  * A digest of any JSON-like value. The objects many pages show (entries, views, the portfolio:
- * marked with `shared`) are hashed once each, memoised by identity, so a key costs what the page
+ * marked with `shareDigest`) are hashed once each, memoised by identity, so a key costs what the page
  * shows, not the size of the portfolio. Any other object is written out in its holder's text, as
  * a list is: a partnership row or a page's slice belongs to one view or one key, and hashing it
  * apart only added a hash (about 40,000 of them for the page keys at a thousand projects).
