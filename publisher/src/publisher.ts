@@ -127,17 +127,11 @@ export function createPublisher(options: PublisherOptions) {
    */
   let searchAhead: { release: string; linked: Promise<string | null> } | null = null;
 
-  /** Links the live release's search index beside the staging folder, once it is whole. */
-  function linkSearchAheadOf(release: string): Promise<string | null> {
-    const linked = (async () => {
-      const live = releases!.pathOf(release);
-      const ahead = releases!.searchAheadPath();
-      await linkSearchIndex(live, ahead);
-      return path.join(ahead, 'pagefind');
-    })();
-    // Awaited by the build that takes it, whether it succeeded or not; never left unhandled.
-    linked.catch(() => {});
-    return linked;
+  /** Links a release's search index beside the staging folder; resolves with the linked folder. */
+  async function linkSearchAheadOf(release: string): Promise<string | null> {
+    const ahead = releases!.searchAheadPath();
+    await linkSearchIndex(releases!.pathOf(release), ahead);
+    return path.join(ahead, 'pagefind');
   }
 
   /** Links the live release's index beside the staging folder for the next build, once what follows a switch is done. */

@@ -16,7 +16,8 @@ export function digest(value: unknown): string {
   // crypto.hash, not createHash: one call per shared object, and one-shot hashing of a short
   // text is several times faster.
   const result = hash('sha1', digestText(value), 'base64url');
-  memo.set(value, result);
+  // Only a shared object never changes once made; any other is read again each time.
+  if (shared.has(value)) memo.set(value, result);
   return result;
 }
 
