@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { adminLogin } from 'harness/cms';
 import { generateBundle, SCALES, type Scale } from 'harness/generate';
-import { createSiteBuilder } from 'harness/site';
+import { createSiteBuilder, type SiteBuilder } from 'harness/site';
 import { buildTimings } from '../../site/src/lib/build-timing.ts';
 import { startBenchCms, type BenchCms } from './cms.ts';
 import { collectionEdit, type AdminCall } from './publish.ts';
@@ -54,25 +54,32 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 interface Site {
   scale: Scale;
-  bench: BenchCms;
-  builder: ReturnType<typeof createSiteBuilder>;
-  folder: string;
+  builder: SiteBuilder;
   edit: (marker: string) => Promise<unknown>;
   builds: Array<{ ms: number; parts: Record<string, number> }>;
 }
 
 const sites: Site[] = [];
+/** What to stop and remove at the end, newest first: each CMS and builder as soon as it runs. */
+const cleanups: Array<() => Promise<void> | void> = [];
 try {
   for (const { scale, file } of scales) {
     const bundle = generateBundle({ projects: SCALES[scale], seed: Number(args.seed) });
     // The webhook goes nowhere: the builds are started here, not by a publisher.
-    const bench = await startBenchCms(bundle, { url: 'http://127.0.0.1:9/webhook', secret: 'unused' }, log, file);
+    const bench: BenchCms = await startBenchCms(bundle, { url: 'http://127.0.0.1:9/webhook', secret: 'unused' }, log, file);
+    // The database stays where the earlier run kept it; this run's CMS folder goes.
+    cleanups.unshift(async () => {
+      await bench.cms.stop();
+      rmSync(bench.dir, { recursive: true, force: true });
+    });
     const folder = mkdtempSync(path.join(tmpdir(), `bench-alternate-${scale}-`));
+    cleanups.unshift(() => rmSync(folder, { recursive: true, force: true }));
     const builder = createSiteBuilder({
       outDir: path.join(folder, 'out'),
       cacheDir: path.join(folder, 'cache'),
       env: { STRAPI_URL: bench.cms.url, STRAPI_TOKEN: bench.env.SITE_BUILD_TOKEN!, SITE_URL: 'http://localhost:4321' },
     });
+    cleanups.unshift(() => builder.close());
     const adminToken = await adminLogin(bench.cms.url, bench.env.ADMIN_EMAIL!, bench.env.ADMIN_PASSWORD!);
     const call: AdminCall = async (urlPath, body) => {
       const response = await fetch(`${bench.cms.url}${urlPath}`, {
@@ -91,7 +98,7 @@ try {
     const project = list.results[0]?.documentId;
     if (!project) throw new Error(`${scale}: the database has no project to edit`);
     const publish = collectionEdit('api::project.project', project, (marker) => ({ summary: `Sintesi aggiornata ${marker}.` }));
-    const site: Site = { scale, bench, builder, folder, edit: (marker) => publish(marker, call), builds: [] };
+    const site: Site = { scale, builder, edit: (marker) => publish(marker, call), builds: [] };
     sites.push(site);
     const cold = await builder.build();
     if (!cold.ok) throw new Error(`${scale}: the cold build failed:\n${cold.output.slice(-3000)}`);
@@ -127,11 +134,5 @@ try {
     `\nRatio of the medians, ${first.scale} to ${second.scale} projects: ${ratio.toFixed(2)}× (round by round ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}×).`,
   );
 } finally {
-  for (const site of sites) {
-    await site.builder.close();
-    await site.bench.cms.stop();
-    rmSync(site.folder, { recursive: true, force: true });
-    // The database stays where the earlier run kept it; this run's CMS folder goes.
-    rmSync(site.bench.dir, { recursive: true, force: true });
-  }
+  for (const cleanup of cleanups) await cleanup();
 }
