@@ -21,7 +21,7 @@ import { generateBundle, SCALES, type Scale } from 'harness/generate';
 import { createSiteBuilder, type SiteBuilder } from 'harness/site';
 import { buildTimings } from '../../site/src/lib/build-timing.ts';
 import { startBenchCms, type BenchCms } from './cms.ts';
-import { collectionEdit, type AdminCall } from './publish.ts';
+import { adminCall, collectionEdit } from './publish.ts';
 
 const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
@@ -81,15 +81,7 @@ try {
     });
     cleanups.unshift(() => builder.close());
     const adminToken = await adminLogin(bench.cms.url, bench.env.ADMIN_EMAIL!, bench.env.ADMIN_PASSWORD!);
-    const call: AdminCall = async (urlPath, body) => {
-      const response = await fetch(`${bench.cms.url}${urlPath}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${scale}: ${urlPath} answered HTTP ${response.status}: ${(await response.text()).slice(0, 500)}`);
-      return (await response.json()) as Awaited<ReturnType<AdminCall>>;
-    };
+    const call = adminCall(bench.cms.url, adminToken, `${scale} projects`);
     const list = (await (
       await fetch(`${bench.cms.url}/content-manager/collection-types/api::project.project?locale=it&pageSize=1`, {
         headers: { Authorization: `Bearer ${adminToken}` },

@@ -51,6 +51,19 @@ export async function publisherIdle(publisher: Publisher, timeoutMs: number): Pr
 /** A call of the admin's content-manager API; answers the response's JSON. */
 export type AdminCall = (path: string, body: Record<string, unknown>) => Promise<{ data: { documentId: string } }>;
 
+/** POSTs to the admin's API as the admin whose token this is; an error names `what` was being done. */
+export const adminCall =
+  (cmsUrl: string, adminToken: string, what: string): AdminCall =>
+  async (path, body) => {
+    const response = await fetch(`${cmsUrl}${path}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${what}: ${path} answered HTTP ${response.status}: ${(await response.text()).slice(0, 500)}`);
+    return (await response.json()) as Awaited<ReturnType<AdminCall>>;
+  };
+
 /** One kind of editor change: the publishes it takes, and the public page that must show it. */
 export interface PublishScenario {
   name: string;
@@ -95,16 +108,7 @@ export async function measurePublishToLive(options: PublishOptions): Promise<Pub
   const builds: NonNullable<PublishMeasurement['builds']> = [];
   for (const [i, change] of options.changes.entries()) {
     const marker = `Bench${randomBytes(6).toString('hex')}`;
-    const call: AdminCall = async (path, body) => {
-      const response = await fetch(`${options.cmsUrl}${path}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${options.adminToken}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      if (!response.ok)
-        throw new Error(`${change.name}: ${path} answered HTTP ${response.status}: ${(await response.text()).slice(0, 500)}`);
-      return (await response.json()) as Awaited<ReturnType<AdminCall>>;
-    };
+    const call = adminCall(options.cmsUrl, options.adminToken, change.name);
     const buildsBefore = options.publisher.status().builds;
     const started = performance.now();
     await change.publish(marker, call);
