@@ -32,8 +32,6 @@ const ALLOWED = new Set([
   'Markdown',
   'URL',
   'ID',
-  // The officers' role, as Strapi names it in its database; a word Italian uses for the job too.
-  'Editor',
 ]);
 
 type Page = Awaited<ReturnType<Browser['context']['newPage']>>;

@@ -35,11 +35,12 @@ async function permissionsOf(token: string): Promise<Permission[]> {
 }
 
 describe('the officer account', () => {
-  it('has the Editor role only and the Italian interface', async () => {
+  it('has the Editor role only, named in Italian, and the Italian interface', async () => {
     const { status, body } = await api('/admin/users/me', 'public', as(editor()));
     expect(status).toBe(200);
     expect(body.data.email).toBe(inject('editor').email);
-    expect(body.data.roles.map((role: { code: string }) => role.code)).toEqual(['strapi-editor']);
+    // The name is what the officer's profile card and menu show.
+    expect(body.data.roles.map((role: { code: string; name: string }) => [role.code, role.name])).toEqual([['strapi-editor', 'Redattore']]);
     expect(body.data.preferedLanguage).toBe('it');
   });
 });

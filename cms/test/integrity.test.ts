@@ -321,3 +321,72 @@ describe('publishing never silently drops a relation', () => {
     expect((await api(`/api/partners/${partner.documentId}?locale=it`)).status).toBe(404);
   });
 });
+
+describe('an action is shown on its project’s page, so it is published only with a project', () => {
+  const ACTION = 'api::action.action';
+  const unpublish = (uid: string, documentId: string, locale: string) =>
+    admin('POST', cm(uid, `/${documentId}/actions/unpublish?locale=${locale}`), {});
+  const panel = async (documentId: string) => {
+    const { status, body } = await admin('GET', `/portfolio/publication-status?uid=${ACTION}&documentId=${documentId}&locale=it`);
+    expect(status, JSON.stringify(body)).toBe(200);
+    return body.data.entry as { publishedAt: string | null; notShown: unknown };
+  };
+
+  it('refuses to publish an action without a project, on the «Progetto» field, and publishes nothing', async () => {
+    const action = await create(ACTION, { title: `Azione senza progetto ${stamp}`, actionType: 'workshop' });
+    const { status, body } = await publish(ACTION, action.documentId, 'it');
+    expect(status).toBe(400);
+    expect(body.error.message).toContain('Pubblicazione non eseguita');
+    expect(body.error.message).toContain('nel campo «Progetto»');
+    expect(body.error.details.errors).toEqual([expect.objectContaining({ path: ['project'] })]);
+    expect((await api(`/api/actions/${action.documentId}?locale=it`)).status).toBe(404);
+  });
+
+  it('says why a published action is on no page: its project is offline, or it has none', async () => {
+    const title = `Progetto delle azioni ${stamp}`;
+    const project = await create(PROJECT, { acronym: `ACT${stamp}`.slice(0, 20), title, summary: 'Sintesi.' });
+    const action = await create(ACTION, { title: `Azione ${stamp}`, actionType: 'workshop', project: connect(project.documentId) });
+    const live = await admin('POST', '/portfolio/publish-with-related', { model: PROJECT, documentId: project.documentId });
+    expect(live.status, JSON.stringify(live.body)).toBe(200);
+    expect(await panel(action.documentId)).toMatchObject({ publishedAt: expect.any(String), notShown: null });
+
+    expect((await unpublish(PROJECT, project.documentId, 'it')).status).toBe(200);
+    expect((await panel(action.documentId)).notShown).toEqual({ reason: 'project-not-published', project: title });
+
+    // Publishing the project again puts its action back on its page.
+    expect((await publish(PROJECT, project.documentId, 'it')).status).toBe(200);
+    expect((await panel(action.documentId)).notShown).toBeNull();
+    const page = await api(
+      `/api/projects?locale=it&filters[documentId][$eq]=${project.documentId}&populate[actions][fields][0]=documentId`,
+    );
+    expect(page.body.data[0].actions.map((a: { documentId: string }) => a.documentId)).toEqual([action.documentId]);
+
+    // Taken off in the project's form: the action stays published, and the panel says it shows nowhere.
+    const takenOff = await admin('POST', cm(PROJECT, `/${project.documentId}/actions/publish?locale=it`), {
+      actions: { disconnect: [{ documentId: action.documentId, locale: 'it' }] },
+    });
+    expect(takenOff.status, JSON.stringify(takenOff.body)).toBe(200);
+    expect(await panel(action.documentId)).toMatchObject({ publishedAt: expect.any(String), notShown: { reason: 'no-project' } });
+    // The lists no longer name it with the project's acronym.
+    expect((await draft(ACTION, action.documentId, 'it')).adminLabel).toBe(`Azione ${stamp}`);
+    // Nor can it be published again until it has a project.
+    expect((await publish(ACTION, action.documentId, 'it')).status).toBe(400);
+  });
+
+  it('names a project’s actions and communities with its new acronym, and with none once it is deleted', async () => {
+    const project = await create(PROJECT, { acronym: `OLD${stamp}`.slice(0, 20), title: 'Progetto da rinominare', summary: 'Sintesi.' });
+    const action = await create(ACTION, { title: `Laboratorio ${stamp}`, actionType: 'workshop', project: connect(project.documentId) });
+    const community = await create('api::community-of-practice.community-of-practice', {
+      title: `Comunità ${stamp}`,
+      project: connect(project.documentId),
+    });
+    const renamed = await saveLocale(PROJECT, project.documentId, 'it', { acronym: `NEW${stamp}`.slice(0, 20) });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    expect((await draft(ACTION, action.documentId, 'it')).adminLabel).toBe(`${`NEW${stamp}`.slice(0, 20)} · Laboratorio ${stamp}`);
+    expect((await draft('api::community-of-practice.community-of-practice', community.documentId, 'it')).adminLabel).toBe(
+      `${`NEW${stamp}`.slice(0, 20)} · Comunità ${stamp}`,
+    );
+    expect((await admin('DELETE', cm(PROJECT, `/${project.documentId}?locale=it`))).status).toBe(200);
+    expect((await draft(ACTION, action.documentId, 'it')).adminLabel).toBe(`Laboratorio ${stamp}`);
+  });
+});

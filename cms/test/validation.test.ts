@@ -298,7 +298,11 @@ describe('partners’ alternative names, new enum values and sub-actions without
 
   // Drafts are saved without the required-field and pattern checks: publishing is where they bite.
   it('publishes sub-actions without a letter beside lettered ones, and still refuses a malformed letter', async () => {
+    // An action is published with its project (integrity.test.ts): any seed project will do.
+    const { body: projects } = await api('/api/projects?locale=it&pagination[pageSize]=1');
+    const project = { connect: [{ documentId: projects.data[0].documentId, locale: 'it' }] };
     const { status, body } = await publish('api::action.action', {
+      project,
       title: 'Visite di studio',
       actionType: 'study_visit',
       // Missing, and emptied as the admin's text input leaves it.
@@ -317,6 +321,7 @@ describe('partners’ alternative names, new enum values and sub-actions without
       [null, 'Lettera cancellata'],
     ]);
     const refused = await publish('api::action.action', {
+      project,
       title: 'Lettera errata',
       actionType: 'other',
       subActions: [{ letter: 'B)', text: 'x' }],

@@ -3,6 +3,12 @@ import { LOCALES } from './locales';
 
 export const EDITOR_ROLE_CODE = 'strapi-editor';
 
+/** The role as the officers read it (their profile card and menu show its name): Italian, unlike Strapi's "Editor". */
+export const EDITOR_ROLE_TEXT = {
+  name: 'Redattore',
+  description: 'Redazione: crea, modifica, traduce e pubblica i contenuti del portale e gestisce i file multimediali.',
+};
+
 /** What an editor does to entries of our content types: everything the editing guide describes. */
 export const EDITOR_CONTENT_ACTIONS = [
   'plugin::content-manager.explorer.create',
@@ -45,6 +51,7 @@ export async function configureEditorRole(strapi: Core.Strapi): Promise<void> {
   const roles = strapi.service('admin::role');
   const role = await strapi.db.query('admin::role').findOne({ where: { code: EDITOR_ROLE_CODE } });
   if (!role) throw new Error('the Editor admin role (strapi-editor) was not found');
+  await nameInItalian(strapi, role);
 
   const { actionProvider } = strapi.service('admin::permission');
   const ours = new Set(ownContentTypes(strapi));
@@ -82,6 +89,17 @@ export async function configureEditorRole(strapi: Core.Strapi): Promise<void> {
   strapi.log.info(
     `Editor role brought in line: set ${added.length} [${added.join(', ')}], removed ${removed.length} [${removed.join(', ')}]`,
   );
+}
+
+/** Role names are unique: a role someone else named "Redattore" keeps it, and this one its name. */
+async function nameInItalian(strapi: Core.Strapi, role: { id: number; name: string; description: string }): Promise<void> {
+  if (role.name === EDITOR_ROLE_TEXT.name && role.description === EDITOR_ROLE_TEXT.description) return;
+  const taken = await strapi.db.query('admin::role').findOne({ where: { name: EDITOR_ROLE_TEXT.name, id: { $ne: role.id } } });
+  if (taken) {
+    strapi.log.warn(`another admin role is named ${EDITOR_ROLE_TEXT.name}: the Editor role keeps its name ${role.name}`);
+    return;
+  }
+  await strapi.db.query('admin::role').update({ where: { id: role.id }, data: EDITOR_ROLE_TEXT });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPE_LAYOUTS } from '../admin-layout/labels';
+import { type ActionNotShown, whyActionNotShown } from '../integrity/action-project';
 import { labelField, typeName } from '../integrity/related-drafts';
 import { languageName } from '../language-names';
 
@@ -68,6 +69,8 @@ export interface PublicationStatus {
     /** What the site's URL scheme needs (shared-types/src/routes.ts documentRoute): its slug, an action's project's. */
     slug: string | null;
     projectSlug: string | null;
+    /** A published action that no page shows, and why (null otherwise). */
+    notShown: ActionNotShown | null;
   };
 }
 
@@ -166,6 +169,7 @@ async function describeEntry(
     live,
     slug: typeof draft?.slug === 'string' ? draft.slug : null,
     projectSlug: typeof draft?.project?.slug === 'string' ? draft.project.slug : null,
+    notShown: publishedAt && uid === 'api::action.action' ? await whyActionNotShown(strapi, documentId, locale) : null,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { refuseActionWithoutProject } from '../integrity/action-project';
 import { explainMissingTranslation, refusePublishWithoutRelated } from '../integrity/related-drafts';
 import { prepareSlug, shareSlug } from '../integrity/slugs';
 import { ADMIN_LABELS, labelPartnerships, labelProjectPartnerships } from './admin-labels';
@@ -19,11 +20,13 @@ const refusal = (violations: RuleViolation[]) =>
  * write's transaction:
  * - formatted fields (addresses, country codes, periods) are mended or refused in Italian (field-formats.ts);
  * - one slug per document, shared by its languages (integrity/slugs.ts);
- * - a publish that would leave out related entries never published is refused (integrity/related-drafts.ts);
+ * - a publish that would leave out related entries never published is refused (integrity/related-drafts.ts),
+ *   and so is an action's without a project, whose page it is shown on (integrity/action-project.ts);
  * - after a create or update, the saved draft is re-read (whatever shape the request had, partial
  *   updates included) and checked against the project's cross-field rules; the write is rolled
  *   back with a message the admin shows when it breaks one;
- * - the labels relation pickers and partnership rows show are recomputed.
+ * - the labels relation pickers and partnership rows show are recomputed, an action's and a
+ *   community's also when their project's form links or unlinks them, or the project is renamed or deleted.
  */
 export function registerDocumentMiddleware(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
@@ -32,6 +35,7 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
 
     if (context.action === 'publish') {
       return strapi.db.transaction(async () => {
+        await refuseActionWithoutProject(strapi, context.uid, params.documentId!);
         await refusePublishWithoutRelated(strapi, context.uid, params.documentId!, params.locale);
         const result = await next();
         for (const entry of (result as { entries?: Array<Record<string, unknown>> })?.entries ?? []) {
@@ -40,14 +44,22 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
         return result;
       });
     }
+    if (context.action === 'delete' && context.uid === 'api::project.project' && params.documentId) {
+      return strapi.db.transaction(async () => {
+        const membersBefore = await projectMembers(strapi, params.documentId!);
+        const result = await next();
+        await relabelProjectMembers(strapi, params.documentId!, membersBefore);
+        return result;
+      });
+    }
     if (!WRITE_ACTIONS.has(context.action)) return next();
-    const labels = ADMIN_LABELS[context.uid];
     const isProject = context.uid === 'api::project.project';
 
     const formatViolations = checkFieldFormats(context.uid, params.data);
     if (formatViolations.length > 0) throw refusal(formatViolations);
 
     return strapi.db.transaction(async () => {
+      const membersBefore = isProject && params.documentId ? await projectMembers(strapi, params.documentId) : [];
       await prepareSlug(strapi, context.uid, params as { documentId?: string; locale?: string; data?: Record<string, unknown> });
       const result = await next().catch((error) => explainMissingTranslation(strapi, error));
       const { documentId, locale } = (result ?? {}) as { documentId?: string; locale?: string };
@@ -73,26 +85,64 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
       if (isProject) await labelProjectPartnerships(strapi, documentId);
       // A renamed partner: the rows that name it, in every project.
       if (context.uid === 'api::partner.partner') await labelPartnerships(strapi, { partner: { documentId } });
-      if (labels) {
-        // Every language version: shared fields (a partner's country, its other names) are copied
-        // to the other languages, whose labels must follow.
-        const versions: Array<Record<string, unknown>> = await strapi.db.query(context.uid).findMany({
-          where: { documentId, publishedAt: { $null: true } },
-          populate: labels.populate,
-        });
-        for (const version of versions) {
-          const adminLabel = labels.label(version);
-          if (adminLabel && version.adminLabel !== adminLabel) {
-            // A direct query: the label is bookkeeping, not an edit that should run this middleware again.
-            // 255: a string column is varchar(255) on PostgreSQL.
-            await strapi.db.query(context.uid).updateMany({
-              where: { documentId, locale: version.locale },
-              data: { adminLabel: adminLabel.slice(0, 255) },
-            });
-          }
-        }
-      }
+      await relabel(strapi, context.uid, [documentId]);
+      if (isProject) await relabelProjectMembers(strapi, documentId, membersBefore);
       return result;
     });
   });
+}
+
+/** The types whose label names their project by its acronym. */
+const LABELLED_WITH_PROJECT = ['api::action.action', 'api::community-of-practice.community-of-practice'];
+type Member = [uid: string, documentId: string];
+
+/** The actions and communities whose draft links to the project. */
+async function projectMembers(strapi: Core.Strapi, projectDocumentId: string): Promise<Member[]> {
+  const members: Member[] = [];
+  for (const uid of LABELLED_WITH_PROJECT) {
+    const rows: Array<{ documentId: string }> = await strapi.db.query(uid as never).findMany({
+      where: { publishedAt: { $null: true }, project: { documentId: projectDocumentId } },
+      select: ['documentId'],
+    });
+    members.push(...rows.map((row): Member => [uid, row.documentId]));
+  }
+  return members;
+}
+
+/**
+ * After a project's write or deletion: its actions and communities, and those it had before (the
+ * project's form links and unlinks them, and a renamed acronym renames them all).
+ */
+async function relabelProjectMembers(strapi: Core.Strapi, projectDocumentId: string, before: Member[]): Promise<void> {
+  const members = [...before, ...(await projectMembers(strapi, projectDocumentId))];
+  for (const uid of LABELLED_WITH_PROJECT) {
+    await relabel(
+      strapi,
+      uid,
+      members.filter(([type]) => type === uid).map(([, documentId]) => documentId),
+    );
+  }
+}
+
+/** Recomputes the admin labels of these documents, in every language version. */
+async function relabel(strapi: Core.Strapi, uid: string, documentIds: string[]): Promise<void> {
+  const labels = ADMIN_LABELS[uid];
+  if (!labels || documentIds.length === 0) return;
+  // Every language version: shared fields (a partner's country, its other names) are copied
+  // to the other languages, whose labels must follow.
+  const versions: Array<Record<string, unknown> & { documentId: string; locale: string }> = await strapi.db.query(uid as never).findMany({
+    where: { documentId: { $in: [...new Set(documentIds)] }, publishedAt: { $null: true } },
+    populate: labels.populate,
+  });
+  for (const version of versions) {
+    const adminLabel = labels.label(version);
+    if (adminLabel && version.adminLabel !== adminLabel) {
+      // A direct query: the label is bookkeeping, not an edit that should run this middleware again.
+      // 255: a string column is varchar(255) on PostgreSQL.
+      await strapi.db.query(uid as never).updateMany({
+        where: { documentId: version.documentId, locale: version.locale },
+        data: { adminLabel: adminLabel.slice(0, 255) },
+      });
+    }
+  }
 }

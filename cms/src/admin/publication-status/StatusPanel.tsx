@@ -38,8 +38,16 @@ function EntryStatus({ model, documentId, locale, refreshKey }: { model: string;
     !status.lastBuild.ok &&
     Date.parse(status.lastBuild.startedAt) >= Date.parse(entry.publishedAt);
 
+  // An action is shown on its project's page only: whatever the site's state, it is on no page.
+  const notShown = entry?.publishedAt ? entry.notShown : null;
   let verdict: React.ReactNode = null;
-  if (status.reachable && entry) {
+  if (notShown) {
+    verdict = (
+      <Verdict tone="warning" testId="entry-verdict">
+        Pubblicata, ma non compare sul sito
+      </Verdict>
+    );
+  } else if (status.reachable && entry) {
     if (!entry.publishedAt) {
       verdict = <Verdict tone="neutral" testId="entry-verdict">{`Versione in ${language} non pubblicata: non è sul sito`}</Verdict>;
     } else if (entry.live) {
@@ -74,11 +82,20 @@ function EntryStatus({ model, documentId, locale, refreshKey }: { model: string;
   return (
     <div data-testid="publication-panel" style={{ width: '100%' }}>
       {verdict}
-      {entry?.publishedAt && entry.live && <Text muted>{`Pubblicata ${when(entry.publishedAt)}.`}</Text>}
-      {entry?.publishedAt && entry.live === false && !failedSincePublished && (
+      {notShown?.reason === 'no-project' && (
+        <Text>
+          Sul sito un’azione compare solo nella pagina del suo progetto, e questa non è collegata a nessun progetto. Sceglierlo nel campo
+          «Progetto» e pubblicare di nuovo.
+        </Text>
+      )}
+      {notShown?.reason === 'project-not-published' && (
+        <Text>{`Sul sito un’azione compare solo nella pagina del suo progetto, «${notShown.project}», che non è pubblicato in ${language}. Comparirà quando il progetto sarà pubblicato.`}</Text>
+      )}
+      {!notShown && entry?.publishedAt && entry.live && <Text muted>{`Pubblicata ${when(entry.publishedAt)}.`}</Text>}
+      {!notShown && entry?.publishedAt && entry.live === false && !failedSincePublished && (
         <Text muted>Questo riquadro si aggiorna da solo finché il sito non mostra la modifica.</Text>
       )}
-      {url && entry?.publishedAt && entry.live !== false && (
+      {url && !notShown && entry?.publishedAt && entry.live !== false && (
         <p style={{ margin: '0 0 1.2rem', fontSize: '1.4rem' }}>
           <a
             href={url}
