@@ -158,12 +158,19 @@ async function unpublish(name: Collection, documentId: string) {
   expect(status, JSON.stringify(body)).toBe(200);
 }
 
+/** Saves the draft of a published entry's Italian version with these links; the published version keeps its own. */
+async function linkDraft(name: Collection, documentId: string, links: Record<string, unknown>) {
+  const { status, body } = await admin(`${cmPath(name)}/${documentId}?locale=it`, { method: 'PUT', body: JSON.stringify(links) });
+  expect(status, JSON.stringify(body)).toBe(200);
+}
+
 async function createFixtures() {
-  // A publish that links to entries never published is refused, so the entries that end up as
-  // drafts are published first, linked to, and then unpublished: published entries pointing at
-  // drafts, as an officer's unpublish leaves them.
+  // A publish that links to entries not published is refused, and so is unpublishing a partner or a
+  // funding line that published entries link to. So each published entry is published linked to
+  // published entries, then its draft is saved linked to the drafts: published entries whose
+  // draft points at drafts, as an officer's unfinished edit leaves them.
   for (const name of ['themes', 'fundingLines', 'partners'] as const) {
-    drafts[name] = await save(name, draftData(name), true);
+    drafts[name] = await save(name, draftData(name), false);
     published[name] = await save(name, publishedData(name), true);
     // An English version (never published): the English versions of the entries linking it need one.
     const data = draftData(name);
@@ -173,26 +180,19 @@ async function createFixtures() {
     });
     expect(status, JSON.stringify(body)).toBe(200);
   }
-  drafts.projects = await save(
-    'projects',
-    {
-      ...draftData('projects'),
-      themes: connect(published.themes),
-      fundingLine: connect(published.fundingLines),
-      partnerships: [{ role: 'lead', partner: connect(published.partners) }],
-    },
-    true,
-  );
-  published.projects = await save(
-    'projects',
-    {
-      ...publishedData('projects'),
-      themes: connect(drafts.themes),
-      fundingLine: connect(drafts.fundingLines),
-      partnerships: [{ role: 'lead', partner: connect(drafts.partners) }],
-    },
-    true,
-  );
+  const linkedToPublished = {
+    themes: connect(published.themes),
+    fundingLine: connect(published.fundingLines),
+    partnerships: [{ role: 'lead', partner: connect(published.partners) }],
+  };
+  // Published first and unpublished last: the project the published action and community belong to.
+  drafts.projects = await save('projects', { ...draftData('projects'), ...linkedToPublished }, true);
+  published.projects = await save('projects', { ...publishedData('projects'), ...linkedToPublished }, true);
+  await linkDraft('projects', published.projects, {
+    themes: { set: [{ documentId: drafts.themes, locale: 'it' }] },
+    fundingLine: { set: [{ documentId: drafts.fundingLines, locale: 'it' }] },
+    partnerships: [{ role: 'lead', partner: connect(drafts.partners) }],
+  });
   drafts.actions = await save('actions', { ...draftData('actions'), project: connect(published.projects) }, false);
   drafts.communities = await save(
     'communities',
@@ -210,14 +210,20 @@ async function createFixtures() {
     {
       ...publishedData('communities'),
       project: connect(drafts.projects),
-      theme: connect(drafts.themes),
-      members: connect(drafts.partners),
+      theme: connect(published.themes),
+      members: connect(published.partners),
     },
     true,
   );
-  for (const name of ['projects', 'themes', 'fundingLines', 'partners'] as const) await unpublish(name, drafts[name]);
-  // A draft can also be a translation nobody published yet.
-  for (const name of COLLECTIONS) {
+  await linkDraft('communities', published.communities, {
+    theme: { set: [{ documentId: drafts.themes, locale: 'it' }] },
+    members: { set: [{ documentId: drafts.partners, locale: 'it' }] },
+  });
+  await unpublish('projects', drafts.projects);
+  // A draft can also be a translation nobody published yet. Linked entries first: an English
+  // version is saved only when the entries it links to have one.
+  const linkedFirst = ['themes', 'fundingLines', 'partners'];
+  for (const name of [...COLLECTIONS].sort((a, b) => Number(!linkedFirst.includes(a)) - Number(!linkedFirst.includes(b)))) {
     const data = publishedData(name);
     const { status, body } = await admin(`${cmPath(name)}/${published[name]}?locale=en`, {
       method: 'PUT',

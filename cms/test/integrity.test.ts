@@ -390,3 +390,61 @@ describe('an action is shown on its project’s page, so it is published only wi
     expect((await draft(ACTION, action.documentId, 'it')).adminLabel).toBe(`Laboratorio ${stamp}`);
   });
 });
+
+describe('unpublishing or deleting what published pages show is refused while they link to it', () => {
+  const unpublish = (uid: string, documentId: string, locale: string) =>
+    admin('POST', cm(uid, `/${documentId}/actions/unpublish?locale=${locale}`), {});
+
+  it('keeps a funding line online while a published project carries its EU statement, and lets it go once none does', async () => {
+    const line = await create(FUNDING_LINE, { name: `Linea in uso ${stamp}`, acronym: 'FAMI', fundingStatement: 'co_funded' });
+    const other = await create(FUNDING_LINE, { name: `Linea sostitutiva ${stamp}`, acronym: 'FSE+', fundingStatement: 'funded' });
+    for (const { documentId } of [line, other]) expect((await publish(FUNDING_LINE, documentId, 'it')).status).toBe(200);
+    const project = await create(PROJECT, {
+      acronym: `EU${stamp}`.slice(0, 20),
+      title: 'Progetto finanziato',
+      summary: 'Sintesi.',
+      fundingLine: connect(line.documentId),
+    });
+    expect((await publish(PROJECT, project.documentId, 'it')).status).toBe(200);
+
+    for (const refused of [
+      await unpublish(FUNDING_LINE, line.documentId, 'it'),
+      await admin('DELETE', cm(FUNDING_LINE, `/${line.documentId}?locale=it`)),
+    ]) {
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toContain("perderebbe l'emblema dell'Unione europea");
+      expect(refused.body.error.message).toContain(`Progetto «EU${stamp}`.slice(0, 20));
+      expect(refused.body.error.details.linkedBy).toEqual([expect.objectContaining({ documentId: project.documentId, locale: 'it' })]);
+    }
+    expect((await api(`/api/funding-lines/${line.documentId}?locale=it`)).status).toBe(200);
+
+    // The project moves to another line: nothing published links to the first any more.
+    const moved = await admin('POST', cm(PROJECT, `/${project.documentId}/actions/publish?locale=it`), {
+      fundingLine: { set: [{ documentId: other.documentId, locale: 'it' }] },
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect((await unpublish(FUNDING_LINE, line.documentId, 'it')).status).toBe(200);
+    expect((await api(`/api/funding-lines/${line.documentId}?locale=it`)).status).toBe(404);
+  });
+
+  it('keeps a partner online in each language its published partnerships show it in, and not elsewhere', async () => {
+    const partner = await create(PARTNER, { name: `Partner in uso ${stamp}`, organisationType: 'ngo' });
+    await saveLocale(PARTNER, partner.documentId, 'en', { name: `Partner in use ${stamp}` });
+    for (const locale of ['it', 'en']) expect((await publish(PARTNER, partner.documentId, locale)).status).toBe(200);
+    const project = await create(PROJECT, {
+      acronym: `PRT${stamp}`.slice(0, 20),
+      title: 'Progetto con partner',
+      summary: 'Sintesi.',
+      partnerships: [{ role: 'lead', partner: connect(partner.documentId) }],
+    });
+    // Published in Italian only: the partner's English version is on no published page.
+    expect((await publish(PROJECT, project.documentId, 'it')).status).toBe(200);
+
+    const refused = await unpublish(PARTNER, partner.documentId, 'it');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('non lo mostrerebbe più tra i partner');
+    expect(refused.body.error.message).toContain('(italiano)');
+    expect((await unpublish(PARTNER, partner.documentId, 'en')).status).toBe(200);
+    expect((await api(`/api/partners/${partner.documentId}?locale=it`)).status).toBe(200);
+  });
+});

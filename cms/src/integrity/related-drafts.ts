@@ -29,9 +29,9 @@ export interface RelatedEntry {
 /** A document an entry links to. */
 type Linked = Pick<RelatedEntry, 'uid' | 'documentId' | 'label'>;
 
-const isOurs = (uid: string | undefined): uid is string => Boolean(uid?.startsWith('api::'));
+export const isOurs = (uid: string | undefined): uid is string => Boolean(uid?.startsWith('api::'));
 /** The model's attributes but i18n's `localizations`, a link between language versions, not content. */
-const attributesOf = (strapi: Strapi, uid: string) =>
+export const attributesOf = (strapi: Strapi, uid: string) =>
   Object.fromEntries(Object.entries(strapi.getModel(uid as Uid).attributes).filter(([name]) => name !== 'localizations')) as Record<
     string,
     Attribute

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { refuseActionWithoutProject } from '../integrity/action-project';
+import { refuseWhileLinkedByPublished } from '../integrity/linked-by-published';
 import { explainMissingTranslation, refusePublishWithoutRelated } from '../integrity/related-drafts';
 import { prepareSlug, shareSlug } from '../integrity/slugs';
 import { ADMIN_LABELS, labelPartnerships, labelProjectPartnerships } from './admin-labels';
@@ -22,6 +23,8 @@ const refusal = (violations: RuleViolation[]) =>
  * - one slug per document, shared by its languages (integrity/slugs.ts);
  * - a publish that would leave out related entries never published is refused (integrity/related-drafts.ts),
  *   and so is an action's without a project, whose page it is shown on (integrity/action-project.ts);
+ * - unpublishing or deleting a partner or a funding line that published entries link to is refused,
+ *   naming them (integrity/linked-by-published.ts);
  * - after a create or update, the saved draft is re-read (whatever shape the request had, partial
  *   updates included) and checked against the project's cross-field rules; the write is rolled
  *   back with a message the admin shows when it breaks one;
@@ -43,6 +46,9 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
         }
         return result;
       });
+    }
+    if ((context.action === 'unpublish' || context.action === 'delete') && params.documentId) {
+      await refuseWhileLinkedByPublished(strapi, context.action, context.uid, params.documentId, params.locale);
     }
     if (context.action === 'delete' && context.uid === 'api::project.project' && params.documentId) {
       return strapi.db.transaction(async () => {
