@@ -32,6 +32,9 @@ const ALLOWED = new Set([
   'Markdown',
   'URL',
   'ID',
+  // The Markdown editor's screen-reader label, hard-coded in Strapi 5.54 (Wysiwyg/Editor.mjs), not a
+  // message it translates; a word Italian uses too. (The officers' role is named in Italian.)
+  'Editor',
 ]);
 
 type Page = Awaited<ReturnType<Browser['context']['newPage']>>;
