@@ -443,6 +443,8 @@ describe('unpublishing or deleting what published pages show is refused while th
     const refused = await unpublish(PARTNER, partner.documentId, 'it');
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toContain('non lo mostrerebbe più tra i partner');
+    // Named as in the language being unpublished.
+    expect(refused.body.error.message).toContain(`(Partner «Partner in uso ${stamp}`);
     expect(refused.body.error.message).toContain('(italiano)');
     expect((await unpublish(PARTNER, partner.documentId, 'en')).status).toBe(200);
     expect((await api(`/api/partners/${partner.documentId}?locale=it`)).status).toBe(200);

@@ -85,16 +85,19 @@ export async function refuseWhileLinkedByPublished(
 ): Promise<void> {
   const loss = SHOWN_ON_OTHER_PAGES[uid];
   if (!loss) return;
-  const linking = await publishedEntriesLinkingTo(strapi, uid, documentId, await localesOf(strapi, uid, documentId, locale));
+  const locales = await localesOf(strapi, uid, documentId, locale);
+  const linking = await publishedEntriesLinkingTo(strapi, uid, documentId, locales);
   if (linking.length === 0) return;
-  const own = await strapi.db.query(uid as never).findOne({ where: { documentId }, select: [labelField(strapi, uid)] });
+  // Named as in the language the officer acts on.
+  const own = await strapi.db.query(uid as never).findOne({ where: { documentId, locale: locales[0] }, select: [labelField(strapi, uid)] });
   const name = `${typeName(strapi, uid)} «${own?.[labelField(strapi, uid)] ?? documentId}»`;
   const named = linking
     .slice(0, NAMED)
     .map((entry) => `${entry.typeName} «${entry.label}» (${languageName(entry.locale)})`)
     .join(', ');
   const more = linking.length > NAMED ? ` e altre ${linking.length - NAMED}` : '';
-  const what = action === 'unpublish' ? 'Annullamento della pubblicazione non eseguito' : 'Eliminazione non eseguita';
+  // "Converti in bozza" is Strapi's Italian for Unpublish.
+  const what = action === 'unpublish' ? 'Conversione in bozza non eseguita' : 'Eliminazione non eseguita';
   const who =
     linking.length === 1
       ? `una voce pubblicata è collegata a questa (${name}) e la sua pagina ${loss.one}`
