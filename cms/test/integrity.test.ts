@@ -417,12 +417,17 @@ describe('unpublishing or deleting what published pages show is refused while th
       expect(refused.body.error.details.linkedBy).toEqual([expect.objectContaining({ documentId: project.documentId, locale: 'it' })]);
     }
     expect((await api(`/api/funding-lines/${line.documentId}?locale=it`)).status).toBe(200);
+    // The edit view's panel says so beforehand.
+    const panel = await admin('GET', `/portfolio/publication-status?uid=${FUNDING_LINE}&documentId=${line.documentId}&locale=it`);
+    expect(panel.body.data.entry.linkedByPublished).toBe(1);
 
     // The project moves to another line: nothing published links to the first any more.
     const moved = await admin('POST', cm(PROJECT, `/${project.documentId}/actions/publish?locale=it`), {
       fundingLine: { set: [{ documentId: other.documentId, locale: 'it' }] },
     });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const free = await admin('GET', `/portfolio/publication-status?uid=${FUNDING_LINE}&documentId=${line.documentId}&locale=it`);
+    expect(free.body.data.entry.linkedByPublished).toBe(0);
     expect((await unpublish(FUNDING_LINE, line.documentId, 'it')).status).toBe(200);
     expect((await api(`/api/funding-lines/${line.documentId}?locale=it`)).status).toBe(404);
   });

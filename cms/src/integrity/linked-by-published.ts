@@ -13,7 +13,7 @@ import { attributesOf, isOurs, labelField, type RelatedEntry, typeName } from '.
 type Strapi = Core.Strapi;
 
 /** The guarded types, and what the pages that link to one would lose (one page, several pages). */
-const SHOWN_ON_OTHER_PAGES: Record<string, { one: string; many: string }> = {
+export const SHOWN_ON_OTHER_PAGES: Record<string, { one: string; many: string }> = {
   'api::funding-line.funding-line': {
     one: "perderebbe l'emblema dell'Unione europea e la dicitura sul finanziamento",
     many: "perderebbero l'emblema dell'Unione europea e la dicitura sul finanziamento",

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPE_LAYOUTS } from '../admin-layout/labels';
 import { type ActionNotShown, whyActionNotShown } from '../integrity/action-project';
+import { publishedEntriesLinkingTo, SHOWN_ON_OTHER_PAGES } from '../integrity/linked-by-published';
 import { labelField, typeName } from '../integrity/related-drafts';
 import { languageName } from '../language-names';
 
@@ -71,6 +72,8 @@ export interface PublicationStatus {
     projectSlug: string | null;
     /** A published action that no page shows, and why (null otherwise). */
     notShown: ActionNotShown | null;
+    /** For a partner or a funding line: how many published entries in this language link to it (it stays online while any does). */
+    linkedByPublished: number | null;
   };
 }
 
@@ -170,6 +173,8 @@ async function describeEntry(
     slug: typeof draft?.slug === 'string' ? draft.slug : null,
     projectSlug: typeof draft?.project?.slug === 'string' ? draft.project.slug : null,
     notShown: publishedAt && uid === 'api::action.action' ? await whyActionNotShown(strapi, documentId, locale) : null,
+    linkedByPublished:
+      publishedAt && SHOWN_ON_OTHER_PAGES[uid] ? (await publishedEntriesLinkingTo(strapi, uid, documentId, [locale])).length : null,
   };
 }
 

@@ -116,6 +116,11 @@ function EntryStatus({ model, documentId, locale, refreshKey }: { model: string;
           </a>
         </p>
       )}
+      {entry?.linkedByPublished ? (
+        <Text muted>
+          {`Compare nelle pagine di ${entry.linkedByPublished === 1 ? 'una voce pubblicata' : `${entry.linkedByPublished} voci pubblicate`} in ${language}: finché ci sono, non si può convertire in bozza né eliminare in questa lingua.`}
+        </Text>
+      ) : null}
       <SiteStatus status={status} currentDocumentId={status.entry?.documentId ?? documentId} currentLocale={locale} />
     </div>
   );
