@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { languageName } from '../language-names';
-import { attributesOf, isOurs, labelField, type RelatedEntry, typeName } from './related-drafts';
+import { attributesOf, isOurs, labelField, localesOf, type RelatedEntry, typeName } from './related-drafts';
 
 /**
  * The mirror of publishing with related entries: unpublishing or deleting an entry that published
@@ -33,14 +33,6 @@ function pathsTo(strapi: Strapi, target: string, uid: string, prefix: string[] =
       paths.push(...pathsTo(strapi, target, attribute.component, [...prefix, name]));
   }
   return paths;
-}
-
-/** The languages an unpublish or delete covers: one, several, or every version of the document. */
-async function localesOf(strapi: Strapi, uid: string, documentId: string, locale: unknown): Promise<string[]> {
-  if (typeof locale === 'string' && locale !== '*') return [locale];
-  if (Array.isArray(locale)) return locale.map(String);
-  const rows: Array<{ locale: string }> = await strapi.db.query(uid as never).findMany({ where: { documentId }, select: ['locale'] });
-  return [...new Set(rows.map((row) => row.locale))];
 }
 
 /** The published entries that link to the document in these languages. */

@@ -122,8 +122,8 @@ export async function unpublishedOwnedRelations(strapi: Strapi, uid: string, doc
   return withoutPublishedVersion(strapi, locale, related.values());
 }
 
-/** The languages a publish request covers: one, several, or every language version ('*'). */
-export async function localesToPublish(strapi: Strapi, uid: string, documentId: string, locale: unknown): Promise<string[]> {
+/** The languages a publish, unpublish or delete request covers: one, several, or every language version ('*'). */
+export async function localesOf(strapi: Strapi, uid: string, documentId: string, locale: unknown): Promise<string[]> {
   if (typeof locale === 'string' && locale !== '*') return [locale];
   if (Array.isArray(locale)) return locale.map(String);
   const rows = await strapi.db.query(uid as Uid).findMany({ where: { documentId, publishedAt: { $null: true } }, select: ['locale'] });
@@ -181,7 +181,7 @@ export async function explainMissingTranslation(strapi: Strapi, error: unknown):
 /** Refuses a publish that would leave out related entries never published, naming them. */
 export async function refusePublishWithoutRelated(strapi: Strapi, uid: string, documentId: string, locale: unknown): Promise<void> {
   const missing: RelatedEntry[] = [];
-  for (const l of await localesToPublish(strapi, uid, documentId, locale)) {
+  for (const l of await localesOf(strapi, uid, documentId, locale)) {
     missing.push(...(await unpublishedOwnedRelations(strapi, uid, documentId, l)));
   }
   if (missing.length === 0) return;
