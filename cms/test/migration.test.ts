@@ -62,6 +62,10 @@ const OLD_SHAPE = [
      WHERE p.locale = 'en' AND p.slug = '${SHORTENED}' AND c.field = 'partnerships'
        AND c."order" = (SELECT MAX(c2."order") FROM projects_cmps c2 WHERE c2.entity_id = c.entity_id AND c2.field = 'partnerships'))`,
   `DELETE FROM strapi_core_store_settings WHERE key LIKE '%shared-partnerships%'`,
+  // Labels that kept a project's old acronym (before they followed their project's changes).
+  `UPDATE actions SET admin_label = 'VECCHIA SIGLA · ' || title`,
+  `UPDATE communities_of_practice SET admin_label = 'VECCHIA SIGLA · ' || title`,
+  `DELETE FROM strapi_core_store_settings WHERE key LIKE '%project-member-labels%'`,
 ];
 
 /** An officer's home page arranged before the publication widget existed: Strapi would never show it to them. */
@@ -153,6 +157,26 @@ describe('migrations of an existing database, on start', () => {
 
   it('puts the publication widget first in a home page the officer had arranged before it existed', async () => {
     expect((await homeLayout()).widgets).toEqual([{ uid: 'global::publication-status', width: 6 }, ...OLD_HOME_LAYOUT.widgets]);
+  });
+
+  it('names every action and community with its project’s acronym again, in both languages', async () => {
+    const token = await adminLogin(cms.url, env.ADMIN_EMAIL!, env.ADMIN_PASSWORD!);
+    for (const [uid, entries] of [
+      ['api::action.action', bundle.projects.flatMap((p) => p.actions.map((a) => ({ project: p.acronym, code: a.code, title: a.title })))],
+      [
+        'api::community-of-practice.community-of-practice',
+        bundle.projects.flatMap((p) => p.communities.map((c) => ({ project: p.acronym, code: c.code, title: c.title }))),
+      ],
+    ] as const) {
+      for (const locale of ['it', 'en'] as const) {
+        const response = await fetch(`${cms.url}/content-manager/collection-types/${uid}?locale=${locale}&page=1&pageSize=500`, {
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        const labels = ((await response.json()) as { results: Array<{ adminLabel: string }> }).results.map((r) => r.adminLabel).sort();
+        const expected = entries.map((e) => [e.project, e.code, e.title[locale]].filter(Boolean).join(' · ')).sort();
+        expect(labels, `${uid} (${locale})`).toEqual(expected);
+      }
+    }
   });
 
   it('runs once: a restart changes nothing', async () => {

@@ -51,6 +51,32 @@ const LABELS = {
 /** The label of a type's entries, if it has one: the functions take database rows with `populate` loaded. */
 export const ADMIN_LABELS: Readonly<Record<string, AdminLabel>> = LABELS;
 
+/** The types whose label names their project by its acronym. */
+export const LABELLED_WITH_PROJECT = ['api::action.action', 'api::community-of-practice.community-of-practice'];
+
+/** Recomputes the admin labels of these documents (every document when none are given), in every language version. */
+export async function relabel(strapi: Core.Strapi, uid: string, documentIds?: string[]): Promise<void> {
+  const labels = ADMIN_LABELS[uid];
+  if (!labels || documentIds?.length === 0) return;
+  // Every language version: shared fields (a partner's country, its other names) are copied
+  // to the other languages, whose labels must follow.
+  const versions: Array<Record<string, unknown> & { documentId: string; locale: string }> = await strapi.db.query(uid as never).findMany({
+    where: { ...(documentIds ? { documentId: { $in: [...new Set(documentIds)] } } : {}), publishedAt: { $null: true } },
+    populate: labels.populate,
+  });
+  for (const version of versions) {
+    const adminLabel = labels.label(version);
+    if (adminLabel && version.adminLabel !== adminLabel) {
+      // A direct query: the label is bookkeeping, not an edit that should run this middleware again.
+      // 255: a string column is varchar(255) on PostgreSQL.
+      await strapi.db.query(uid as never).updateMany({
+        where: { documentId: version.documentId, locale: version.locale },
+        data: { adminLabel: adminLabel.slice(0, 255) },
+      });
+    }
+  }
+}
+
 const PARTNERSHIP = 'project.partnership';
 
 /**
@@ -77,6 +103,9 @@ export async function labelProjectPartnerships(strapi: Core.Strapi, documentId: 
   if (ids.length > 0) await labelPartnerships(strapi, { id: { $in: ids } });
 }
 
+/** Marks, in Strapi's store, a database whose actions' and communities' labels were all computed again. */
+const PROJECT_MEMBER_LABELS = 'project-member-labels';
+
 /**
  * Gives a label to the entries that have none: those saved before their type had one (a funding
  * line in a database older than its label). Written directly: bookkeeping, not an edit.
@@ -94,4 +123,12 @@ export async function backfillAdminLabels(strapi: Core.Strapi): Promise<void> {
     }
   }
   await labelPartnerships(strapi, { adminLabel: { $null: true } });
+
+  // Before 7 December, an action's or a community's label kept the acronym of a project that had
+  // been renamed, deleted or had unlinked it in its own form: all are computed again, once per database.
+  const store = strapi.store({ type: 'core', name: 'portfolio-migrations' });
+  if (!(await store.get({ key: PROJECT_MEMBER_LABELS }))) {
+    for (const uid of LABELLED_WITH_PROJECT) await relabel(strapi, uid);
+    await store.set({ key: PROJECT_MEMBER_LABELS, value: true });
+  }
 }

@@ -4,7 +4,7 @@ import { refuseActionWithoutProject } from '../integrity/action-project';
 import { refuseWhileLinkedByPublished } from '../integrity/linked-by-published';
 import { explainMissingTranslation, refusePublishWithoutRelated } from '../integrity/related-drafts';
 import { prepareSlug, shareSlug } from '../integrity/slugs';
-import { ADMIN_LABELS, labelPartnerships, labelProjectPartnerships } from './admin-labels';
+import { LABELLED_WITH_PROJECT, labelPartnerships, labelProjectPartnerships, relabel } from './admin-labels';
 import { checkFieldFormats } from './field-formats';
 import { projectRuleViolations, type RuleViolation } from './project-rules';
 
@@ -98,8 +98,6 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
   });
 }
 
-/** The types whose label names their project by its acronym. */
-const LABELLED_WITH_PROJECT = ['api::action.action', 'api::community-of-practice.community-of-practice'];
 type Member = [uid: string, documentId: string];
 
 /** The actions and communities whose draft links to the project. */
@@ -127,28 +125,5 @@ async function relabelProjectMembers(strapi: Core.Strapi, projectDocumentId: str
       uid,
       members.filter(([type]) => type === uid).map(([, documentId]) => documentId),
     );
-  }
-}
-
-/** Recomputes the admin labels of these documents, in every language version. */
-async function relabel(strapi: Core.Strapi, uid: string, documentIds: string[]): Promise<void> {
-  const labels = ADMIN_LABELS[uid];
-  if (!labels || documentIds.length === 0) return;
-  // Every language version: shared fields (a partner's country, its other names) are copied
-  // to the other languages, whose labels must follow.
-  const versions: Array<Record<string, unknown> & { documentId: string; locale: string }> = await strapi.db.query(uid as never).findMany({
-    where: { documentId: { $in: [...new Set(documentIds)] }, publishedAt: { $null: true } },
-    populate: labels.populate,
-  });
-  for (const version of versions) {
-    const adminLabel = labels.label(version);
-    if (adminLabel && version.adminLabel !== adminLabel) {
-      // A direct query: the label is bookkeeping, not an edit that should run this middleware again.
-      // 255: a string column is varchar(255) on PostgreSQL.
-      await strapi.db.query(uid as never).updateMany({
-        where: { documentId: version.documentId, locale: version.locale },
-        data: { adminLabel: adminLabel.slice(0, 255) },
-      });
-    }
   }
 }
