@@ -3,6 +3,7 @@ import { CONTENT_TYPE_LAYOUTS } from '../admin-layout/labels';
 import { type ActionNotShown, whyActionNotShown } from '../integrity/action-project';
 import { publishedEntriesLinkingTo, SHOWN_ON_OTHER_PAGES } from '../integrity/linked-by-published';
 import { labelField, typeName } from '../integrity/related-drafts';
+import { type ScheduledFailure, scheduledFailure } from '../scheduling/failures';
 import { languageName } from '../language-names';
 
 type Strapi = Core.Strapi;
@@ -74,6 +75,8 @@ export interface PublicationStatus {
     notShown: ActionNotShown | null;
     /** For a partner or a funding line: how many published entries in this language link to it (it stays online while any does). */
     linkedByPublished: number | null;
+    /** Its "Pubblica il" date, and why the publish at that date was refused while it stays due (null: none set). */
+    scheduled: { publishAt: string; failure: ScheduledFailure | null } | null;
   };
 }
 
@@ -147,6 +150,18 @@ async function describeFailure(
   };
 }
 
+async function describeSchedule(
+  strapi: Strapi,
+  uid: string,
+  documentId: string,
+): Promise<NonNullable<PublicationStatus['entry']>['scheduled']> {
+  if (!('publishAt' in strapi.getModel(uid as Uid).attributes)) return null;
+  // The date is shared by the languages, and private: read from the draft row.
+  const draft = await strapi.db.query(uid as Uid).findOne({ where: { documentId, publishedAt: { $null: true } }, select: ['publishAt'] });
+  if (!draft?.publishAt) return null;
+  return { publishAt: new Date(draft.publishAt).toISOString(), failure: await scheduledFailure(strapi, uid, documentId) };
+}
+
 /** The entry of the edit view: is it published in this language, and is the live site built since? */
 async function describeEntry(
   strapi: Strapi,
@@ -175,6 +190,7 @@ async function describeEntry(
     notShown: publishedAt && uid === 'api::action.action' ? await whyActionNotShown(strapi, documentId, locale) : null,
     linkedByPublished:
       publishedAt && SHOWN_ON_OTHER_PAGES[uid] ? (await publishedEntriesLinkingTo(strapi, uid, documentId, [locale])).length : null,
+    scheduled: await describeSchedule(strapi, uid, documentId),
   };
 }
 

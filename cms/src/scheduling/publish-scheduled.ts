@@ -1,6 +1,7 @@
 import type { Core, Schema } from '@strapi/strapi';
 import { DEFAULT_LOCALE } from '../bootstrap/locales';
 import { PUBLIC_CONTENT_TYPES, type PublicContentType } from '../bootstrap/public-types';
+import { clearScheduledFailure, recordScheduledFailure } from './failures';
 
 /** The public types with a "publish at" date (types/generated/contentTypes.d.ts). */
 type ScheduledType = {
@@ -13,7 +14,7 @@ const isScheduled = (strapi: Core.Strapi, uid: PublicContentType): uid is Schedu
 /**
  * Publishes every draft whose "publish at" date has come, in all its locales. The date is cleared
  * first, so the published version does not carry a stale schedule; if the publish is refused, the
- * date stays and the next run tries again. Publishing fires Strapi's
+ * date stays, the next run tries again, and the reason is kept for the edit view's panel. Publishing fires Strapi's
  * entry.publish webhook, so the site rebuild follows by itself.
  */
 export async function publishScheduled({ strapi }: { strapi: Core.Strapi }): Promise<void> {
@@ -36,8 +37,12 @@ export async function publishScheduled({ strapi }: { strapi: Core.Strapi }): Pro
           await documents.publish({ documentId, locale: '*' });
         });
         strapi.log.info(`Scheduled publishing: published ${uid} ${documentId}`);
+        await clearScheduledFailure(strapi, uid, documentId);
       } catch (error) {
-        strapi.log.error(`Scheduled publishing of ${uid} ${documentId} failed: ${(error as Error).message}`);
+        const message = (error as Error).message;
+        strapi.log.error(`Scheduled publishing of ${uid} ${documentId} failed: ${message}`);
+        // Kept for the officer, who is not watching the log when the date comes.
+        await recordScheduledFailure(strapi, uid, documentId, message);
       }
     }
   }

@@ -79,8 +79,22 @@ function EntryStatus({ model, documentId, locale, refreshKey }: { model: string;
     }
   }
 
+  const schedule = entry?.scheduled;
   return (
     <div data-testid="publication-panel" style={{ width: '100%' }}>
+      {schedule?.failure && (
+        <>
+          <Verdict tone="danger" testId="schedule-verdict">
+            {`Pubblicazione programmata non riuscita (${when(schedule.failure.at)})`}
+          </Verdict>
+          <Text>{schedule.failure.message}</Text>
+          <Text muted>
+            Si riprova ogni minuto finché «Pubblica il» resta compilato: correggere la voce, oppure premere «Pubblica» per vedere cosa
+            manca.
+          </Text>
+        </>
+      )}
+      {schedule && !schedule.failure && <Text muted>{`Pubblicazione programmata: ${when(schedule.publishAt)}.`}</Text>}
       {verdict}
       {notShown?.reason === 'no-project' && (
         <Text>
