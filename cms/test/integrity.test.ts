@@ -389,6 +389,26 @@ describe('an action is shown on its project’s page, so it is published only wi
     expect((await admin('DELETE', cm(PROJECT, `/${project.documentId}?locale=it`))).status).toBe(200);
     expect((await draft(ACTION, action.documentId, 'it')).adminLabel).toBe(`Laboratorio ${stamp}`);
   });
+
+  it('takes a deleted project’s published actions back to drafts, kept, in the languages it was deleted in', async () => {
+    const project = await create(PROJECT, { acronym: `DEL${stamp}`.slice(0, 20), title: 'Progetto da eliminare', summary: 'Sintesi.' });
+    await saveLocale(PROJECT, project.documentId, 'en', { title: 'Project to delete', summary: 'Summary.' });
+    const action = await create(ACTION, {
+      title: `Azione da tenere ${stamp}`,
+      actionType: 'workshop',
+      project: connect(project.documentId),
+    });
+    await saveLocale(ACTION, action.documentId, 'en', { title: `Action to keep ${stamp}` });
+    const live = await admin('POST', '/portfolio/publish-with-related', { model: PROJECT, documentId: project.documentId });
+    expect(live.status, JSON.stringify(live.body)).toBe(200);
+    for (const locale of ['it', 'en']) expect((await api(`/api/actions/${action.documentId}?locale=${locale}`)).status, locale).toBe(200);
+
+    expect((await admin('DELETE', cm(PROJECT, `/${project.documentId}?locale=it`))).status).toBe(200);
+    expect((await api(`/api/actions/${action.documentId}?locale=it`)).status).toBe(404);
+    expect((await draft(ACTION, action.documentId, 'it')).title).toBe(`Azione da tenere ${stamp}`);
+    // The English project is still there, and its action with it.
+    expect((await api(`/api/actions/${action.documentId}?locale=en`)).status).toBe(200);
+  });
 });
 
 describe('unpublishing or deleting what published pages show is refused while they link to it', () => {

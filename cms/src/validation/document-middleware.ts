@@ -28,6 +28,7 @@ const refusal = (violations: RuleViolation[]) =>
  * - after a create or update, the saved draft is re-read (whatever shape the request had, partial
  *   updates included) and checked against the project's cross-field rules; the write is rolled
  *   back with a message the admin shows when it breaks one;
+ * - a deleted project's actions go back to drafts, kept: published, they would be on no page;
  * - the labels relation pickers and partnership rows show are recomputed, an action's and a
  *   community's also when their project's form links or unlinks them, or the project is renamed or deleted.
  */
@@ -54,6 +55,7 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
       return strapi.db.transaction(async () => {
         const membersBefore = await projectMembers(strapi, params.documentId!);
         const result = await next();
+        await unpublishActionsLeftWithoutProject(strapi, membersBefore);
         await relabelProjectMembers(strapi, params.documentId!, membersBefore);
         return result;
       });
@@ -99,6 +101,7 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
 }
 
 type Member = [uid: string, documentId: string];
+const ACTION = 'api::action.action';
 
 /** The actions and communities whose draft links to the project. */
 async function projectMembers(strapi: Core.Strapi, projectDocumentId: string): Promise<Member[]> {
@@ -125,5 +128,22 @@ async function relabelProjectMembers(strapi: Core.Strapi, projectDocumentId: str
       uid,
       members.filter(([type]) => type === uid).map(([, documentId]) => documentId),
     );
+  }
+}
+
+/**
+ * After a project's deletion, in the languages it was deleted in: its published actions are on no
+ * page (action-project.ts), so they become drafts again, nothing lost, rather than "Pubblicato".
+ */
+async function unpublishActionsLeftWithoutProject(strapi: Core.Strapi, members: Member[]): Promise<void> {
+  const actions = members.filter(([uid]) => uid === ACTION).map(([, documentId]) => documentId);
+  if (actions.length === 0) return;
+  const published: Array<{ documentId: string; locale: string; project: unknown }> = await strapi.db.query(ACTION).findMany({
+    where: { documentId: { $in: actions }, publishedAt: { $notNull: true } },
+    select: ['documentId', 'locale'],
+    populate: { project: { select: ['id'] } },
+  });
+  for (const version of published.filter((row) => !row.project)) {
+    await strapi.documents(ACTION).unpublish({ documentId: version.documentId, locale: version.locale });
   }
 }

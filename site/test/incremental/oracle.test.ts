@@ -397,7 +397,7 @@ const EDIT_KINDS: Edit[] = [
       const project = random.pick(projects.slice(1));
       await admin('DELETE', cm(UID.project, `/${project.documentId}?locale=en`));
       await admin('DELETE', cm(UID.project, `/${project.documentId}?locale=it`));
-      return `deleted project ${project.slug}; its actions and communities stay, with no project`;
+      return `deleted project ${project.slug}; its actions went back to drafts, its communities stay, with no project`;
     },
   },
   {
