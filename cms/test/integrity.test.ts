@@ -41,7 +41,15 @@ async function draft(uid: string, documentId: string, locale: string) {
 }
 const publish = (uid: string, documentId: string, locale: string) =>
   admin('POST', cm(uid, `/${documentId}/actions/publish?locale=${locale}`), {});
+const unpublish = (uid: string, documentId: string, locale: string) =>
+  admin('POST', cm(uid, `/${documentId}/actions/unpublish?locale=${locale}`), {});
 const connect = (documentId: string, locale = 'it') => ({ connect: [{ documentId, locale }] });
+/** What the edit view's panel is told of an entry in Italian (GET /portfolio/publication-status). */
+async function panel(uid: string, documentId: string) {
+  const { status, body } = await admin('GET', `/portfolio/publication-status?uid=${uid}&documentId=${documentId}&locale=it`);
+  expect(status, JSON.stringify(body)).toBe(200);
+  return body.data.entry as Record<string, any>;
+}
 
 beforeAll(async () => {
   token = await adminToken();
@@ -324,13 +332,6 @@ describe('publishing never silently drops a relation', () => {
 
 describe('an action is shown on its project’s page, so it is published only with a project', () => {
   const ACTION = 'api::action.action';
-  const unpublish = (uid: string, documentId: string, locale: string) =>
-    admin('POST', cm(uid, `/${documentId}/actions/unpublish?locale=${locale}`), {});
-  const panel = async (documentId: string) => {
-    const { status, body } = await admin('GET', `/portfolio/publication-status?uid=${ACTION}&documentId=${documentId}&locale=it`);
-    expect(status, JSON.stringify(body)).toBe(200);
-    return body.data.entry as { publishedAt: string | null; notShown: unknown };
-  };
 
   it('refuses to publish an action without a project, on the «Progetto» field, and publishes nothing', async () => {
     const action = await create(ACTION, { title: `Azione senza progetto ${stamp}`, actionType: 'workshop' });
@@ -348,14 +349,14 @@ describe('an action is shown on its project’s page, so it is published only wi
     const action = await create(ACTION, { title: `Azione ${stamp}`, actionType: 'workshop', project: connect(project.documentId) });
     const live = await admin('POST', '/portfolio/publish-with-related', { model: PROJECT, documentId: project.documentId });
     expect(live.status, JSON.stringify(live.body)).toBe(200);
-    expect(await panel(action.documentId)).toMatchObject({ publishedAt: expect.any(String), notShown: null });
+    expect(await panel(ACTION, action.documentId)).toMatchObject({ publishedAt: expect.any(String), notShown: null });
 
     expect((await unpublish(PROJECT, project.documentId, 'it')).status).toBe(200);
-    expect((await panel(action.documentId)).notShown).toEqual({ reason: 'project-not-published', project: title });
+    expect((await panel(ACTION, action.documentId)).notShown).toEqual({ reason: 'project-not-published', project: title });
 
     // Publishing the project again puts its action back on its page.
     expect((await publish(PROJECT, project.documentId, 'it')).status).toBe(200);
-    expect((await panel(action.documentId)).notShown).toBeNull();
+    expect((await panel(ACTION, action.documentId)).notShown).toBeNull();
     const page = await api(
       `/api/projects?locale=it&filters[documentId][$eq]=${project.documentId}&populate[actions][fields][0]=documentId`,
     );
@@ -366,7 +367,7 @@ describe('an action is shown on its project’s page, so it is published only wi
       actions: { disconnect: [{ documentId: action.documentId, locale: 'it' }] },
     });
     expect(takenOff.status, JSON.stringify(takenOff.body)).toBe(200);
-    expect(await panel(action.documentId)).toMatchObject({ publishedAt: expect.any(String), notShown: { reason: 'no-project' } });
+    expect(await panel(ACTION, action.documentId)).toMatchObject({ publishedAt: expect.any(String), notShown: { reason: 'no-project' } });
     // The lists no longer name it with the project's acronym.
     expect((await draft(ACTION, action.documentId, 'it')).adminLabel).toBe(`Azione ${stamp}`);
     // Nor can it be published again until it has a project.
@@ -412,9 +413,6 @@ describe('an action is shown on its project’s page, so it is published only wi
 });
 
 describe('unpublishing or deleting what published pages show is refused while they link to it', () => {
-  const unpublish = (uid: string, documentId: string, locale: string) =>
-    admin('POST', cm(uid, `/${documentId}/actions/unpublish?locale=${locale}`), {});
-
   it('keeps a funding line online while a published project carries its EU statement, and lets it go once none does', async () => {
     const line = await create(FUNDING_LINE, { name: `Linea in uso ${stamp}`, acronym: 'FAMI', fundingStatement: 'co_funded' });
     const other = await create(FUNDING_LINE, { name: `Linea sostitutiva ${stamp}`, acronym: 'FSE+', fundingStatement: 'funded' });
@@ -438,16 +436,14 @@ describe('unpublishing or deleting what published pages show is refused while th
     }
     expect((await api(`/api/funding-lines/${line.documentId}?locale=it`)).status).toBe(200);
     // The edit view's panel says so beforehand.
-    const panel = await admin('GET', `/portfolio/publication-status?uid=${FUNDING_LINE}&documentId=${line.documentId}&locale=it`);
-    expect(panel.body.data.entry.linkedByPublished).toBe(1);
+    expect((await panel(FUNDING_LINE, line.documentId)).linkedByPublished).toBe(1);
 
     // The project moves to another line: nothing published links to the first any more.
     const moved = await admin('POST', cm(PROJECT, `/${project.documentId}/actions/publish?locale=it`), {
       fundingLine: { set: [{ documentId: other.documentId, locale: 'it' }] },
     });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
-    const free = await admin('GET', `/portfolio/publication-status?uid=${FUNDING_LINE}&documentId=${line.documentId}&locale=it`);
-    expect(free.body.data.entry.linkedByPublished).toBe(0);
+    expect((await panel(FUNDING_LINE, line.documentId)).linkedByPublished).toBe(0);
     expect((await unpublish(FUNDING_LINE, line.documentId, 'it')).status).toBe(200);
     expect((await api(`/api/funding-lines/${line.documentId}?locale=it`)).status).toBe(404);
   });

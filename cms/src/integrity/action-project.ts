@@ -6,7 +6,7 @@ import { errors } from '@strapi/utils';
  * Publishing one without a project would put "Pubblicato" on an entry the public never sees.
  */
 
-const ACTION = 'api::action.action';
+export const ACTION = 'api::action.action';
 
 export const PROJECT_FIELD_MESSAGE =
   "Scegliere il progetto dell'azione nel campo «Progetto»: sul sito un'azione compare solo nella pagina del suo progetto.";
@@ -36,4 +36,20 @@ export async function whyActionNotShown(strapi: Core.Strapi, documentId: string,
   // The published version links to the published project only; the draft says which project it is.
   const project = (await version('draft'))?.project;
   return project ? { reason: 'project-not-published', project: String(project.title) } : { reason: 'no-project' };
+}
+
+/**
+ * After its project's deletion, in the languages deleted: these actions' published versions are on
+ * no page, so they become drafts again, nothing lost, rather than "Pubblicato".
+ */
+export async function unpublishActionsLeftWithoutProject(strapi: Core.Strapi, documentIds: string[]): Promise<void> {
+  if (documentIds.length === 0) return;
+  const published: Array<{ documentId: string; locale: string; project: unknown }> = await strapi.db.query(ACTION).findMany({
+    where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true } },
+    select: ['documentId', 'locale'],
+    populate: { project: { select: ['id'] } },
+  });
+  for (const version of published.filter((row) => !row.project)) {
+    await strapi.documents(ACTION).unpublish({ documentId: version.documentId, locale: version.locale });
+  }
 }

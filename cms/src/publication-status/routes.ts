@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPE_LAYOUTS } from '../admin-layout/labels';
-import { type ActionNotShown, whyActionNotShown } from '../integrity/action-project';
+import { ACTION, type ActionNotShown, whyActionNotShown } from '../integrity/action-project';
 import { publishedEntriesLinkingTo, SHOWN_ON_OTHER_PAGES } from '../integrity/linked-by-published';
 import { labelField, typeName } from '../integrity/related-drafts';
 import { type ScheduledFailure, scheduledFailure } from '../scheduling/failures';
@@ -111,7 +111,7 @@ async function findVersion(strapi: Strapi, uid: string, documentId: string, loca
   const fields = [
     ...new Set([labelField(strapi, uid), 'publishedAt', ...('slug' in strapi.getModel(uid as Uid).attributes ? ['slug'] : [])]),
   ];
-  const populate = uid === 'api::action.action' ? { project: { fields: ['slug'] } } : undefined;
+  const populate = uid === ACTION ? { project: { fields: ['slug'] } } : undefined;
   return (await strapi.documents(uid as never).findOne({ documentId, locale, status, fields, populate } as never)) as
     | (Record<string, unknown> & { publishedAt?: string; project?: { slug?: unknown } })
     | null;
@@ -187,7 +187,7 @@ async function describeEntry(
     live,
     slug: typeof draft?.slug === 'string' ? draft.slug : null,
     projectSlug: typeof draft?.project?.slug === 'string' ? draft.project.slug : null,
-    notShown: publishedAt && uid === 'api::action.action' ? await whyActionNotShown(strapi, documentId, locale) : null,
+    notShown: publishedAt && uid === ACTION ? await whyActionNotShown(strapi, documentId, locale) : null,
     linkedByPublished:
       publishedAt && SHOWN_ON_OTHER_PAGES[uid] ? (await publishedEntriesLinkingTo(strapi, uid, documentId, [locale])).length : null,
     scheduled: await describeSchedule(strapi, uid, documentId),

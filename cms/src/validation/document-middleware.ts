@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { refuseActionWithoutProject } from '../integrity/action-project';
+import { ACTION, refuseActionWithoutProject, unpublishActionsLeftWithoutProject } from '../integrity/action-project';
 import { refuseWhileLinkedByPublished } from '../integrity/linked-by-published';
 import { explainMissingTranslation, refusePublishWithoutRelated } from '../integrity/related-drafts';
 import { prepareSlug, shareSlug } from '../integrity/slugs';
@@ -55,7 +55,10 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
       return strapi.db.transaction(async () => {
         const membersBefore = await projectMembers(strapi, params.documentId!);
         const result = await next();
-        await unpublishActionsLeftWithoutProject(strapi, membersBefore);
+        await unpublishActionsLeftWithoutProject(
+          strapi,
+          membersBefore.filter(([uid]) => uid === ACTION).map(([, documentId]) => documentId),
+        );
         await relabelProjectMembers(strapi, params.documentId!, membersBefore);
         return result;
       });
@@ -101,7 +104,6 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
 }
 
 type Member = [uid: string, documentId: string];
-const ACTION = 'api::action.action';
 
 /** The actions and communities whose draft links to the project. */
 async function projectMembers(strapi: Core.Strapi, projectDocumentId: string): Promise<Member[]> {
@@ -128,22 +130,5 @@ async function relabelProjectMembers(strapi: Core.Strapi, projectDocumentId: str
       uid,
       members.filter(([type]) => type === uid).map(([, documentId]) => documentId),
     );
-  }
-}
-
-/**
- * After a project's deletion, in the languages it was deleted in: its published actions are on no
- * page (action-project.ts), so they become drafts again, nothing lost, rather than "Pubblicato".
- */
-async function unpublishActionsLeftWithoutProject(strapi: Core.Strapi, members: Member[]): Promise<void> {
-  const actions = members.filter(([uid]) => uid === ACTION).map(([, documentId]) => documentId);
-  if (actions.length === 0) return;
-  const published: Array<{ documentId: string; locale: string; project: unknown }> = await strapi.db.query(ACTION).findMany({
-    where: { documentId: { $in: actions }, publishedAt: { $notNull: true } },
-    select: ['documentId', 'locale'],
-    populate: { project: { select: ['id'] } },
-  });
-  for (const version of published.filter((row) => !row.project)) {
-    await strapi.documents(ACTION).unpublish({ documentId: version.documentId, locale: version.locale });
   }
 }
