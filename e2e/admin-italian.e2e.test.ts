@@ -121,6 +121,69 @@ describe('the admin an Italian officer uses is in Italian', () => {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   });
 
+  /**
+   * The officer opens a project in two tabs and saves in the first: the second tab's form, loaded
+   * before that save, is refused instead of overwriting it (integrity/edit-conflicts.ts); the first
+   * tab goes on saving and publishing; the second, reloaded, saves.
+   */
+  async function editConflict(token: string): Promise<void> {
+    const projects = (await (
+      await fetch(`${cms.url}/content-manager/collection-types/api::project.project?locale=it&pageSize=1&sort=title:DESC`, {
+        headers: { Authorization: `Bearer ${token}` },
+      })
+    ).json()) as { results: Array<{ documentId: string }> };
+    const projectId = projects.results[0]!.documentId;
+    const editView = `${cms.url}${collectionPages('api::project.project')}/${projectId}?plugins[i18n][locale]=it`;
+    const storedTitle = async () =>
+      (
+        (await (
+          await fetch(`${cms.url}/content-manager/collection-types/api::project.project/${projectId}?locale=it`, {
+            headers: { Authorization: `Bearer ${token}` },
+          })
+        ).json()) as { data: { title: string } }
+      ).data.title;
+    const otherTab = await browser.context.newPage();
+    await otherTab.setViewportSize({ width: 1440, height: 1000 });
+    const save = async (tab: Page, title: string, button = 'Salva') => {
+      await tab.locator('input[name="title"]').fill(title);
+      const answer = tab.waitForResponse((response) => response.request().method() !== 'GET' && response.url().includes(projectId));
+      await tab.getByRole('button', { name: button, exact: true }).click();
+      return (await answer).status();
+    };
+    for (const tab of [page, otherTab]) {
+      await tab.goto(editView);
+      await tab.locator('input[name="title"]').waitFor();
+    }
+
+    expect(await save(page, 'Titolo salvato nella prima scheda')).toBe(200);
+    expect(await save(otherTab, 'Titolo della scheda rimasta indietro')).toBe(409);
+    await otherTab.getByText('Modifiche non salvate', { exact: false }).waitFor();
+    const refusal = await otherTab.getByText('Modifiche non salvate', { exact: false }).textContent();
+    expect(refusal).toContain('salvata da te, in un’altra scheda o finestra, oggi alle');
+    expect(await storedTitle()).toBe('Titolo salvato nella prima scheda');
+    // The form now shows the newer save, and the panel what the officer had typed, to copy back.
+    await otherTab.getByTestId('refused-changes').waitFor();
+    expect(await otherTab.locator('input[name="title"]').inputValue()).toBe('Titolo salvato nella prima scheda');
+    expect(await otherTab.getByTestId('refused-changes').innerText()).toMatch(/Titolo\s+Copia\s+Titolo della scheda rimasta indietro/);
+    // Only what the officer changed: the fields the form sent as they were are not listed.
+    expect(await otherTab.getByTestId('refused-changes').locator('li').count()).toBe(1);
+    const [main, other] = [page, otherTab];
+    page = other;
+    await inspect('18-edit-conflict');
+    page = main;
+
+    // The first tab saves again and publishes from the answers to its own saves.
+    expect(await save(page, 'Titolo salvato due volte')).toBe(200);
+    expect(await save(page, 'Titolo pubblicato', 'Pubblica')).toBe(200);
+    // Reloaded, the second tab shows the saved title and saves.
+    await otherTab.reload();
+    await otherTab.locator('input[name="title"]').waitFor();
+    expect(await otherTab.locator('input[name="title"]').inputValue()).toBe('Titolo pubblicato');
+    expect(await save(otherTab, 'Titolo dalla scheda ricaricata')).toBe(200);
+    expect(await storedTitle()).toBe('Titolo dalla scheda ricaricata');
+    await otherTab.close();
+  }
+
   it('shows every screen an editor uses without an English interface string', async () => {
     expect(dictionary.size, 'Strapi’s English admin strings').toBeGreaterThan(1000);
 
@@ -220,6 +283,8 @@ describe('the admin an Italian officer uses is in Italian', () => {
     await page.goto(`${cms.url}/admin/plugins/upload`);
     await page.locator('main').waitFor();
     await inspect('17-media-library');
+
+    await editConflict(token);
 
     console.log(
       `[admin-italian] ${checked} interface strings checked on ${screens} screens against ${dictionary.size} Strapi English messages`,

@@ -8,6 +8,7 @@ import { CUSTOM_FIELDS } from './custom-fields';
 import { assertNoDefaultAdminPassword, assertProductionReady } from './bootstrap/production-guard';
 import { ensurePublishWebhook } from './bootstrap/webhook';
 import { registerNewLanguageVersionSync } from './integrity/new-language-version';
+import { registerEditConflictCheck } from './integrity/edit-conflicts';
 import { registerIntegrityRoutes } from './integrity/routes';
 import { migrateToSharedPartnerships } from './integrity/shared-partnerships';
 import { extendUidService } from './integrity/slugs';
@@ -26,6 +27,7 @@ export default {
     registerDocumentMiddleware(strapi);
     extendUidService(strapi);
     registerIntegrityRoutes(strapi);
+    registerEditConflictCheck(strapi);
     registerPublicationStatusRoute(strapi);
     registerContentVersionsRoute(strapi);
   },

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { adminToken, api } from './http.ts';
 
 /**
@@ -469,5 +469,89 @@ describe('unpublishing or deleting what published pages show is refused while th
     expect(refused.body.error.message).toContain('(italiano)');
     expect((await unpublish(PARTNER, partner.documentId, 'en')).status).toBe(200);
     expect((await api(`/api/partners/${partner.documentId}?locale=it`)).status).toBe(200);
+  });
+});
+
+describe('a form loaded before someone else’s save does not overwrite it', () => {
+  /** A write from an admin form, as admin/edit-conflicts.ts sends it: the version the form was loaded from. */
+  async function saveFrom(as: 'admin' | 'editor', edited: string, path: string, method: string, body: unknown) {
+    return api(path, 'public', {
+      method,
+      headers: { Authorization: `Bearer ${as === 'admin' ? token : inject('editor').token}`, 'x-portfolio-edited-version': edited },
+      body: JSON.stringify(body),
+    });
+  }
+
+  it('refuses the save, publish or discard of a form older than the last save, naming who saved it and when', async () => {
+    const project = await create(PROJECT, { acronym: `CONF${stamp}`.slice(0, 20), title: 'Titolo iniziale', summary: 'Sintesi.' });
+    const opened = project.updatedAt as string;
+    // The officer saves first, from the form both opened.
+    const theirs = await saveFrom('editor', opened, cm(PROJECT, `/${project.documentId}?locale=it`), 'PUT', {
+      title: 'Titolo della redazione',
+    });
+    expect(theirs.status, JSON.stringify(theirs.body)).toBe(200);
+
+    for (const [method, rest] of [
+      ['PUT', ''],
+      ['POST', '/actions/publish'],
+      ['POST', '/actions/discard'],
+    ] as const) {
+      const stale = await saveFrom('admin', opened, cm(PROJECT, `/${project.documentId}${rest}?locale=it`), method, {
+        title: 'Titolo sovrascritto',
+      });
+      expect(stale.status, `${method} ${rest}`).toBe(409);
+      expect(stale.body.error.message).toMatch(
+        /^Modifiche non salvate: questa voce è stata salvata da Ufficio Comunicazione oggi alle \d{1,2}:\d{2}, dopo che l’hai aperta/,
+      );
+    }
+    expect((await draft(PROJECT, project.documentId, 'it')).title).toBe('Titolo della redazione');
+    expect((await api(`/api/projects/${project.documentId}?locale=it`)).status).toBe(404);
+
+    // Reloaded, the form carries the new version: saving works, and so does saving again from its answer.
+    const reloaded = await saveFrom('admin', theirs.body.data.updatedAt, cm(PROJECT, `/${project.documentId}?locale=it`), 'PUT', {
+      title: 'Titolo rivisto',
+    });
+    expect(reloaded.status, JSON.stringify(reloaded.body)).toBe(200);
+    const again = await saveFrom(
+      'admin',
+      reloaded.body.data.updatedAt,
+      cm(PROJECT, `/${project.documentId}/actions/publish?locale=it`),
+      'POST',
+      {
+        title: 'Titolo rivisto e pubblicato',
+      },
+    );
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    // The same person in another tab is told so.
+    const otherTab = await saveFrom('admin', theirs.body.data.updatedAt, cm(PROJECT, `/${project.documentId}?locale=it`), 'PUT', {
+      title: 'Vecchia scheda',
+    });
+    expect(otherTab.status).toBe(409);
+    expect(otherTab.body.error.message).toContain('salvata da te, in un’altra scheda o finestra, oggi alle');
+    // Scripts and the REST API, which send no version, are not checked.
+    expect((await saveLocale(PROJECT, project.documentId, 'it', { title: 'Titolo da uno script' })).status).toBe(200);
+  });
+
+  it('refuses an English form loaded before a save in Italian changed the fields both languages share', async () => {
+    const project = await create(PROJECT, { acronym: `SHR${stamp}`.slice(0, 20), title: 'Progetto condiviso', summary: 'Sintesi.' });
+    const english = await saveLocale(PROJECT, project.documentId, 'en', { title: 'Shared project', summary: 'Summary.' });
+    expect(english.status, JSON.stringify(english.body)).toBe(200);
+    const italian = await saveFrom('editor', project.updatedAt, cm(PROJECT, `/${project.documentId}?locale=it`), 'PUT', {
+      grantAgreementNumber: `GA-${stamp}`,
+    });
+    expect(italian.status, JSON.stringify(italian.body)).toBe(200);
+    const stale = await saveFrom('admin', english.body.data.updatedAt, cm(PROJECT, `/${project.documentId}?locale=en`), 'PUT', {
+      title: 'Shared project, renamed',
+    });
+    expect(stale.status).toBe(409);
+    expect(await draft(PROJECT, project.documentId, 'en')).toMatchObject({ title: 'Shared project', grantAgreementNumber: `GA-${stamp}` });
+  });
+
+  it('checks the site settings too', async () => {
+    const path = '/content-manager/single-types/api::site-setting.site-setting?locale=it';
+    const before = (await admin('GET', path)).body.data;
+    const stale = await saveFrom('editor', '2020-01-01T00:00:00.000Z', path, 'PUT', { ...before, institutionName: 'Sovrascritto' });
+    expect(stale.status).toBe(409);
+    expect((await admin('GET', path)).body.data.updatedAt).toBe(before.updatedAt);
   });
 });

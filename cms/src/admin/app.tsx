@@ -2,11 +2,13 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import type * as React from 'react';
 import { PublishWithRelatedAction } from './actions/PublishWithRelated';
 import { ENUM_TRANSLATIONS } from './enum-labels';
+import { sendEditedVersions } from './edit-conflicts';
 import { CountedTextarea } from './fields/CountedTextarea';
 import { PublicationStatusPanel } from './publication-status/StatusPanel';
 import { PUBLICATION_WIDGET_ID } from '../publication-status/widget-id';
 import { STRAPI_ITALIAN } from './strapi-italian';
 import { MISSING_ITALIAN } from './translations-it';
+import { UnsavedChangesPanel } from './UnsavedChangesPanel';
 
 /** Where Strapi's admin keeps the interface language (its reducer's LANGUAGE_LOCAL_STORAGE_KEY). */
 const ADMIN_LANGUAGE_KEY = 'strapi-admin-language';
@@ -94,6 +96,8 @@ export default {
     // are in Italian instead. A language an officer chose (kept under this key) is left alone.
     if (!localStorage.getItem(ADMIN_LANGUAGE_KEY)) localStorage.setItem(ADMIN_LANGUAGE_KEY, 'it');
     dismissMediaLibraryBanner();
+    // A form loaded before someone else's save is refused instead of overwriting it.
+    sendEditedVersions();
     // The home page's first widget: is the public site up to date, and if a build failed, why.
     app.widgets.register((widgets) => [
       {
@@ -131,7 +135,13 @@ export default {
     };
     // After Publish and Save: the first entry of the "Altre azioni" menu.
     contentManager.apis.addDocumentAction((actions) => [...actions.slice(0, 2), PublishWithRelatedAction, ...actions.slice(2)]);
-    // Below the actions panel: whether this entry is on the public site, with "Vedi sul sito".
-    contentManager.apis.addEditViewSidePanel((panels) => [...panels.slice(0, 1), PublicationStatusPanel, ...panels.slice(1)]);
+    // Below the actions panel: what a save refused for a newer save had changed (only then), and
+    // whether this entry is on the public site, with "Vedi sul sito".
+    contentManager.apis.addEditViewSidePanel((panels) => [
+      ...panels.slice(0, 1),
+      UnsavedChangesPanel,
+      PublicationStatusPanel,
+      ...panels.slice(1),
+    ]);
   },
 };
