@@ -43,10 +43,10 @@ function RefusedList({ model, refused, onForget }: { model: string; refused: Ref
   const label = (field: string) => CONTENT_TYPE_LAYOUTS[model]?.fields[field]?.label ?? field;
   return (
     <div data-testid="refused-changes" style={{ width: '100%' }}>
-      <Verdict tone="danger">{`Modifiche non salvate (${when(refused.refusedAt)})`}</Verdict>
+      <Verdict tone="danger">{`Salvataggio rifiutato ${when(refused.refusedAt)}`}</Verdict>
       <Text>
-        Qualcuno ha salvato questa voce dopo che l’avevi aperta: il modulo ora mostra la sua versione. Ecco quello che avevi cambiato, da
-        riportare nei campi e salvare.
+        La voce era stata salvata di nuovo dopo che l’avevi aperta: il modulo ora mostra quella versione. Ecco cosa avevi cambiato, da
+        riportare nei campi prima di salvare.
       </Text>
       <ul style={{ listStyle: 'none', margin: '0 0 1.2rem', padding: 0 }}>
         {refused.changes.map(({ field, value }) => (
