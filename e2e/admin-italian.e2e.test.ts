@@ -121,6 +121,27 @@ describe('the admin an Italian officer uses is in Italian', () => {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   });
 
+  /** Uploads a logo and publishes the first seeded partner with it; its file name. */
+  async function publishPartnerLogo(token: string): Promise<string> {
+    const name = 'logo-partner-pubblicato.png';
+    const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    const form = new FormData();
+    form.append('files', new Blob([pixel], { type: 'image/png' }), name);
+    const headers = { Authorization: `Bearer ${token}` };
+    const [file] = (await (await fetch(`${cms.url}/upload`, { method: 'POST', headers, body: form })).json()) as Array<{ id: number }>;
+    const partners = `${cms.url}/content-manager/collection-types/api::partner.partner`;
+    const list = (await (await fetch(`${partners}?locale=it&pageSize=1&sort=name:ASC`, { headers })).json()) as {
+      results: Array<{ documentId: string }>;
+    };
+    const published = await fetch(`${partners}/${list.results[0]!.documentId}/actions/publish?locale=it`, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ logo: file!.id }),
+    });
+    expect(published.status).toBe(200);
+    return name;
+  }
+
   /**
    * The officer opens a project in two tabs and saves in the first: the second tab's form, loaded
    * before that save, is refused instead of overwriting it (integrity/edit-conflicts.ts); the first
@@ -169,7 +190,7 @@ describe('the admin an Italian officer uses is in Italian', () => {
     expect(await otherTab.getByTestId('refused-changes').locator('li').count()).toBe(1);
     const [main, other] = [page, otherTab];
     page = other;
-    await inspect('18-edit-conflict');
+    await inspect('19-edit-conflict');
     page = main;
 
     // The first tab saves again and publishes from the answers to its own saves.
@@ -280,9 +301,21 @@ describe('the admin an Italian officer uses is in Italian', () => {
     await page.goto(`${cms.url}/admin/content-manager/single-types/api::site-setting.site-setting?plugins[i18n][locale]=it`);
     await page.locator('form').waitFor();
     await inspect('16-site-settings');
+    // A logo a published partner shows: the media library refuses to delete it, and says why.
+    const logoName = await publishPartnerLogo(token);
     await page.goto(`${cms.url}/admin/plugins/upload`);
     await page.locator('main').waitFor();
     await inspect('17-media-library');
+    await page.getByText(logoName).first().click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Elimina' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Conferma' }).click();
+    await page.getByText('Eliminazione non eseguita', { exact: false }).waitFor();
+    await inspect('18-media-delete-refused');
+    await page.keyboard.press('Escape');
+    const stillThere = await fetch(`${cms.url}/upload/files?filters[name][$eq]=${logoName}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(((await stillThere.json()) as { results: unknown[] }).results).toHaveLength(1);
 
     await editConflict(token);
 

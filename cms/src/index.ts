@@ -9,6 +9,7 @@ import { assertNoDefaultAdminPassword, assertProductionReady } from './bootstrap
 import { ensurePublishWebhook } from './bootstrap/webhook';
 import { registerNewLanguageVersionSync } from './integrity/new-language-version';
 import { registerEditConflictCheck } from './integrity/edit-conflicts';
+import { guardFilesInUse } from './integrity/files-in-use';
 import { registerIntegrityRoutes } from './integrity/routes';
 import { migrateToSharedPartnerships } from './integrity/shared-partnerships';
 import { extendUidService } from './integrity/slugs';
@@ -36,6 +37,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await migrateToSharedPartnerships(strapi);
     registerNewLanguageVersionSync(strapi);
+    guardFilesInUse(strapi);
     await backfillAdminLabels(strapi);
     await ensureLocales(strapi);
     await ensureAdminUser(strapi);

@@ -555,3 +555,65 @@ describe('a form loaded before someone else’s save does not overwrite it', () 
     expect((await admin('GET', path)).body.data.updatedAt).toBe(before.updatedAt);
   });
 });
+
+describe('a file that published pages show is not deleted from the media library', () => {
+  const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  async function upload(name: string, folder?: number) {
+    const form = new FormData();
+    form.append('files', new Blob([PIXEL], { type: 'image/png' }), name);
+    if (folder) form.append('fileInfo', JSON.stringify({ name, folder }));
+    const response = await fetch(`${inject('cms').url}/upload`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+      body: form,
+    });
+    const body = (await response.json()) as Array<{ id: number; url: string }>;
+    expect(response.status, JSON.stringify(body)).toBe(201);
+    return body[0]!;
+  }
+  const fileExists = async (id: number) => (await admin('GET', `/upload/files/${id}`)).status === 200;
+
+  it('refuses to delete a logo a published partner shows, alone, in a selection or in a folder, and deletes it once unused', async () => {
+    const folder = await admin('POST', '/upload/folders', { name: `Loghi ${stamp}`, parent: null });
+    expect(folder.status, JSON.stringify(folder.body)).toBe(201);
+    const logo = await upload(`logo-${stamp}.png`, folder.body.data.id);
+    const unused = await upload(`inutilizzato-${stamp}.png`);
+    const partner = await create(PARTNER, { name: `Ente con logo ${stamp}`, organisationType: 'ngo', logo: logo.id });
+    expect((await publish(PARTNER, partner.documentId, 'it')).status).toBe(200);
+
+    const alone = await admin('DELETE', `/upload/files/${logo.id}`);
+    expect(alone.status).toBe(400);
+    expect(alone.body.error.message).toBe(
+      `Eliminazione non eseguita: il file «logo-${stamp}.png» compare nelle pagine pubblicate di Partner «Ente con logo ${stamp}» (italiano). ` +
+        'Sostituirlo o toglierlo prima in quelle voci e pubblicarle, poi riprovare.',
+    );
+    // A selection with the logo deletes nothing, not even the file no entry uses; nor does its folder's deletion.
+    expect((await admin('POST', '/upload/actions/bulk-delete', { fileIds: [unused.id, logo.id] })).status).toBe(400);
+    expect((await admin('POST', '/upload/actions/bulk-delete', { folderIds: [folder.body.data.id] })).status).toBe(400);
+    expect(await fileExists(logo.id)).toBe(true);
+    expect(await fileExists(unused.id)).toBe(true);
+    expect((await fetch(`${inject('cms').url}${logo.url}`)).status).toBe(200);
+    // The draft's own link does not hold a file: only published pages do.
+    expect((await unpublish(PARTNER, partner.documentId, 'it')).status).toBe(200);
+    expect(
+      (await admin('POST', '/upload/actions/bulk-delete', { fileIds: [unused.id, logo.id], folderIds: [folder.body.data.id] })).status,
+    ).toBe(200);
+    expect(await fileExists(logo.id)).toBe(false);
+    expect(await fileExists(unused.id)).toBe(false);
+  });
+
+  it('finds the file inside components too: a document among a published project’s links', async () => {
+    const leaflet = await upload(`volantino-${stamp}.png`);
+    const project = await create(PROJECT, {
+      acronym: `DOC${stamp}`.slice(0, 20),
+      title: 'Progetto con documento',
+      summary: 'Sintesi.',
+      links: [{ label: 'Volantino', file: leaflet.id }],
+    });
+    expect((await publish(PROJECT, project.documentId, 'it')).status).toBe(200);
+    const refused = await admin('DELETE', `/upload/files/${leaflet.id}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain(`Progetto «DOC${stamp}`.slice(0, 30));
+    expect(await fileExists(leaflet.id)).toBe(true);
+  });
+});

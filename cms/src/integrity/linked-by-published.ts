@@ -24,11 +24,16 @@ export const SHOWN_ON_OTHER_PAGES: Record<string, { one: string; many: string }>
 /** At most this many linking entries are named in the message; the rest are counted. */
 const NAMED = 5;
 
+/** The media library's files: media fields link to them. */
+export const FILE = 'plugin::upload.file';
+
 /** Where each type links to `target`: attribute paths through components, e.g. ['partnerships', 'partner']. */
 function pathsTo(strapi: Strapi, target: string, uid: string, prefix: string[] = []): string[][] {
   const paths: string[][] = [];
   for (const [name, attribute] of Object.entries(attributesOf(strapi, uid))) {
-    if (attribute.type === 'relation' && attribute.target === target && !attribute.mappedBy) paths.push([...prefix, name]);
+    const links =
+      attribute.type === 'media' ? target === FILE : attribute.type === 'relation' && attribute.target === target && !attribute.mappedBy;
+    if (links) paths.push([...prefix, name]);
     else if (attribute.type === 'component' && attribute.component)
       paths.push(...pathsTo(strapi, target, attribute.component, [...prefix, name]));
   }
