@@ -190,7 +190,7 @@ describe('the admin an Italian officer uses is in Italian', () => {
     expect(await otherTab.getByTestId('refused-changes').locator('li').count()).toBe(1);
     const [main, other] = [page, otherTab];
     page = other;
-    await inspect('19-edit-conflict');
+    await inspect('22-edit-conflict');
     page = main;
 
     // The first tab saves again and publishes from the answers to its own saves.
@@ -244,6 +244,13 @@ describe('the admin an Italian officer uses is in Italian', () => {
     await page.locator('input[name="fundingLine"]').click();
     await page.locator('[role="option"]').first().waitFor();
     await inspect('06-relation-picker');
+    await page.keyboard.press('Escape');
+
+    // A new action from the project's «Azioni» field, in Strapi's create-relation window.
+    await page.locator('input[name="actions"]').click();
+    await page.getByRole('option', { name: 'Crea una relazione' }).click();
+    await page.getByRole('dialog').waitFor();
+    await inspect('06b-create-relation');
     await page.keyboard.press('Escape');
 
     // The header's menu; the side panel's (the button after "Pubblica"), whose "Converti in bozza"
@@ -301,16 +308,31 @@ describe('the admin an Italian officer uses is in Italian', () => {
     await page.goto(`${cms.url}/admin/content-manager/single-types/api::site-setting.site-setting?plugins[i18n][locale]=it`);
     await page.locator('form').waitFor();
     await inspect('16-site-settings');
+    // The officer's profile; the media library's «Nuovo» menu and its new-folder dialog.
+    await page.goto(`${cms.url}/admin/me`);
+    await page.locator('input[name="firstname"]').waitFor();
+    await inspect('17-profile');
+    await page.goto(`${cms.url}/admin/plugins/upload`);
+    await page.locator('main').waitFor();
+    await page.getByRole('button', { name: 'Nuovo' }).click();
+    await page.getByRole('menuitem').first().waitFor();
+    await inspect('18-media-new-menu');
+    // "Caricamento di file" opens the system's file picker: the folder dialog is Strapi's own.
+    await page.getByRole('menuitem', { name: 'Nuova cartella', exact: true }).click();
+    await page.getByRole('dialog').waitFor();
+    await inspect('19-media-new-folder');
+    await page.keyboard.press('Escape');
+
     // A logo a published partner shows: the media library refuses to delete it, and says why.
     const logoName = await publishPartnerLogo(token);
     await page.goto(`${cms.url}/admin/plugins/upload`);
     await page.locator('main').waitFor();
-    await inspect('17-media-library');
+    await inspect('20-media-library');
     await page.getByText(logoName).first().click();
     await page.getByRole('dialog').getByRole('button', { name: 'Elimina' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Conferma' }).click();
     await page.getByText('Eliminazione non eseguita', { exact: false }).waitFor();
-    await inspect('18-media-delete-refused');
+    await inspect('21-media-delete-refused');
     await page.keyboard.press('Escape');
     const stillThere = await fetch(`${cms.url}/upload/files?filters[name][$eq]=${logoName}`, {
       headers: { Authorization: `Bearer ${token}` },

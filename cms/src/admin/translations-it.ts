@@ -85,4 +85,7 @@ export const MISSING_ITALIAN: Record<string, string> = {
   'portfolio.widget.publication.title': 'Pubblicazione del sito',
   'HomePage.addWidget.title': 'Aggiungi un riquadro',
   'HomePage.addWidget.button': 'Aggiungi un riquadro',
+  // Strapi's Italian names this placeholder {qui}: the message fails to format and shows in English.
+  'Settings.profile.form.section.experience.interfaceLanguageHelp':
+    'Le modifiche alle preferenze valgono solo per te. Ulteriori informazioni sono disponibili {here}.',
 };
