@@ -35,7 +35,7 @@ type LastSave = { updatedAt: string | Date; updatedBy?: { id: number; firstname?
 const ROME_TIME = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', hour: 'numeric', minute: '2-digit' });
 const ROME_DAY = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: 'numeric', month: 'long', year: 'numeric' });
 
-/** "alle 10:42" today, "il 3 dicembre 2026 alle 10:42" otherwise: the officers' clock is Rome's. */
+/** "oggi alle 10:42", or "il 3 dicembre 2026 alle 10:42" another day: the officers' clock is Rome's. */
 export function whenSaved(savedAt: Date, now = new Date()): string {
   const day = ROME_DAY.format(savedAt);
   const time = `alle ${ROME_TIME.format(savedAt)}`;
