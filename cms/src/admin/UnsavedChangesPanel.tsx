@@ -1,17 +1,9 @@
 import * as React from 'react';
-import { useLocation } from 'react-router-dom';
 import { CONTENT_TYPE_LAYOUTS } from '../admin-layout/labels';
 import { entryKey, forgetRefusedChanges, REFUSED_EVENT, readRefusedChanges, type RefusedChanges } from './edit-conflicts';
 import { when } from './publication-status/format';
 import { COLOURS, Text, Verdict } from './publication-status/SiteStatus';
-
-interface PanelProps {
-  model: string;
-  documentId?: string;
-  collectionType: string;
-  document?: { locale?: string } | null;
-}
-type PanelComponent = ((props: PanelProps) => { title: string; content: React.ReactNode } | null) & { type?: string };
+import { type PanelComponent, useEditedLocale } from './side-panel';
 
 const button: React.CSSProperties = {
   font: 'inherit',
@@ -76,8 +68,7 @@ function RefusedList({ model, refused, onForget }: { model: string; refused: Ref
 
 /** Listed after a save refused because someone saved first (edit-conflicts.ts): what the officer had typed. */
 export const UnsavedChangesPanel: PanelComponent = ({ model, documentId, collectionType, document }) => {
-  const location = useLocation();
-  const locale = new URLSearchParams(location.search).get('plugins[i18n][locale]') ?? document?.locale ?? 'it';
+  const locale = useEditedLocale(document);
   const key = entryKey(collectionType, model, documentId, locale);
   const [refused, setRefused] = React.useState(() => readRefusedChanges(key));
   React.useEffect(() => {

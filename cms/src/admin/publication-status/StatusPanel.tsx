@@ -1,20 +1,11 @@
 import * as React from 'react';
-import { useLocation } from 'react-router-dom';
 import type { Locale } from 'shared-types/enums';
 import { documentRoute, href } from 'shared-types/routes';
 import { when } from './format';
 import { COLOURS, SiteStatus, Text, Verdict } from './SiteStatus';
 import { isUpdating, usePublicationStatus, type PublicationStatus } from './use-publication-status';
 import { languageName } from '../../language-names';
-
-/** The part of the content manager's side-panel contract this panel uses. */
-interface PanelProps {
-  model: string;
-  documentId?: string;
-  collectionType: string;
-  document?: { locale?: string; updatedAt?: string; publishedAt?: string | null; status?: string } | null;
-}
-type PanelComponent = ((props: PanelProps) => { title: string; content: React.ReactNode } | null) & { type?: string };
+import { type PanelComponent, useEditedLocale } from '../side-panel';
 
 /** The entry's public page on the live site, when the site's URL scheme gives it one. */
 function publicUrl(status: PublicationStatus): string | null {
@@ -142,11 +133,10 @@ function EntryStatus({ model, documentId, locale, refreshKey }: { model: string;
 
 /** The edit view's "Sul sito pubblico" panel: is this entry live, where, and did the last update work. */
 export const PublicationStatusPanel: PanelComponent = ({ model, documentId, collectionType, document }) => {
-  const location = useLocation();
+  const locale = useEditedLocale(document);
   if (!model.startsWith('api::')) return null;
   // A single type's page has no documentId in its address: the server finds the document.
   if (!documentId && collectionType !== 'single-types') return null;
-  const locale = new URLSearchParams(location.search).get('plugins[i18n][locale]') ?? document?.locale ?? 'it';
   const refreshKey = `${document?.updatedAt ?? ''}|${document?.publishedAt ?? ''}|${document?.status ?? ''}`;
   return {
     title: 'Sul sito pubblico',
