@@ -37,8 +37,10 @@ function RefusedList({ model, refused, onForget }: { model: string; refused: Ref
     <div data-testid="refused-changes" style={{ width: '100%' }}>
       <Verdict tone="danger">{`Salvataggio rifiutato ${when(refused.refusedAt)}`}</Verdict>
       <Text>
-        La voce era stata salvata di nuovo dopo che l’avevi aperta: il modulo ora mostra quella versione. Ecco cosa avevi cambiato, da
-        riportare nei campi prima di salvare.
+        La voce era stata salvata di nuovo dopo che l’avevi aperta: il modulo ora mostra quella versione.{' '}
+        {refused.changes.length > 0
+          ? 'Ecco cosa avevi cambiato, da riportare nei campi prima di salvare.'
+          : 'Non avevi cambiato nulla: controllala e ripeti l’azione.'}
       </Text>
       <ul style={{ listStyle: 'none', margin: '0 0 1.2rem', padding: 0 }}>
         {refused.changes.map(({ field, value }) => (

@@ -97,12 +97,10 @@ export function sendEditedVersions(): void {
       // A read of the published version is not what a form edits; a write answers with the version saved.
       if (data?.updatedAt && (isWrite || !data.publishedAt)) loaded.set(key, data);
     } else if (response.status === 409 && before && sent) {
-      const changes = refusedChanges(before, JSON.parse(sent) as Fields);
-      if (changes.length > 0) {
-        const refused: RefusedChanges = { refusedAt: new Date().toISOString(), changes };
-        sessionStorage.setItem(STORAGE_PREFIX + key, JSON.stringify(refused));
-        window.dispatchEvent(new Event(REFUSED_EVENT));
-      }
+      // Kept even when empty: the refusal points to the panel, which then says there is nothing to redo.
+      const refused: RefusedChanges = { refusedAt: new Date().toISOString(), changes: refusedChanges(before, JSON.parse(sent) as Fields) };
+      sessionStorage.setItem(STORAGE_PREFIX + key, JSON.stringify(refused));
+      window.dispatchEvent(new Event(REFUSED_EVENT));
     }
     return response;
   };
