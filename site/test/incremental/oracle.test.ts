@@ -180,18 +180,23 @@ async function admin(method: string, pathAndQuery: string, body?: unknown): Prom
   return json;
 }
 
+type RefusedEntry = { uid: string; documentId: string; label: string; locale: string };
+
 /**
  * The entries an edit was refused for, as the CMS names them in the error's details: a publish of
  * an entry linked to entries not published in that locale (`related`,
  * cms/src/integrity/related-drafts.ts), an unpublish of an entry published entries link to
- * (`linkedBy`, cms/src/integrity/linked-by-published.ts). The officer is refused the same way.
+ * (`linkedBy`, cms/src/integrity/linked-by-published.ts), the deletion of a file published entries
+ * show (`usedBy`, cms/src/integrity/files-in-use.ts). The officer is refused the same way.
  * Anything else is rethrown.
  */
-function refusedFor(error: unknown, detail: 'related' | 'linkedBy'): string[] {
+function refusalEntries(error: unknown, detail: 'related' | 'linkedBy' | 'usedBy'): RefusedEntry[] {
   const entries = error instanceof AdminCallError && error.status === 400 ? error.body?.error?.details?.[detail] : undefined;
   if (!Array.isArray(entries) || entries.length === 0) throw error;
-  return entries.map((entry: { label?: string; locale?: string }) => `${entry.label} (${entry.locale})`);
+  return entries;
 }
+const refusedFor = (error: unknown, detail: 'related' | 'linkedBy' | 'usedBy') =>
+  refusalEntries(error, detail).map((entry) => `${entry.label} (${entry.locale})`);
 const cm = (uid: string, rest = '') => `/content-manager/collection-types/${uid}${rest}`;
 
 const REST = { [UID.project]: 'projects', [UID.partner]: 'partners', [UID.theme]: 'themes', [UID.fundingLine]: 'funding-lines' } as Record<
@@ -542,11 +547,23 @@ const EDIT_KINDS: Edit[] = [
     kind: 'delete a logo from the media library',
     weight: 1,
     async apply(random, n) {
-      // No entry is published again: the partner's page loses its logo.
       const deleted = logo!;
-      await admin('DELETE', `/upload/files/${deleted.id}`);
+      const remove = () => admin('DELETE', `/upload/files/${deleted.id}`);
+      let how = '';
+      try {
+        // Allowed once no published page shows it (its partner unpublished by an earlier edit).
+        await remove();
+      } catch (error) {
+        // As the refusal says: take it off the entries whose published pages show it, publish them, delete it.
+        const shownBy = refusalEntries(error, 'usedBy');
+        for (const entry of shownBy) {
+          await admin('POST', cm(entry.uid, `/${entry.documentId}/actions/publish?locale=${entry.locale}`), { logo: null });
+        }
+        await remove();
+        how = ` (refused at first; deleted once taken off ${shownBy.map((entry) => `${entry.label} (${entry.locale})`).join(', ')})`;
+      }
       const partner = await setNewLogo(random, n);
-      return `deleted the logo of ${deleted.partner} (then uploaded one for ${partner})`;
+      return `deleted the logo of ${deleted.partner}${how}, then uploaded one for ${partner}`;
     },
   },
   {
