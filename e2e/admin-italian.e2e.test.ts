@@ -180,7 +180,9 @@ describe('the admin an Italian officer uses is in Italian', () => {
     expect(await save(otherTab, 'Titolo della scheda rimasta indietro')).toBe(409);
     await otherTab.getByText('Modifiche non salvate', { exact: false }).waitFor();
     const refusal = await otherTab.getByText('Modifiche non salvate', { exact: false }).textContent();
-    expect(refusal).toContain('salvata da te, in un’altra scheda o finestra, oggi alle');
+    expect(refusal).toMatch(
+      /questa voce è cambiata oggi alle \d{1,2}:\d{2}, dopo che l’hai aperta \(ultimo salvataggio: tuo, forse in un’altra scheda\)/,
+    );
     expect(await storedTitle()).toBe('Titolo salvato nella prima scheda');
     // The form now shows the newer save, and the panel what the officer had typed, to copy back.
     await otherTab.getByTestId('refused-changes').waitFor();

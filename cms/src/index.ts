@@ -29,6 +29,7 @@ export default {
     extendUidService(strapi);
     registerIntegrityRoutes(strapi);
     registerEditConflictCheck(strapi);
+    guardFilesInUse(strapi);
     registerPublicationStatusRoute(strapi);
     registerContentVersionsRoute(strapi);
   },
@@ -37,7 +38,6 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await migrateToSharedPartnerships(strapi);
     registerNewLanguageVersionSync(strapi);
-    guardFilesInUse(strapi);
     await backfillAdminLabels(strapi);
     await ensureLocales(strapi);
     await ensureAdminUser(strapi);

@@ -473,86 +473,97 @@ describe('unpublishing or deleting what published pages show is refused while th
 });
 
 describe('a form loaded before someone else’s save does not overwrite it', () => {
-  /** A write from an admin form, as admin/edit-conflicts.ts sends it: the version the form was loaded from. */
-  async function saveFrom(as: 'admin' | 'editor', edited: string, path: string, method: string, body: unknown) {
-    return api(path, 'public', {
+  /** A Content Manager call as the admin makes it, with the version its form was built from; the version the CMS answers with. */
+  async function asAdmin(as: 'admin' | 'editor', method: string, path: string, version?: string, body?: unknown) {
+    const headers: Record<string, string> = { Authorization: `Bearer ${as === 'admin' ? token : inject('editor').token}` };
+    if (version) headers['x-portfolio-version'] = version;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetch(`${inject('cms').url}${path}`, {
       method,
-      headers: { Authorization: `Bearer ${as === 'admin' ? token : inject('editor').token}`, 'x-portfolio-edited-version': edited },
-      body: JSON.stringify(body),
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
+    return { status: response.status, body: (await response.json()) as any, version: response.headers.get('x-portfolio-version') ?? '' };
   }
+  /** The version of a draft, as the edit view that opens it receives it. */
+  async function opened(documentId: string, locale: string) {
+    const read = await asAdmin('admin', 'GET', cm(PROJECT, `/${documentId}?locale=${locale}`));
+    expect(read.version, JSON.stringify(read.body)).not.toBe('');
+    return read.version;
+  }
+  const at = (documentId: string, locale: string, action = '') => cm(PROJECT, `/${documentId}${action}?locale=${locale}`);
 
   it('refuses the save, publish or discard of a form older than the last save, naming who saved it and when', async () => {
     const project = await create(PROJECT, { acronym: `CONF${stamp}`.slice(0, 20), title: 'Titolo iniziale', summary: 'Sintesi.' });
-    const opened = project.updatedAt as string;
+    const both = await opened(project.documentId, 'it');
     // The officer saves first, from the form both opened.
-    const theirs = await saveFrom('editor', opened, cm(PROJECT, `/${project.documentId}?locale=it`), 'PUT', {
-      title: 'Titolo della redazione',
-    });
+    const theirs = await asAdmin('editor', 'PUT', at(project.documentId, 'it'), both, { title: 'Titolo della redazione' });
     expect(theirs.status, JSON.stringify(theirs.body)).toBe(200);
+    expect(theirs.version).not.toBe(both);
 
-    for (const [method, rest] of [
-      ['PUT', ''],
-      ['POST', '/actions/publish'],
-      ['POST', '/actions/discard'],
+    const changed =
+      'questa voce è cambiata oggi alle \\d{1,2}:\\d{2}, dopo che l’hai aperta \\(ultimo salvataggio di Ufficio Comunicazione\\)';
+    for (const [method, action, body, refusal] of [
+      ['PUT', '', { title: 'Titolo sovrascritto' }, `^Modifiche non salvate: ${changed}, e salvando ora`],
+      ['POST', '/actions/publish', { title: 'Titolo sovrascritto' }, `^Modifiche non salvate: ${changed}`],
+      ['POST', '/actions/discard', {}, `^Bozza non scartata: ${changed}, e scartandola ora`],
+      ['POST', '/actions/unpublish', { discardDraft: true }, `^Bozza non scartata: ${changed}`],
     ] as const) {
-      const stale = await saveFrom('admin', opened, cm(PROJECT, `/${project.documentId}${rest}?locale=it`), method, {
-        title: 'Titolo sovrascritto',
-      });
-      expect(stale.status, `${method} ${rest}`).toBe(409);
-      expect(stale.body.error.message).toMatch(
-        /^Modifiche non salvate: questa voce è stata salvata da Ufficio Comunicazione oggi alle \d{1,2}:\d{2}, dopo che l’hai aperta/,
-      );
+      const stale = await asAdmin('admin', method, at(project.documentId, 'it', action), both, body);
+      expect(stale.status, `${method} ${action}`).toBe(409);
+      expect(stale.body.error.message).toMatch(new RegExp(refusal));
     }
     expect((await draft(PROJECT, project.documentId, 'it')).title).toBe('Titolo della redazione');
     expect((await api(`/api/projects/${project.documentId}?locale=it`)).status).toBe(404);
 
-    // Reloaded, the form carries the new version: saving works, and so does saving again from its answer.
-    const reloaded = await saveFrom('admin', theirs.body.data.updatedAt, cm(PROJECT, `/${project.documentId}?locale=it`), 'PUT', {
+    // Reloaded, the form carries the new version: saving works, and so does publishing from its answer.
+    const reloaded = await asAdmin('admin', 'PUT', at(project.documentId, 'it'), await opened(project.documentId, 'it'), {
       title: 'Titolo rivisto',
     });
     expect(reloaded.status, JSON.stringify(reloaded.body)).toBe(200);
-    const again = await saveFrom(
-      'admin',
-      reloaded.body.data.updatedAt,
-      cm(PROJECT, `/${project.documentId}/actions/publish?locale=it`),
-      'POST',
-      {
-        title: 'Titolo rivisto e pubblicato',
-      },
-    );
+    const again = await asAdmin('admin', 'POST', at(project.documentId, 'it', '/actions/publish'), reloaded.version, {
+      title: 'Titolo rivisto e pubblicato',
+    });
     expect(again.status, JSON.stringify(again.body)).toBe(200);
     // The same person in another tab is told so.
-    const otherTab = await saveFrom('admin', theirs.body.data.updatedAt, cm(PROJECT, `/${project.documentId}?locale=it`), 'PUT', {
-      title: 'Vecchia scheda',
-    });
+    const otherTab = await asAdmin('admin', 'PUT', at(project.documentId, 'it'), theirs.version, { title: 'Vecchia scheda' });
     expect(otherTab.status).toBe(409);
-    expect(otherTab.body.error.message).toContain('salvata da te, in un’altra scheda o finestra, oggi alle');
+    expect(otherTab.body.error.message).toContain('dopo che l’hai aperta (ultimo salvataggio: tuo, forse in un’altra scheda)');
     // Scripts and the REST API, which send no version, are not checked.
     expect((await saveLocale(PROJECT, project.documentId, 'it', { title: 'Titolo da uno script' })).status).toBe(200);
   });
 
-  it('refuses an English form loaded before a save in Italian changed the fields both languages share', async () => {
-    const project = await create(PROJECT, { acronym: `SHR${stamp}`.slice(0, 20), title: 'Progetto condiviso', summary: 'Sintesi.' });
-    const english = await saveLocale(PROJECT, project.documentId, 'en', { title: 'Shared project', summary: 'Summary.' });
-    expect(english.status, JSON.stringify(english.body)).toBe(200);
-    const italian = await saveFrom('editor', project.updatedAt, cm(PROJECT, `/${project.documentId}?locale=it`), 'PUT', {
-      grantAgreementNumber: `GA-${stamp}`,
+  it('checks each language against its own content: an Italian text leaves the English form valid, shared fields do not', async () => {
+    const project = await create(PROJECT, { acronym: `LNG${stamp}`.slice(0, 20), title: 'Progetto bilingue', summary: 'Sintesi.' });
+    expect((await saveLocale(PROJECT, project.documentId, 'en', { title: 'Bilingual project', summary: 'Summary.' })).status).toBe(200);
+    const english = await opened(project.documentId, 'en');
+    // An Italian save of Italian text: the English form opened before it still saves.
+    const italian = await asAdmin('editor', 'PUT', at(project.documentId, 'it'), await opened(project.documentId, 'it'), {
+      title: 'Titolo nuovo',
     });
     expect(italian.status, JSON.stringify(italian.body)).toBe(200);
-    const stale = await saveFrom('admin', english.body.data.updatedAt, cm(PROJECT, `/${project.documentId}?locale=en`), 'PUT', {
-      title: 'Shared project, renamed',
+    const first = await asAdmin('admin', 'PUT', at(project.documentId, 'en'), english, { title: 'Bilingual project, first tab' });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    // A second English form opened with the first is refused.
+    const second = await asAdmin('editor', 'PUT', at(project.documentId, 'en'), english, { title: 'Bilingual project, second tab' });
+    expect(second.status).toBe(409);
+    // An Italian save that changes a field both languages share makes the English form stale too.
+    const shared = await asAdmin('editor', 'PUT', at(project.documentId, 'it'), italian.version, { grantAgreementNumber: `GA-${stamp}` });
+    expect(shared.status, JSON.stringify(shared.body)).toBe(200);
+    expect((await asAdmin('admin', 'PUT', at(project.documentId, 'en'), first.version, { title: 'Bilingual, stale' })).status).toBe(409);
+    expect(await draft(PROJECT, project.documentId, 'en')).toMatchObject({
+      title: 'Bilingual project, first tab',
+      grantAgreementNumber: `GA-${stamp}`,
     });
-    expect(stale.status).toBe(409);
-    expect(await draft(PROJECT, project.documentId, 'en')).toMatchObject({ title: 'Shared project', grantAgreementNumber: `GA-${stamp}` });
   });
 
   it('checks the site settings too', async () => {
     const path = '/content-manager/single-types/api::site-setting.site-setting?locale=it';
-    const before = (await admin('GET', path)).body.data;
-    const stale = await saveFrom('editor', '2020-01-01T00:00:00.000Z', path, 'PUT', { ...before, institutionName: 'Sovrascritto' });
+    const before = await asAdmin('admin', 'GET', path);
+    expect(before.version).not.toBe('');
+    const stale = await asAdmin('editor', 'PUT', path, 'a-version-of-long-ago', { ...before.body.data, institutionName: 'Sovrascritto' });
     expect(stale.status).toBe(409);
-    expect((await admin('GET', path)).body.data.updatedAt).toBe(before.updatedAt);
+    expect((await admin('GET', path)).body.data.updatedAt).toBe(before.body.data.updatedAt);
   });
 });
 
@@ -585,11 +596,13 @@ describe('a file that published pages show is not deleted from the media library
     expect(alone.status).toBe(400);
     expect(alone.body.error.message).toBe(
       `Eliminazione non eseguita: il file «logo-${stamp}.png» compare nelle pagine pubblicate di Partner «Ente con logo ${stamp}» (italiano). ` +
-        'Sostituirlo o toglierlo prima in quelle voci e pubblicarle, poi riprovare.',
+        'Sostituirlo o toglierlo prima in quella voce e pubblicarla, poi riprovare.',
     );
-    // A selection with the logo deletes nothing, not even the file no entry uses; nor does its folder's deletion.
+    // A selection with the logo, or with its folder, deletes nothing, not even the file no entry uses.
     expect((await admin('POST', '/upload/actions/bulk-delete', { fileIds: [unused.id, logo.id] })).status).toBe(400);
-    expect((await admin('POST', '/upload/actions/bulk-delete', { folderIds: [folder.body.data.id] })).status).toBe(400);
+    expect((await admin('POST', '/upload/actions/bulk-delete', { fileIds: [unused.id], folderIds: [folder.body.data.id] })).status).toBe(
+      400,
+    );
     expect(await fileExists(logo.id)).toBe(true);
     expect(await fileExists(unused.id)).toBe(true);
     expect((await fetch(`${inject('cms').url}${logo.url}`)).status).toBe(200);

@@ -1,25 +1,26 @@
-import { EDITED_VERSION_HEADER } from '../integrity/edited-version-header';
+import { VERSION_HEADER } from '../integrity/version-header';
 
 /**
  * Tells the CMS which saved version of an entry each write was edited from, so that a form loaded
  * before someone else's save cannot overwrite it (integrity/edit-conflicts.ts says why), and keeps
  * what a refused write would have changed, for the officer to copy back.
  *
- * Strapi's edit view keeps no version in its form (it drops updatedAt), but every form is built
- * from the draft the Content Manager last fetched: a fetch after another save resets the form.
- * So the version is the draft's updatedAt in the last answer for that entry and language, read
- * here on the way through the admin's fetch, and sent with its saves, publishes and discards.
+ * Strapi's edit view keeps no version in its form, but every form is built from the draft the
+ * Content Manager last fetched: a fetch after another save resets the form. So the version is the
+ * one the CMS sent with its last answer for that entry and language, read here on the way through
+ * the admin's fetch, and sent back with its saves, publishes and discards.
  * After a refusal Strapi fetches the entry again and its form shows the newer save: what the
  * officer had typed is kept in this tab's session storage and listed by UnsavedChangesPanel.
  */
-const DOCUMENT_PATH = /\/content-manager\/(collection-types\/[^/?]+\/[^/?]+|single-types\/[^/?]+)(\/actions\/(publish|discard))?$/;
+const DOCUMENT_PATH =
+  /\/content-manager\/(collection-types\/[^/?]+\/[^/?]+|single-types\/[^/?]+)(\/actions\/(publish|discard|unpublish))?$/;
 const STORAGE_PREFIX = 'portfolio-refused-changes:';
 /** Fired on window when a write is refused, for the panel to show it at once. */
 export const REFUSED_EVENT = 'portfolio:refused-changes';
 
 type Fields = Record<string, unknown>;
-/** Per entry and language: the draft as last fetched or saved. */
-const loaded = new Map<string, Fields>();
+/** Per entry and language: the draft as last fetched or saved, and its version. */
+const loaded = new Map<string, { version: string; draft: Fields }>();
 
 /** A field the refused write would have changed; `value` for the fields a person types. */
 export interface RefusedChange {
@@ -37,7 +38,14 @@ export const entryKey = (collectionType: string, model: string, documentId: stri
 
 /** The entry and language a Content Manager request is about, or null for any other request. */
 function requestKey(url: URL): string | null {
-  const match = DOCUMENT_PATH.exec(decodeURIComponent(url.pathname));
+  if (!url.pathname.includes('/content-manager/')) return null;
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
+  const match = DOCUMENT_PATH.exec(path);
   return match ? `${match[1]}?locale=${url.searchParams.get('locale') ?? ''}` : null;
 }
 
@@ -68,6 +76,15 @@ export function refusedChanges(before: Fields, sent: Fields): RefusedChange[] {
   });
 }
 
+function parseForm(sent: string): Fields {
+  try {
+    const form: unknown = JSON.parse(sent);
+    return typeof form === 'object' && form !== null ? (form as Fields) : {};
+  } catch {
+    return {};
+  }
+}
+
 export function readRefusedChanges(key: string): RefusedChanges | null {
   const stored = sessionStorage.getItem(STORAGE_PREFIX + key);
   return stored ? (JSON.parse(stored) as RefusedChanges) : null;
@@ -86,19 +103,23 @@ export function sendEditedVersions(): void {
     const request = new Request(input, init);
     const isWrite = request.method === 'PUT' || request.method === 'POST';
     const before = loaded.get(key);
-    const sent = isWrite ? await request.clone().text() : '';
-    if (isWrite && typeof before?.updatedAt === 'string') request.headers.set(EDITED_VERSION_HEADER, before.updatedAt);
+    // What a save or publish sends is the form; a discard or an unpublish sends no field.
+    const sendsForm = isWrite && !/\/actions\/(discard|unpublish)$/.test(url.pathname);
+    const sent = sendsForm ? await request.clone().text() : '';
+    if (isWrite && before) request.headers.set(VERSION_HEADER, before.version);
     const response = await fetchAsStrapiDoes(request);
     if (response.ok) {
       const { data } = (await response
         .clone()
         .json()
         .catch(() => ({}))) as { data?: Fields };
-      // A read of the published version is not what a form edits; a write answers with the version saved.
-      if (data?.updatedAt && (isWrite || !data.publishedAt)) loaded.set(key, data);
-    } else if (response.status === 409 && before && sent) {
+      const version = response.headers.get(VERSION_HEADER);
+      // A read of the published version is not what a form edits; a write answers with the draft saved.
+      if (data && version && (isWrite || !data.publishedAt)) loaded.set(key, { version, draft: data });
+    } else if (response.status === 409 && before && sendsForm) {
       // Kept even when empty: the refusal points to the panel, which then says there is nothing to redo.
-      const refused: RefusedChanges = { refusedAt: new Date().toISOString(), changes: refusedChanges(before, JSON.parse(sent) as Fields) };
+      const form = parseForm(sent);
+      const refused: RefusedChanges = { refusedAt: new Date().toISOString(), changes: refusedChanges(before.draft, form) };
       sessionStorage.setItem(STORAGE_PREFIX + key, JSON.stringify(refused));
       window.dispatchEvent(new Event(REFUSED_EVENT));
     }

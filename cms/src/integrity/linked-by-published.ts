@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { languageName } from '../language-names';
-import { attributesOf, isOurs, labelField, localesOf, type RelatedEntry, typeName } from './related-drafts';
+import { attributesOf, describeEntries, isOurs, labelField, localesOf, type RelatedEntry, typeName } from './related-drafts';
 
 /**
  * The mirror of publishing with related entries: unpublishing or deleting an entry that published
@@ -21,8 +20,12 @@ export const SHOWN_ON_OTHER_PAGES: Record<string, { one: string; many: string }>
   'api::partner.partner': { one: 'non lo mostrerebbe più tra i partner', many: 'non lo mostrerebbero più tra i partner' },
 };
 
-/** At most this many linking entries are named in the message; the rest are counted. */
+/** At most this many entries are named in a refusal; the rest are counted. */
 const NAMED = 5;
+
+/** "Partner «A» (italiano), Progetto «B» (inglese) e altre 3". */
+export const nameSome = (entries: RelatedEntry[]) =>
+  `${describeEntries(entries.slice(0, NAMED))}${entries.length > NAMED ? ` e altre ${entries.length - NAMED}` : ''}`;
 
 /** The media library's files: media fields link to them. */
 export const FILE = 'plugin::upload.file';
@@ -88,11 +91,6 @@ export async function refuseWhileLinkedByPublished(
   // Named as in the language the officer acts on.
   const own = await strapi.db.query(uid as never).findOne({ where: { documentId, locale: locales[0] }, select: [labelField(strapi, uid)] });
   const name = `${typeName(strapi, uid)} «${own?.[labelField(strapi, uid)] ?? documentId}»`;
-  const named = linking
-    .slice(0, NAMED)
-    .map((entry) => `${entry.typeName} «${entry.label}» (${languageName(entry.locale)})`)
-    .join(', ');
-  const more = linking.length > NAMED ? ` e altre ${linking.length - NAMED}` : '';
   // "Converti in bozza" is Strapi's Italian for Unpublish.
   const what = action === 'unpublish' ? 'Conversione in bozza non eseguita' : 'Eliminazione non eseguita';
   const who =
@@ -100,7 +98,7 @@ export async function refuseWhileLinkedByPublished(
       ? `una voce pubblicata è collegata a questa (${name}) e la sua pagina ${loss.one}`
       : `${linking.length} voci pubblicate sono collegate a questa (${name}) e le loro pagine ${loss.many}`;
   throw new errors.ValidationError(
-    `${what}: ${who}: ${named}${more}. Togliere prima il collegamento in quelle voci (o sostituirlo) e pubblicarle, poi riprovare.`,
+    `${what}: ${who}: ${nameSome(linking)}. Togliere prima il collegamento in quelle voci (o sostituirlo) e pubblicarle, poi riprovare.`,
     { linkedBy: linking },
   );
 }
