@@ -11,7 +11,7 @@ import { attributesOf } from './related-drafts';
  * the draft its form was built from (`admin/edit-conflicts.ts`); and a save, publish or discard
  * from a form whose draft has changed since is refused, saying when and who saved last. The admin
  * lists what the refused form had changed (admin/UnsavedChangesPanel.tsx). A fingerprint rather
- * than `updatedAt`: Strapi touches a language version whenever the other language is saved, even
+ * than `updatedAt`: Strapi rewrites a language version when the other language is saved, even
  * when what they share did not change. Requests without a version (scripts, the REST API) are not
  * checked.
  */
@@ -20,7 +20,7 @@ import { attributesOf } from './related-drafts';
  * Content Manager routes that read a draft into a form (they tell its version), write what a form
  * holds, or throw its draft away (a discard; an unpublish that discards the draft too).
  */
-const CHECKED_HANDLERS: Record<string, 'read' | 'save' | 'discard' | 'unpublish'> = {
+const VERSIONED_HANDLERS: Record<string, 'read' | 'save' | 'discard' | 'unpublish'> = {
   'collection-types.findOne': 'read',
   'single-types.find': 'read',
   'collection-types.update': 'save',
@@ -158,7 +158,7 @@ export function registerEditConflictCheck(strapi: Core.Strapi): void {
     await tellVersion(ctx);
   };
   for (const route of contentManager.routes.admin.routes) {
-    const action = CHECKED_HANDLERS[route.handler];
+    const action = VERSIONED_HANDLERS[route.handler];
     // Publishing a collection entry without an id creates it: there is no earlier save to lose.
     if (!action || (route.handler === 'collection-types.publish' && !route.path.includes(':id'))) continue;
     route.config = { ...route.config, middlewares: [...(route.config?.middlewares ?? []), versioned(action)] };
