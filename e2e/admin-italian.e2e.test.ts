@@ -167,6 +167,9 @@ describe('the admin an Italian officer uses is in Italian', () => {
     await otherTab.setViewportSize({ width: 1440, height: 1000 });
     const save = async (tab: Page, title: string, button = 'Salva') => {
       await tab.locator('input[name="title"]').fill(title);
+      // The form holds the new title once «Salva» is enabled; «Pubblica» is always enabled and,
+      // clicked sooner, would send the form as it was.
+      await expect.poll(() => tab.getByRole('button', { name: 'Salva', exact: true }).isEnabled(), { timeout: 15_000 }).toBe(true);
       const answer = tab.waitForResponse((response) => response.request().method() !== 'GET' && response.url().includes(projectId));
       await tab.getByRole('button', { name: button, exact: true }).click();
       return (await answer).status();
@@ -198,6 +201,7 @@ describe('the admin an Italian officer uses is in Italian', () => {
     // The first tab saves again and publishes from the answers to its own saves.
     expect(await save(page, 'Titolo salvato due volte')).toBe(200);
     expect(await save(page, 'Titolo pubblicato', 'Pubblica')).toBe(200);
+    expect(await storedTitle()).toBe('Titolo pubblicato');
     // Reloaded, the second tab shows the saved title and saves.
     await otherTab.reload();
     await otherTab.locator('input[name="title"]').waitFor();
