@@ -557,6 +557,16 @@ describe('a form loaded before someone else’s save does not overwrite it', () 
     });
   });
 
+  it('writes one of two saves sent at the same instant from the same form, and refuses the other', async () => {
+    const project = await create(PROJECT, { acronym: `SAME${stamp}`.slice(0, 20), title: 'Titolo iniziale', summary: 'Sintesi.' });
+    const both = await opened(project.documentId, 'it');
+    const titles = ['Titolo della prima scheda', 'Titolo della seconda scheda', 'Titolo della terza scheda'];
+    const saves = await Promise.all(titles.map((title) => asAdmin('admin', 'PUT', at(project.documentId, 'it'), both, { title })));
+    expect(saves.map((save) => save.status).sort()).toEqual([200, 409, 409]);
+    const written = titles[saves.findIndex((save) => save.status === 200)];
+    expect((await draft(PROJECT, project.documentId, 'it')).title).toBe(written);
+  });
+
   it('checks the site settings too', async () => {
     const path = '/content-manager/single-types/api::site-setting.site-setting?locale=it';
     const before = await asAdmin('admin', 'GET', path);

@@ -117,6 +117,25 @@ const fingerprint = (draft: Draft) =>
     .digest('base64url')
     .slice(0, 22);
 
+/**
+ * Runs writes to the same document one after another: the check and the write it allows are one
+ * step, or two saves from the same form arriving together would both pass the check (on
+ * PostgreSQL they did, and the last one won). One CMS process serves the admin, so a lock in
+ * memory is enough; both languages share a lock, since a save copies their shared fields.
+ */
+const writing = new Map<string, Promise<unknown>>();
+async function oneAtATime<T>(key: string, write: () => Promise<T>): Promise<T> {
+  const before = writing.get(key) ?? Promise.resolve();
+  const done = before.then(write, write);
+  const settled = done.catch(() => undefined);
+  writing.set(key, settled);
+  try {
+    return await done;
+  } finally {
+    if (writing.get(key) === settled) writing.delete(key);
+  }
+}
+
 export function registerEditConflictCheck(strapi: Core.Strapi): void {
   const contentManager = strapi.plugin('content-manager') as unknown as { routes: { admin: { routes: Route[] } } };
   const localeOf = async (ctx: Context) => {
@@ -133,29 +152,33 @@ export function registerEditConflictCheck(strapi: Core.Strapi): void {
     if (draft) ctx.set(VERSION_HEADER, fingerprint(draft));
   };
   const versioned = (action: 'read' | 'save' | 'discard' | 'unpublish') => async (ctx: Context, next: () => Promise<unknown>) => {
-    const edited = ctx.get(VERSION_HEADER);
     const uid = String(ctx.params.model ?? '');
-    // An unpublish that keeps the draft loses nothing.
-    const checked = action !== 'read' && edited && uid.startsWith('api::') && (action !== 'unpublish' || ctx.request.body?.discardDraft);
-    if (checked) {
-      const draft = await readDraft(strapi, uid, ctx.params.id, await localeOf(ctx));
-      // Checked, then written: two saves within the same instant could both pass, which people do not do.
-      if (draft && fingerprint(draft) !== edited) {
-        ctx.status = 409;
-        ctx.body = {
-          data: null,
-          error: {
-            status: 409,
-            name: 'ConflictError',
-            message: conflictMessage(draft, ctx.state.user?.id, action === 'save' ? 'save' : 'discard'),
-            details: {},
-          },
-        };
-        return;
-      }
+    if (action === 'read' || !uid.startsWith('api::')) {
+      await next();
+      return tellVersion(ctx);
     }
-    await next();
-    await tellVersion(ctx);
+    await oneAtATime(`${uid}:${ctx.params.id ?? ''}`, async () => {
+      const edited = ctx.get(VERSION_HEADER);
+      // An unpublish that keeps the draft loses nothing.
+      if (edited && (action !== 'unpublish' || ctx.request.body?.discardDraft)) {
+        const draft = await readDraft(strapi, uid, ctx.params.id, await localeOf(ctx));
+        if (draft && fingerprint(draft) !== edited) {
+          ctx.status = 409;
+          ctx.body = {
+            data: null,
+            error: {
+              status: 409,
+              name: 'ConflictError',
+              message: conflictMessage(draft, ctx.state.user?.id, action === 'save' ? 'save' : 'discard'),
+              details: {},
+            },
+          };
+          return;
+        }
+      }
+      await next();
+      await tellVersion(ctx);
+    });
   };
   for (const route of contentManager.routes.admin.routes) {
     const action = VERSIONED_HANDLERS[route.handler];
