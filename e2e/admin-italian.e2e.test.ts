@@ -32,9 +32,6 @@ const ALLOWED = new Set([
   'Markdown',
   'URL',
   'ID',
-  // The Markdown editor's screen-reader label, hard-coded in Strapi 5.54 (Wysiwyg/Editor.mjs), not a
-  // message it translates; a word Italian uses too. (The officers' role is named in Italian.)
-  'Editor',
 ]);
 
 type Page = Awaited<ReturnType<Browser['context']['newPage']>>;
@@ -247,6 +244,9 @@ describe('the admin an Italian officer uses is in Italian', () => {
     await page.goto(`${cms.url}${collectionPages('api::project.project')}/${projectId}?plugins[i18n][locale]=it`);
     await page.locator('input[name="title"]').waitFor();
     await inspect('05-project-edit');
+    // A screen reader announces each Markdown editor by its field's label, not as Strapi's English "Editor" (patched).
+    const markdownLabels = await page.locator('.CodeMirror [contenteditable="true"]').evaluateAll((inputs) => inputs.map((input) => input.ariaLabel));
+    expect(markdownLabels.sort()).toEqual(['Descrizione', 'Destinatari', 'Obiettivi', 'Risultati attesi']);
     await page.locator('input[name="fundingLine"]').click();
     await page.locator('[role="option"]').first().waitFor();
     await inspect('06-relation-picker');
