@@ -177,6 +177,15 @@ describe('the admin an Italian officer uses is in Italian', () => {
     }
 
     expect(await save(page, 'Titolo salvato nella prima scheda')).toBe(200);
+    // The tab left behind also takes a theme off: a link, which the form sends as an id.
+    const themesField = otherTab
+      .locator('div', { has: otherTab.locator('input[name="themes"]') })
+      .filter({ has: otherTab.getByRole('button', { name: 'Rimuovi' }) })
+      .last();
+    // The item's text: its drag handle's label, the theme's name, its status.
+    const themeItem = (await themesField.getByRole('listitem').first().innerText()).split('\n').map((line) => line.trim());
+    const themeRemoved = themeItem.find((line) => line && line !== 'Trascina')!;
+    await themesField.getByRole('button', { name: 'Rimuovi' }).first().click();
     expect(await save(otherTab, 'Titolo della scheda rimasta indietro')).toBe(409);
     await otherTab.getByText('Modifiche non salvate', { exact: false }).waitFor();
     const refusal = await otherTab.getByText('Modifiche non salvate', { exact: false }).textContent();
@@ -187,9 +196,12 @@ describe('the admin an Italian officer uses is in Italian', () => {
     // The form now shows the newer save, and the panel what the officer had typed, to copy back.
     await otherTab.getByTestId('refused-changes').waitFor();
     expect(await otherTab.locator('input[name="title"]').inputValue()).toBe('Titolo salvato nella prima scheda');
-    expect(await otherTab.getByTestId('refused-changes').innerText()).toMatch(/Titolo\s+Copia\s+Titolo della scheda rimasta indietro/);
+    const listed = otherTab.getByTestId('refused-changes');
+    expect(await listed.innerText()).toMatch(/Titolo\s+Copia\s+Titolo della scheda rimasta indietro/);
+    // The theme by its name, as the CMS words the refused form's links (integrity/readable-form.ts).
+    expect(await listed.innerText()).toContain(`Temi\nTolti: «${themeRemoved}»`);
     // Only what the officer changed: the fields the form sent as they were are not listed.
-    expect(await otherTab.getByTestId('refused-changes').locator('li').count()).toBe(1);
+    expect(await listed.locator(':scope > ul > li').count()).toBe(2);
     const [main, other] = [page, otherTab];
     page = other;
     await inspect('22-edit-conflict');
@@ -245,7 +257,9 @@ describe('the admin an Italian officer uses is in Italian', () => {
     await page.locator('input[name="title"]').waitFor();
     await inspect('05-project-edit');
     // A screen reader announces each Markdown editor by its field's label, not as Strapi's English "Editor" (patched).
-    const markdownLabels = await page.locator('.CodeMirror [contenteditable="true"]').evaluateAll((inputs) => inputs.map((input) => input.ariaLabel));
+    const markdownLabels = await page
+      .locator('.CodeMirror [contenteditable="true"]')
+      .evaluateAll((inputs) => inputs.map((input) => input.ariaLabel));
     expect(markdownLabels.sort()).toEqual(['Descrizione', 'Destinatari', 'Obiettivi', 'Risultati attesi']);
     await page.locator('input[name="fundingLine"]').click();
     await page.locator('[role="option"]').first().waitFor();

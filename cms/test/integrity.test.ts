@@ -557,6 +557,43 @@ describe('a form loaded before someone else’s save does not overwrite it', () 
     });
   });
 
+  it('tells the admin what a refused form would have linked, in words: added and removed entries, each component row', async () => {
+    const kept = await create('api::theme.theme', { name: `Tema tenuto ${stamp}` });
+    const removed = await create('api::theme.theme', { name: `Tema tolto ${stamp}` });
+    const added = await create('api::theme.theme', { name: `Tema aggiunto ${stamp}` });
+    const lead = await create(PARTNER, { name: `Capofila ${stamp}`, organisationType: 'ngo' });
+    const joining = await create(PARTNER, { name: `Nuovo partner ${stamp}`, organisationType: 'ngo' });
+    const project = await create(PROJECT, {
+      acronym: `WRD${stamp}`.slice(0, 20),
+      title: 'Progetto da rileggere',
+      summary: 'Sintesi.',
+      themes: { connect: [kept, removed].map((theme) => ({ documentId: theme.documentId, locale: 'it' })) },
+      partnerships: [{ role: 'lead', partner: connect(lead.documentId) }],
+    });
+    const both = await opened(project.documentId, 'it');
+    expect((await asAdmin('editor', 'PUT', at(project.documentId, 'it'), both, { title: 'Salvato prima' })).status).toBe(200);
+
+    const row = (await draft(PROJECT, project.documentId, 'it')).partnerships[0];
+    const refused = await asAdmin('admin', 'PUT', at(project.documentId, 'it'), both, {
+      title: 'Titolo rifiutato',
+      themes: { connect: [{ documentId: added.documentId, locale: 'it' }], disconnect: [{ documentId: removed.documentId, locale: 'it' }] },
+      fundingLine: { connect: [], disconnect: [] },
+      // The stored row as the form sends it (its partner unchanged), and a new row.
+      partnerships: [
+        { id: row.id, role: 'coordinator', note: 'Ambito Nord', partner: { connect: [], disconnect: [] } },
+        { role: 'partner', partner: connect(joining.documentId) },
+      ],
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details.readable).toEqual({
+      themes: [`Aggiunti: «Tema aggiunto ${stamp}»`, `Tolti: «Tema tolto ${stamp}»`],
+      partnerships: [
+        `Partner: «Capofila ${stamp}» · Ruolo: Coordinatore · Nota (italiano): Ambito Nord`,
+        `Partner: «Nuovo partner ${stamp}» · Ruolo: Partner`,
+      ],
+    });
+  });
+
   it('writes one of two saves sent at the same instant from the same form, and refuses the other', async () => {
     const project = await create(PROJECT, { acronym: `SAME${stamp}`.slice(0, 20), title: 'Titolo iniziale', summary: 'Sintesi.' });
     const both = await opened(project.documentId, 'it');

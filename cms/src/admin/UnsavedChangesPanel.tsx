@@ -43,13 +43,20 @@ function RefusedList({ model, refused, onForget }: { model: string; refused: Ref
           : 'Non avevi cambiato nulla: controllala e ripeti l’azione.'}
       </Text>
       <ul style={{ listStyle: 'none', margin: '0 0 1.2rem', padding: 0 }}>
-        {refused.changes.map(({ field, value }) => (
+        {refused.changes.map(({ field, value, lines }) => (
           <li key={field} style={{ margin: '0 0 1rem', fontSize: '1.3rem', color: COLOURS.text }}>
             <div style={{ display: 'flex', justifyContent: 'space-between', gap: '0.8rem', alignItems: 'baseline' }}>
               <strong>{label(field)}</strong>
               {value !== undefined && <CopyButton text={value} field={label(field)} />}
             </div>
-            {value === undefined ? (
+            {value === undefined && lines?.length ? (
+              <ul style={{ margin: 0, paddingLeft: '1.6rem', color: COLOURS.muted }}>
+                {lines.map((line, at) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: rows of a refused form, in their order, never reordered
+                  <li key={at}>{line}</li>
+                ))}
+              </ul>
+            ) : value === undefined ? (
               <span style={{ color: COLOURS.muted }}>modificato: da rifare</span>
             ) : (
               <div

@@ -22,10 +22,14 @@ type Fields = Record<string, unknown>;
 /** Per entry and language: the draft as last fetched or saved, and its version. */
 const loaded = new Map<string, { version: string; draft: Fields }>();
 
-/** A field the refused write would have changed; `value` for the fields a person types. */
+/**
+ * A field the refused write would have changed: `value` for the fields a person types; `lines` for
+ * links, files and components, in the CMS's words ("Aggiunti: «Comune di Bologna»").
+ */
 export interface RefusedChange {
   field: string;
   value?: string;
+  lines?: string[];
 }
 export interface RefusedChanges {
   refusedAt: string;
@@ -67,12 +71,12 @@ function comparable(value: unknown): unknown {
   return value === null || value === '' ? undefined : value;
 }
 
-/** What `sent` changes against the draft the form was loaded from. */
-export function refusedChanges(before: Fields, sent: Fields): RefusedChange[] {
+/** What `sent` changes against the draft the form was loaded from; `readable`: the CMS's words for its links and components. */
+export function refusedChanges(before: Fields, sent: Fields, readable: Record<string, string[]> = {}): RefusedChange[] {
   return Object.entries(sent).flatMap(([field, value]): RefusedChange[] => {
     if (SYSTEM_FIELDS.has(field)) return [];
     if (JSON.stringify(comparable(value)) === JSON.stringify(comparable(before[field]))) return [];
-    return typeof value === 'string' || typeof value === 'number' ? [{ field, value: String(value) }] : [{ field }];
+    return typeof value === 'string' || typeof value === 'number' ? [{ field, value: String(value) }] : [{ field, lines: readable[field] }];
   });
 }
 
@@ -119,7 +123,12 @@ export function sendEditedVersions(): void {
     } else if (response.status === 409 && before && sendsForm) {
       // Kept even when empty: the refusal points to the panel, which then says there is nothing to redo.
       const form = parseForm(sent);
-      const refused: RefusedChanges = { refusedAt: new Date().toISOString(), changes: refusedChanges(before.draft, form) };
+      const { error } = (await response
+        .clone()
+        .json()
+        .catch(() => ({}))) as { error?: { details?: { readable?: Record<string, string[]> } } };
+      const changes = refusedChanges(before.draft, form, error?.details?.readable);
+      const refused: RefusedChanges = { refusedAt: new Date().toISOString(), changes };
       sessionStorage.setItem(STORAGE_PREFIX + key, JSON.stringify(refused));
       window.dispatchEvent(new Event(REFUSED_EVENT));
     }

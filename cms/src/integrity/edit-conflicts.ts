@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { VERSION_HEADER } from './version-header';
+import { readableForm } from './readable-form';
 import { attributesOf } from './related-drafts';
 
 /**
@@ -161,16 +162,19 @@ export function registerEditConflictCheck(strapi: Core.Strapi): void {
       const edited = ctx.get(VERSION_HEADER);
       // An unpublish that keeps the draft loses nothing.
       if (edited && (action !== 'unpublish' || ctx.request.body?.discardDraft)) {
-        const draft = await readDraft(strapi, uid, ctx.params.id, await localeOf(ctx));
+        const locale = await localeOf(ctx);
+        const draft = await readDraft(strapi, uid, ctx.params.id, locale);
         if (draft && fingerprint(draft) !== edited) {
+          const form = action === 'save' ? ((ctx.request.body ?? {}) as Record<string, unknown>) : null;
           ctx.status = 409;
           ctx.body = {
             data: null,
             error: {
               status: 409,
               name: 'ConflictError',
-              message: conflictMessage(draft, ctx.state.user?.id, action === 'save' ? 'save' : 'discard'),
-              details: {},
+              message: conflictMessage(draft, ctx.state.user?.id, form ? 'save' : 'discard'),
+              // The refused form's links and components in words, for the admin to list.
+              details: form ? { readable: await readableForm(strapi, uid, form, draft, locale) } : {},
             },
           };
           return;
