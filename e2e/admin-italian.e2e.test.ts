@@ -279,7 +279,26 @@ describe('the admin an Italian officer uses is in Italian', () => {
     await inspect('07-header-menu');
     await page.keyboard.press('Escape');
     const panelMenu = () => page.getByRole('button', { name: 'Pubblica', exact: true }).locator('xpath=following::button[1]');
+    // It publishes the saved drafts: with a change not saved yet, it is disabled and says why.
+    const title = page.locator('input[name="title"]');
+    const savedTitle = await title.inputValue();
+    await title.fill(`${savedTitle} (modifica non salvata)`);
     await panelMenu().click();
+    const waitForSave = page.getByRole('menuitem', { name: 'Pubblica con le voci collegate (prima salva le modifiche)' });
+    expect(await waitForSave.getAttribute('aria-disabled')).toBe('true');
+    await inspect('08a-publish-with-related-unsaved');
+    // The first Escape closes the trigger's tooltip, the next one the menu.
+    await expect
+      .poll(async () => {
+        await page.keyboard.press('Escape');
+        return waitForSave.isVisible();
+      })
+      .toBe(false);
+    await title.fill(savedTitle);
+    await panelMenu().click();
+    expect(
+      await page.getByRole('menuitem', { name: 'Pubblica con le voci collegate', exact: true }).getAttribute('aria-disabled'),
+    ).not.toBe('true');
     await inspect('08-more-actions');
     await page.getByRole('menuitem', { name: 'Converti in bozza' }).click();
     await page.getByText('Bozza', { exact: true }).first().waitFor();

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { unstable_useDocument, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { unstable_useDocument, useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
 import { languageName } from '../../language-names';
 
 /** The part of the content manager's document-action contract this action uses. */
@@ -61,15 +61,19 @@ function PlanList({ model, documentId }: { model: string; documentId: string }) 
 /**
  * "Pubblica con le voci collegate": publishes a project with the entries it needs (new partners,
  * funding line, themes, actions, communities), in every language, in one transaction on the CMS.
+ * It publishes the saved drafts, not the form: with changes not saved yet it is disabled and says
+ * so, or it would announce "Pubblicate" while the officer's last changes stayed unpublished.
  */
 export const PublishWithRelatedAction: DocumentActionComponent = ({ model, documentId, collectionType }) => {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { refetch } = unstable_useDocument({ model, documentId: documentId ?? '', collectionType }, { skip: !documentId });
+  const unsaved = useForm('PublishWithRelatedAction', ({ modified }) => modified, false) ?? false;
   if (model !== 'api::project.project' || !documentId) return null;
 
   return {
-    label: 'Pubblica con le voci collegate',
+    label: unsaved ? 'Pubblica con le voci collegate (prima salva le modifiche)' : 'Pubblica con le voci collegate',
+    disabled: unsaved,
     position: ['panel'],
     variant: 'secondary',
     dialog: {
