@@ -557,7 +557,7 @@ describe('a form loaded before someone else’s save does not overwrite it', () 
     });
   });
 
-  it('tells the admin what a refused form would have linked, in words: added and removed entries, each component row', async () => {
+  it('tells the admin what a refused form would have linked, in words: added and removed entries, a choice by its label, each component row', async () => {
     const kept = await create('api::theme.theme', { name: `Tema tenuto ${stamp}` });
     const removed = await create('api::theme.theme', { name: `Tema tolto ${stamp}` });
     const added = await create('api::theme.theme', { name: `Tema aggiunto ${stamp}` });
@@ -576,6 +576,7 @@ describe('a form loaded before someone else’s save does not overwrite it', () 
     const row = (await draft(PROJECT, project.documentId, 'it')).partnerships[0];
     const refused = await asAdmin('admin', 'PUT', at(project.documentId, 'it'), both, {
       title: 'Titolo rifiutato',
+      statusOverride: 'completed',
       themes: { connect: [{ documentId: added.documentId, locale: 'it' }], disconnect: [{ documentId: removed.documentId, locale: 'it' }] },
       fundingLine: { connect: [], disconnect: [] },
       // The stored row as the form sends it (its partner unchanged), and a new row.
@@ -586,6 +587,7 @@ describe('a form loaded before someone else’s save does not overwrite it', () 
     });
     expect(refused.status).toBe(409);
     expect(refused.body.error.details.readable).toEqual({
+      statusOverride: ['Concluso'],
       themes: [`Aggiunti: «Tema aggiunto ${stamp}»`, `Tolti: «Tema tolto ${stamp}»`],
       partnerships: [
         `Partner: «Capofila ${stamp}» · Ruolo: Coordinatore · Nota (italiano): Ambito Nord`,

@@ -24,7 +24,7 @@ const loaded = new Map<string, { version: string; draft: Fields }>();
 
 /**
  * A field the refused write would have changed: `value` for the fields a person types; `lines` for
- * links, files and components, in the CMS's words ("Aggiunti: «Comune di Bologna»").
+ * links, files, choices and components, in the CMS's words ("Aggiunti: «Comune di Bologna»").
  */
 export interface RefusedChange {
   field: string;
@@ -76,7 +76,9 @@ export function refusedChanges(before: Fields, sent: Fields, readable: Record<st
   return Object.entries(sent).flatMap(([field, value]): RefusedChange[] => {
     if (SYSTEM_FIELDS.has(field)) return [];
     if (JSON.stringify(comparable(value)) === JSON.stringify(comparable(before[field]))) return [];
-    return typeof value === 'string' || typeof value === 'number' ? [{ field, value: String(value) }] : [{ field, lines: readable[field] }];
+    // A choice (an enumeration, a yes/no) by its label; text and numbers as typed, to copy.
+    if (readable[field] || (typeof value !== 'string' && typeof value !== 'number')) return [{ field, lines: readable[field] }];
+    return [{ field, value: String(value) }];
   });
 }
 

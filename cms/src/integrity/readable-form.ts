@@ -43,6 +43,16 @@ async function namesOf(strapi: Strapi, uid: string, documentIds: string[], local
   return names;
 }
 
+/** A choice as the admin shows it: an enumeration's Italian label, "sì" or "no", "nessuna scelta". */
+const choice = (value: unknown) =>
+  typeof value === 'boolean'
+    ? value
+      ? 'sì'
+      : 'no'
+    : typeof value === 'string' && value
+      ? (ENUM_LABELS[value] ?? value)
+      : 'nessuna scelta';
+
 const quoted = (names: string[]) => names.map((name) => `«${name}»`).join(', ');
 
 /** A file field's value as the form sends it: the file object, a list of them, or nothing. */
@@ -54,7 +64,7 @@ function fileNames(value: unknown): string {
 }
 
 /**
- * Each relation, file and component field the form sends, in lines of text: a relation as the
+ * Each relation, file, choice and component field the form sends, in lines of text: a relation as the
  * entries it would link and unlink ("Aggiunto: «Comune di Bologna»"), a component as one line per
  * row with its fields ("Ruolo: Capofila · Partner: «Comune di Bologna»"). `current` is the draft as
  * it is now, which the officer's form shows again after the refusal.
@@ -84,6 +94,8 @@ export async function readableForm(
       if (readable[field].length === 0) readable[field] = ['Ordine cambiato'];
     } else if (attribute.type === 'media') {
       readable[field] = [fileNames(value)];
+    } else if (attribute.type === 'enumeration' || attribute.type === 'boolean') {
+      readable[field] = [choice(value)];
     } else if (attribute.type === 'component' && attribute.component) {
       const rows = (Array.isArray(value) ? value : [value]).filter((row): row is Fields => typeof row === 'object' && row !== null);
       readable[field] = rows.length
@@ -115,10 +127,8 @@ async function readableRow(strapi: Strapi, component: string, row: Fields, local
       text = ids.length ? quoted(ids.map((id) => names.get(id) ?? id)) : null;
     } else if (attribute.type === 'media') {
       text = value ? fileNames(value) : null;
-    } else if (attribute.type === 'enumeration' && typeof value === 'string') {
-      text = ENUM_LABELS[value] ?? value;
-    } else if (typeof value === 'boolean') {
-      text = value ? 'sì' : 'no';
+    } else if ((attribute.type === 'enumeration' && typeof value === 'string') || typeof value === 'boolean') {
+      text = choice(value);
     } else if (typeof value === 'string' || typeof value === 'number') {
       text = value === '' ? null : String(value);
     }
