@@ -173,7 +173,7 @@ export function registerEditConflictCheck(strapi: Core.Strapi): void {
               status: 409,
               name: 'ConflictError',
               message: conflictMessage(draft, ctx.state.user?.id, form ? 'save' : 'discard'),
-              // The refused form's links and components in words, for the admin to list.
+              // The refused form's links, choices and components in words, for the admin to list.
               details: form ? { readable: await readableForm(strapi, uid, form, draft, locale) } : {},
             },
           };

@@ -3,9 +3,10 @@ import { COMPONENT_LAYOUTS } from '../admin-layout/labels';
 import { attributesOf, labelField } from './related-drafts';
 
 /**
- * A refused form's links, files and components in words, for the panel that lists what the officer
- * had changed (admin/UnsavedChangesPanel.tsx): the form sends links as ids and operations
- * ("connect", "disconnect"), which say nothing to a person. Texts are the admin's own fields.
+ * A refused form's links, files, choices and components in words, for the panel that lists what
+ * the officer had changed (admin/UnsavedChangesPanel.tsx): the form sends links as ids and
+ * operations ("connect", "disconnect") and choices as stored values, which say nothing to a
+ * person. Texts and numbers are the admin's own to show, as typed.
  */
 
 type Strapi = Core.Strapi;
@@ -65,7 +66,7 @@ function fileNames(value: unknown): string {
 
 /**
  * Each relation, file, choice and component field the form sends, in lines of text: a relation as the
- * entries it would link and unlink ("Aggiunto: «Comune di Bologna»"), a component as one line per
+ * entries it would link and unlink ("Aggiunti: «Comune di Bologna»"), a component as one line per
  * row with its fields ("Ruolo: Capofila · Partner: «Comune di Bologna»"). `current` is the draft as
  * it is now, which the officer's form shows again after the refusal.
  */
