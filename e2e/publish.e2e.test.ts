@@ -578,6 +578,48 @@ describe('a communications officer publishes, edits and unpublishes a project', 
     expect(tracesIn(publisher.releases!.livePath()!, PROJECT.editedSummary).some((file) => file.startsWith('pagefind/'))).toBe(true);
   });
 
+  it('renames its address, and the old one leads to the page under the new one, in both languages', async () => {
+    const renamed = `${PROJECT.slug}-nuovo`;
+    /** Types a slug and publishes; resolves once the page is online under it. */
+    const publishUnder = async (slug: string) => {
+      await page.goto(editUrl());
+      await page.locator('input[name="slug"]').fill(slug);
+      await expect.poll(() => page.getByRole('button', { name: 'Salva', exact: true }).isEnabled(), { timeout: 15_000 }).toBe(true);
+      const clicked = Date.now();
+      await page.getByRole('button', { name: 'Pubblica', exact: true }).click();
+      await waitForLive(
+        `online as ${slug}`,
+        clicked,
+        (p) => p.status === 200 && p.text.includes(PROJECT.title),
+        href('it', { page: 'project', slug }),
+      );
+      await publisher.settled();
+    };
+    const movedTo = async (from: string) => {
+      const { status, text } = await get(from);
+      return { status, refresh: /<meta http-equiv="refresh" content="0; url=([^"]+)"/.exec(text)?.[1], noindex: text.includes('noindex') };
+    };
+
+    await publishUnder(renamed);
+    for (const locale of ['it', 'en'] as const) {
+      const to = href(locale, { page: 'project', slug: renamed });
+      expect(await movedTo(href(locale, { page: 'project', slug: PROJECT.slug })), locale).toEqual({
+        status: 200,
+        refresh: to,
+        noindex: true,
+      });
+      expect((await get(to)).status, locale).toBe(200);
+    }
+    const sitemap = (await get('/sitemap.xml')).text;
+    expect(sitemap).toContain(href('it', { page: 'project', slug: renamed }));
+    expect(sitemap).not.toContain(`${PUBLIC_PATH}<`);
+
+    // Back to its first address: the page is there again, and the one it leaves leads to it.
+    await publishUnder(PROJECT.slug);
+    expect((await get(PUBLIC_PATH)).text).toContain(PROJECT.title);
+    expect(await movedTo(href('it', { page: 'project', slug: renamed }))).toEqual({ status: 200, refresh: PUBLIC_PATH, noindex: true });
+  });
+
   it('unpublishes both languages, and every trace of it leaves the live site', async () => {
     /** The edit view's "more actions" menu → Unpublish, for the language the page shows. */
     const unpublishShown = async () => {

@@ -124,6 +124,31 @@ describe('one slug per document', () => {
     expect((await draft(PARTNER, partner.documentId, 'en')).adminLabel).toBe(`Renamed body ${stamp} (ES) · Cabildo ${stamp}`);
   });
 
+  it('keeps the slugs a page was published under, in every version, for the site to send the old addresses on', async () => {
+    const theme = await create('api::theme.theme', { name: `Tema spostato ${stamp}`, slug: `tema-spostato-${stamp}` });
+    await saveLocale('api::theme.theme', theme.documentId, 'en', { name: `Moved theme ${stamp}` });
+    for (const locale of ['it', 'en']) expect((await publish('api::theme.theme', theme.documentId, locale)).status).toBe(200);
+    const online = async (locale: string) => (await api(`/api/themes/${theme.documentId}?locale=${locale}`, 'public')).body.data;
+    expect((await online('it')).formerSlugs).toBeNull();
+
+    // Saved under a new slug, the page is still online under the old one: nothing to keep yet.
+    expect((await saveLocale('api::theme.theme', theme.documentId, 'it', { slug: `tema-nuovo-${stamp}` })).status).toBe(200);
+    expect((await draft('api::theme.theme', theme.documentId, 'it')).formerSlugs).toBeNull();
+    // Published under it: the old slug is kept, in both languages, draft and published alike.
+    expect((await publish('api::theme.theme', theme.documentId, 'it')).status).toBe(200);
+    for (const locale of ['it', 'en']) {
+      expect(await online(locale), locale).toMatchObject({ slug: `tema-nuovo-${stamp}`, formerSlugs: [`tema-spostato-${stamp}`] });
+      expect((await draft('api::theme.theme', theme.documentId, locale)).formerSlugs, locale).toEqual([`tema-spostato-${stamp}`]);
+    }
+    // No form or script writes them.
+    await saveLocale('api::theme.theme', theme.documentId, 'en', { formerSlugs: ['scritto-da-un-modulo'] });
+    expect((await draft('api::theme.theme', theme.documentId, 'en')).formerSlugs).toEqual([`tema-spostato-${stamp}`]);
+    // Back to the first slug: it leaves the list, and the one it leaves joins it.
+    await saveLocale('api::theme.theme', theme.documentId, 'it', { slug: `tema-spostato-${stamp}` });
+    expect((await publish('api::theme.theme', theme.documentId, 'it')).status).toBe(200);
+    expect((await online('en')).formerSlugs).toEqual([`tema-nuovo-${stamp}`]);
+  });
+
   it('proposes the document’s own slug in the English form and says it is available there', async () => {
     const partner = await create(PARTNER, { name: `Ente proposto ${stamp}`, organisationType: 'ngo' });
     const generated = await admin('POST', '/content-manager/uid/generate?locale=en', {

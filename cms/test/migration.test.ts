@@ -15,7 +15,8 @@ import { readSeedBundle } from 'harness/seed-bundle';
  * language with its own partnership rows and its note in that language, the English list of one
  * project one row short. A CMS started on it must migrate it with every partnership and every
  * note kept, in both languages. The same database holds an officer's home page arranged before the
- * publication widget existed: the widget must be added to it, once.
+ * publication widget existed: the widget must be added to it, once. Its tables have no column for
+ * former slugs yet: the CMS must add it, empty, and keep the next rename in it.
  */
 
 const require = createRequire(import.meta.url);
@@ -66,6 +67,12 @@ const OLD_SHAPE = [
   `UPDATE actions SET admin_label = 'VECCHIA SIGLA · ' || title`,
   `UPDATE communities_of_practice SET admin_label = 'VECCHIA SIGLA · ' || title`,
   `DELETE FROM strapi_core_store_settings WHERE key LIKE '%project-member-labels%'`,
+  // Before the CMS kept the slugs a page was published under.
+  ...['projects', 'partners', 'funding_lines', 'themes', 'communities_of_practice'].map(
+    (table) => `ALTER TABLE ${table} DROP COLUMN former_slugs`,
+  ),
+  // Strapi compares its model with the tables only when the model's hash differs from the one it stored.
+  `UPDATE strapi_database_schema SET hash = 'a model without former slugs'`,
 ];
 
 /** An officer's home page arranged before the publication widget existed: Strapi would never show it to them. */
@@ -177,6 +184,32 @@ describe('migrations of an existing database, on start', () => {
         expect(labels, `${uid} (${locale})`).toEqual(expected);
       }
     }
+  });
+
+  it('adds the former slugs to every entry, none yet, and keeps the next rename', async () => {
+    const themes = async () => {
+      const response = await fetch(`${cms.url}/api/themes?locale=it&pagination[pageSize]=100`, {
+        headers: { Authorization: `Bearer ${env.SITE_BUILD_TOKEN}` },
+      });
+      return ((await response.json()) as { data: Array<{ documentId: string; slug: string; formerSlugs: string[] | null }> }).data;
+    };
+    const before = await themes();
+    expect(before.map((theme) => theme.slug).sort()).toEqual(bundle.themes.map((theme) => theme.slug).sort());
+    expect(before.map((theme) => theme.formerSlugs)).toEqual(before.map(() => null));
+
+    const [theme] = before;
+    const call = async (method: string, pathAndQuery: string, body: object) =>
+      fetch(`${cms.url}/content-manager/collection-types/api::theme.theme/${theme!.documentId}${pathAndQuery}`, {
+        method,
+        headers: { Authorization: `Bearer ${await editorToken()}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await call('PUT', '?locale=it', { slug: `${theme!.slug}-rinominato` })).status).toBe(200);
+    expect((await call('POST', '/actions/publish?locale=it', {})).status).toBe(200);
+    expect((await themes()).find((t) => t.documentId === theme!.documentId)).toMatchObject({
+      slug: `${theme!.slug}-rinominato`,
+      formerSlugs: [theme!.slug],
+    });
   });
 
   it('runs once: a restart changes nothing', async () => {

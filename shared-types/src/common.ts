@@ -12,6 +12,13 @@ export const DocumentBaseSchema = z.object({
   publishedAt: z.iso.datetime(),
 });
 
+/**
+ * The slugs a document was published under before its current one, kept by the CMS
+ * (cms/src/integrity/slugs.ts): the site sends their addresses on to its page. Null until the
+ * first change, and from a CMS without the field.
+ */
+export const FormerSlugsSchema = z.array(SlugSchema).nullable().default(null);
+
 /** A relation populated with its identity only; the site joins collections by documentId. */
 export const RefSchema = z.object({ id: z.number().int(), documentId: z.string().min(1) });
 export type Ref = z.infer<typeof RefSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocumentBaseSchema, RefSchema } from './common.ts';
+import { DocumentBaseSchema, FormerSlugsSchema, RefSchema } from './common.ts';
 import { SlugSchema } from './enums.ts';
 
 /** A community of practice: partners of a project working on one guiding question. */
@@ -9,6 +9,7 @@ export const CommunityOfPracticeSchema = DocumentBaseSchema.extend({
   code: z.string().nullable(),
   title: z.string().min(1),
   slug: SlugSchema,
+  formerSlugs: FormerSlugsSchema,
   guidingQuestion: z.string().nullable(),
   theme: RefSchema.nullable(),
   /** Markdown. */

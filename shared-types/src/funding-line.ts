@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocumentBaseSchema } from './common.ts';
+import { DocumentBaseSchema, FormerSlugsSchema } from './common.ts';
 import { FundingStatementSchema, ManagementModeSchema, SlugSchema } from './enums.ts';
 
 /** An EU fund, programme or call that finances projects. */
@@ -8,6 +8,7 @@ export const FundingLineSchema = DocumentBaseSchema.extend({
   /** Localized: FAMI in Italian, AMIF in English. */
   acronym: z.string().min(1),
   slug: SlugSchema,
+  formerSlugs: FormerSlugsSchema,
   programme: z.string().nullable(),
   /** e.g. "2021-2027". */
   programmingPeriod: z.string().nullable(),

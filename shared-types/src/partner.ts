@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocumentBaseSchema, MediaSchema } from './common.ts';
+import { DocumentBaseSchema, FormerSlugsSchema, MediaSchema } from './common.ts';
 import { CountryCodeSchema, OrganisationTypeSchema, SlugSchema } from './enums.ts';
 
 /** An organisation taking part in projects; one document however many projects it joins. */
@@ -12,6 +12,7 @@ export const PartnerSchema = DocumentBaseSchema.extend({
    */
   alternativeNames: z.string().nullable().default(null),
   slug: SlugSchema,
+  formerSlugs: FormerSlugsSchema,
   organisationType: OrganisationTypeSchema,
   /** ISO 3166-1 alpha-2; null when the source does not say. */
   country: CountryCodeSchema.nullable(),

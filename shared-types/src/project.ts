@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { AmountSchema, DocumentBaseSchema, LinkSchema, MediaSchema, PartialDateSchema, RefSchema, SeoSchema } from './common.ts';
+import {
+  AmountSchema,
+  DocumentBaseSchema,
+  FormerSlugsSchema,
+  LinkSchema,
+  MediaSchema,
+  PartialDateSchema,
+  RefSchema,
+  SeoSchema,
+} from './common.ts';
 import { type Locale, PartnerRoleSchema, SlugSchema, StatusOverrideSchema } from './enums.ts';
 
 /** A partner's participation in a project: the same in both languages, but for the note. */
@@ -24,6 +33,7 @@ export const ProjectSchema = DocumentBaseSchema.extend({
   title: z.string().min(1),
   subtitle: z.string().nullable(),
   slug: SlugSchema,
+  formerSlugs: FormerSlugsSchema,
   /** Plain text for cards and the meta description. */
   summary: z.string().min(1),
   /** Markdown, like the next four fields. */

@@ -274,6 +274,15 @@ const OPEN_DATA_LEFT_OUT: Record<string, string> = {
   'api::project.project.seo': 'search-engine metadata',
   'api::partner.partner.logo': 'an image',
   'api::community-of-practice.community-of-practice.order': 'display order within the project page',
+  ...Object.fromEntries(
+    [
+      'api::project.project',
+      'api::partner.partner',
+      'api::funding-line.funding-line',
+      'api::theme.theme',
+      'api::community-of-practice.community-of-practice',
+    ].map((uid) => [`${uid}.formerSlugs`, 'old addresses the site redirects, not data']),
+  ),
 };
 
 /** Each dataset of site/src/lib/open-data/collections.ts, and the view property holding its entry. */

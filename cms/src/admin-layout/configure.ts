@@ -28,8 +28,9 @@ function withLabels(metadatas: Metadatas, fields: Record<string, FieldText>): Me
       list: { ...current.list, label: text.label },
     };
   }
-  // Computed fields are shown but never typed into.
+  // Computed fields are shown but never typed into; the former slugs, kept for the site's redirects, are not shown.
   if (next.adminLabel) next.adminLabel = { ...next.adminLabel, edit: { ...next.adminLabel.edit, editable: false } };
+  if (next.formerSlugs) next.formerSlugs = { ...next.formerSlugs, edit: { ...next.formerSlugs.edit, visible: false, editable: false } };
   return next;
 }
 

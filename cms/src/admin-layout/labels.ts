@@ -18,7 +18,14 @@ export interface TypeLayout {
 
 const SLUG: FieldText = {
   label: 'Slug (indirizzo)',
-  description: 'Parte finale dell’indirizzo della pagina: minuscole e trattini. Uguale in tutte le lingue.',
+  description:
+    'Parte finale dell’indirizzo della pagina: minuscole e trattini. Uguale in tutte le lingue. ' +
+    'Se cambiato dopo la pubblicazione, anche il vecchio indirizzo continua a portare alla pagina.',
+};
+/** Kept by the CMS at each publish under a new slug (integrity/slugs.ts); hidden from the form (configure.ts). */
+const FORMER_SLUGS: FieldText = {
+  label: 'Indirizzi precedenti',
+  description: 'Gli slug con cui la pagina è stata pubblicata in passato: i loro indirizzi portano alla pagina.',
 };
 /** Scheduled publishing, on every public collection type. */
 const PUBLISH_AT: FieldText = {
@@ -44,6 +51,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
         description: 'Scioglimento dell’acronimo o nome ufficiale completo, se diverso dal titolo.',
       },
       slug: SLUG,
+      formerSlugs: FORMER_SLUGS,
       summary: {
         label: 'Sintesi',
         description: 'Due o tre frasi (max 320 caratteri) per le schede e la descrizione nei motori di ricerca.',
@@ -122,6 +130,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
           'Nomi in lingua originale o usati in altri progetti, uno per riga (es. “Dimos Athinaion” per la Città di Atene). Uguali in tutte le lingue; compaiono sul sito come “Noto anche come” e si possono cercare nelle relazioni.',
       },
       slug: SLUG,
+      formerSlugs: FORMER_SLUGS,
       organisationType: {
         label: 'Tipo di organizzazione',
         description:
@@ -169,6 +178,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
       code: { label: 'Codice', description: 'Es. CoP1.' },
       title: { label: 'Titolo' },
       slug: SLUG,
+      formerSlugs: FORMER_SLUGS,
       guidingQuestion: {
         label: 'Domanda guida',
         description: 'La domanda a cui la comunità lavora, es. “Come progettare sportelli unici...?”',
@@ -190,6 +200,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
       name: { label: 'Nome' },
       acronym: { label: 'Sigla', description: 'Nella lingua corrente: FAMI in italiano, AMIF in inglese.' },
       slug: SLUG,
+      formerSlugs: FORMER_SLUGS,
       programme: { label: 'Programma / fondo' },
       programmingPeriod: { label: 'Periodo di programmazione', description: 'Nel formato 2021-2027.' },
       managingBody: { label: 'Ente gestore', description: 'Autorità di gestione o organismo intermedio che emana l’avviso.' },
@@ -218,6 +229,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
       publishAt: PUBLISH_AT,
       name: { label: 'Nome' },
       slug: SLUG,
+      formerSlugs: FORMER_SLUGS,
       description: { label: 'Descrizione' },
       projects: { label: 'Progetti' },
       communities: { label: 'Comunità di pratica' },

@@ -90,8 +90,18 @@ function contentPopulate(strapi: Core.Strapi, uid: string): Record<string, unkno
   return populate;
 }
 
-/** What is bookkeeping, not content: row ids, times, authors, the computed list label. */
-const NOT_CONTENT = new Set(['id', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'adminLabel', 'localizations']);
+/** What is bookkeeping, not content: row ids, times, authors, the computed list label, the former slugs. */
+const NOT_CONTENT = new Set([
+  'id',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'createdBy',
+  'updatedBy',
+  'adminLabel',
+  'formerSlugs',
+  'localizations',
+]);
 function stable(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stable);
   if (typeof value !== 'object' || value === null || value instanceof Date) return value;

@@ -134,6 +134,39 @@ export async function shareSlug(
   });
 }
 
+/** Where a document keeps the slugs it was published under before: the site sends their addresses on to its page. */
+export const FORMER_SLUGS = 'formerSlugs';
+
+/** The slug the document's pages are online under now, or null when it has no published version. */
+export async function publishedSlug(strapi: Strapi, uid: string, documentId: string): Promise<string | null> {
+  const slug = slugFieldOf(strapi, uid);
+  if (!slug) return null;
+  const row = await strapi.db.query(uid as Uid).findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: [slug.field] });
+  return (row?.[slug.field] as string | undefined) ?? null;
+}
+
+/**
+ * After a publish: when the document went online under a new slug, the one it had is kept among
+ * its former slugs, in every version, so that links to the old address (shared, printed, indexed)
+ * lead to the page instead of nowhere. A slug it takes back leaves the list. Bookkeeping, written
+ * directly; no form writes it (`withoutFormerSlugs`).
+ */
+export async function keepFormerSlug(strapi: Strapi, uid: string, documentId: string, before: string | null): Promise<void> {
+  const after = await publishedSlug(strapi, uid, documentId);
+  if (!before || !after || before === after || !(FORMER_SLUGS in strapi.getModel(uid as Uid).attributes)) return;
+  const rows: Array<{ [FORMER_SLUGS]?: unknown }> = await strapi.db
+    .query(uid as Uid)
+    .findMany({ where: { documentId }, select: [FORMER_SLUGS] });
+  const known = rows.flatMap((row) => (Array.isArray(row[FORMER_SLUGS]) ? (row[FORMER_SLUGS] as string[]) : []));
+  const former = [...new Set([...known, before])].filter((slug) => slug !== after).sort();
+  await strapi.db.query(uid as Uid).updateMany({ where: { documentId }, data: { [FORMER_SLUGS]: former } });
+}
+
+/** A write's data without the former slugs: the CMS keeps them, a form or a script never sets them. */
+export function withoutFormerSlugs(data: Record<string, unknown> | undefined): void {
+  if (data) delete data[FORMER_SLUGS];
+}
+
 /** The document a request of the admin's edit view is about, from its address (`.../<uid>/<documentId>`). */
 function documentIdOfAdminPage(strapi: Strapi, uid: string): string | undefined {
   const referer = strapi.requestContext.get()?.request.headers.referer;

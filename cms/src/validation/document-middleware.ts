@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { ACTION, refuseActionWithoutProject, unpublishActionsLeftWithoutProject } from '../integrity/action-project';
 import { refuseWhileLinkedByPublished } from '../integrity/linked-by-published';
 import { explainMissingTranslation, refusePublishWithoutRelated } from '../integrity/related-drafts';
-import { prepareSlug, shareSlug } from '../integrity/slugs';
+import { keepFormerSlug, prepareSlug, publishedSlug, shareSlug, withoutFormerSlugs } from '../integrity/slugs';
 import { LABELLED_WITH_PROJECT, labelPartnerships, labelProjectPartnerships, relabel } from './admin-labels';
 import { checkFieldFormats } from './field-formats';
 import { projectRuleViolations, type RuleViolation } from './project-rules';
@@ -20,7 +20,8 @@ const refusal = (violations: RuleViolation[]) =>
  * Integrity of every write to our content types, whatever screen or API makes it, inside the
  * write's transaction:
  * - formatted fields (addresses, country codes, periods) are mended or refused in Italian (field-formats.ts);
- * - one slug per document, shared by its languages (integrity/slugs.ts);
+ * - one slug per document, shared by its languages, and the slugs it was published under before
+ *   kept for the site's redirects (integrity/slugs.ts);
  * - a publish that would leave out related entries never published is refused (integrity/related-drafts.ts),
  *   and so is an action's without a project, whose page it is shown on (integrity/action-project.ts);
  * - unpublishing or deleting a partner or a funding line that published entries link to is refused,
@@ -41,10 +42,12 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
       return strapi.db.transaction(async () => {
         await refuseActionWithoutProject(strapi, context.uid, params.documentId!);
         await refusePublishWithoutRelated(strapi, context.uid, params.documentId!, params.locale);
+        const online = await publishedSlug(strapi, context.uid, params.documentId!);
         const result = await next();
         for (const entry of (result as { entries?: Array<Record<string, unknown>> })?.entries ?? []) {
           await shareSlug(strapi, context.uid, entry);
         }
+        await keepFormerSlug(strapi, context.uid, params.documentId!, online);
         return result;
       });
     }
@@ -65,6 +68,7 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
     }
     if (!WRITE_ACTIONS.has(context.action)) return next();
     const isProject = context.uid === 'api::project.project';
+    withoutFormerSlugs(params.data);
 
     const formatViolations = checkFieldFormats(context.uid, params.data);
     if (formatViolations.length > 0) throw refusal(formatViolations);

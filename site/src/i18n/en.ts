@@ -96,6 +96,8 @@ export default {
   partnersByCountry: 'Partners by country',
   mapTitle: 'Partner countries',
   notFoundTitle: 'Page not found',
+  movedTitle: 'Page moved',
+  movedText: 'This page has a new address:',
   backToTop: 'Back to top',
   licence: 'Content published under CC BY 4.0',
   printSheet: 'Print the project sheet',

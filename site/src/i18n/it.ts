@@ -101,6 +101,8 @@ export default {
   partnersByCountry: 'Partner per paese',
   mapTitle: 'Paesi dei partner',
   notFoundTitle: 'Pagina non trovata',
+  movedTitle: 'Pagina spostata',
+  movedText: 'Questa pagina ha un nuovo indirizzo:',
   backToTop: 'Torna su',
   licence: 'Contenuti pubblicati con licenza CC BY 4.0',
   printSheet: 'Stampa la scheda',

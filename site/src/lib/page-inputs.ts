@@ -106,3 +106,7 @@ export async function pageCacheKey(locale: Locale, route: Route, published: Set<
   const parts = [route, locale, layoutInputs(locale, route, portfolio, published), own];
   return hash('sha1', parts.map(digestText).join('\n'), 'base64url');
 }
+
+/** The cache key of a former address's page (lib/pages.ts, movedPages): it shows only where the page is now. */
+export const movedPageCacheKey = (locale: Locale, from: Route, to: Route): string =>
+  hash('sha1', digestText(['moved', locale, from, to]), 'base64url');

@@ -33,6 +33,44 @@ export interface PublishedPage {
   view?: EntityViews[keyof EntityViews];
 }
 
+/** A former address of an entity's page (a slug it was published under before), sent on to the page. */
+export interface MovedPage {
+  locale: Locale;
+  from: Route;
+  to: Route;
+}
+
+/**
+ * The former addresses of the entities' pages, from the slugs the CMS keeps when a page goes
+ * online under a new one (cms/src/integrity/slugs.ts): links shared, printed or indexed before a
+ * rename still lead to the page. An address a page has now is that page's; an address two
+ * documents once had goes to the first in list order.
+ */
+export async function movedPages(): Promise<MovedPage[]> {
+  const live = await publishedPaths();
+  const moved = new Map<string, MovedPage>();
+  for (const locale of LOCALES) {
+    const portfolio = await getPortfolio(locale);
+    const entities = [
+      ['project', portfolio.projects.map((v) => v.project)],
+      ['partner', portfolio.partners.map((v) => v.partner)],
+      ['fundingLine', portfolio.fundingLines.map((v) => v.fundingLine)],
+      ['community', portfolio.communities.map((v) => v.community)],
+      ['theme', portfolio.themes.map((v) => v.theme)],
+    ] as const;
+    for (const [page, entries] of entities) {
+      for (const { slug, formerSlugs } of entries) {
+        for (const former of formerSlugs ?? []) {
+          const from: Route = { page, slug: former };
+          const path = href(locale, from);
+          if (!live.has(path) && !moved.has(path)) moved.set(path, { locale, from, to: { page, slug } });
+        }
+      }
+    }
+  }
+  return [...moved.values()];
+}
+
 export async function allRoutes(): Promise<PublishedPage[]> {
   const routes: PublishedPage[] = [];
   for (const locale of LOCALES) {
