@@ -134,8 +134,17 @@ describe('one slug per document', () => {
     // Saved under a new slug, the page is still online under the old one: nothing to keep yet.
     expect((await saveLocale('api::theme.theme', theme.documentId, 'it', { slug: `tema-nuovo-${stamp}` })).status).toBe(200);
     expect((await draft('api::theme.theme', theme.documentId, 'it')).formerSlugs).toBeNull();
-    // Published under it: the old slug is kept, in both languages, draft and published alike.
+    // Published under it, in Italian: the old slug is kept, in both languages, draft and published alike.
+    const versionOf = async (locale: string) => {
+      const rows: Array<[string, string, number, number]> = (await api('/api/site-build/versions', 'token')).body.data.types[
+        'api::theme.theme'
+      ];
+      return JSON.stringify(rows.find(([documentId, rowLocale]) => documentId === theme.documentId && rowLocale === locale));
+    };
+    const englishBefore = await versionOf('en');
     expect((await publish('api::theme.theme', theme.documentId, 'it')).status).toBe(200);
+    // The English version, at a new address too, has a new version: the site build reads it again.
+    expect(await versionOf('en')).not.toBe(englishBefore);
     for (const locale of ['it', 'en']) {
       expect(await online(locale), locale).toMatchObject({ slug: `tema-nuovo-${stamp}`, formerSlugs: [`tema-spostato-${stamp}`] });
       expect((await draft('api::theme.theme', theme.documentId, locale)).formerSlugs, locale).toEqual([`tema-spostato-${stamp}`]);

@@ -130,9 +130,17 @@ export async function shareSlug(
       publishedAt: saved.publishedAt ? { $notNull: true } : { $null: true },
       [slug.field]: { $ne: saved[slug.field] },
     },
-    data: { [slug.field]: saved[slug.field] },
+    data: { [slug.field]: saved[slug.field], ...(saved.publishedAt ? republished() : {}) },
   });
 }
+
+/**
+ * What a direct write into published versions adds: their REST answer changed, so their version
+ * must (site-build/versions.ts), or the site would keep the other language at its old address.
+ * `publishedAt` rather than `updatedAt`: the admin marks a draft newer than its published
+ * version as modified, which a published version touched here must not undo.
+ */
+const republished = () => ({ publishedAt: new Date() });
 
 /** Where a document keeps the slugs it was published under before: the site sends their addresses on to its page. */
 export const FORMER_SLUGS = 'formerSlugs';
@@ -159,7 +167,9 @@ export async function keepFormerSlug(strapi: Strapi, uid: string, documentId: st
     .findMany({ where: { documentId }, select: [FORMER_SLUGS] });
   const known = rows.flatMap((row) => (Array.isArray(row[FORMER_SLUGS]) ? (row[FORMER_SLUGS] as string[]) : []));
   const former = [...new Set([...known, before])].filter((slug) => slug !== after).sort();
-  await strapi.db.query(uid as Uid).updateMany({ where: { documentId }, data: { [FORMER_SLUGS]: former } });
+  const query = strapi.db.query(uid as Uid);
+  await query.updateMany({ where: { documentId, publishedAt: { $null: true } }, data: { [FORMER_SLUGS]: former } });
+  await query.updateMany({ where: { documentId, publishedAt: { $notNull: true } }, data: { [FORMER_SLUGS]: former, ...republished() } });
 }
 
 /** A write's data without the former slugs: the CMS keeps them, a form or a script never sets them. */
