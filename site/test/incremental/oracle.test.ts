@@ -348,6 +348,18 @@ const EDIT_KINDS: Edit[] = [
     },
   },
   {
+    kind: "change a theme's slug, publishing the Italian version only",
+    weight: 1,
+    async apply(random, n) {
+      const theme = random.pick(await published(UID.theme));
+      const slug = `${theme.slug.replace(/-r\d+$/, '')}-r${n}`;
+      // The English version takes the slug without being published again (cms/src/integrity/slugs.ts),
+      // and its pages move with it.
+      await publish(UID.theme, theme.documentId, 'it', { slug });
+      return `moved theme ${theme.slug} to ${slug}`;
+    },
+  },
+  {
     kind: 'rename a theme',
     weight: 1,
     async apply(random, n) {
