@@ -114,21 +114,20 @@ export function sendEditedVersions(): void {
     const sent = sendsForm ? await request.clone().text() : '';
     if (isWrite && before) request.headers.set(VERSION_HEADER, before.version);
     const response = await fetchAsStrapiDoes(request);
-    if (response.ok) {
-      const { data } = (await response
+    const answer = () =>
+      response
         .clone()
         .json()
-        .catch(() => ({}))) as { data?: Fields };
+        .catch(() => ({})) as Promise<{ data?: Fields; error?: { details?: { readable?: Record<string, string[]> } } }>;
+    if (response.ok) {
+      const { data } = await answer();
       const version = response.headers.get(VERSION_HEADER);
       // A read of the published version is not what a form edits; a write answers with the draft saved.
       if (data && version && (isWrite || !data.publishedAt)) loaded.set(key, { version, draft: data });
     } else if (response.status === 409 && before && sendsForm) {
       // Kept even when empty: the refusal points to the panel, which then says there is nothing to redo.
       const form = parseForm(sent);
-      const { error } = (await response
-        .clone()
-        .json()
-        .catch(() => ({}))) as { error?: { details?: { readable?: Record<string, string[]> } } };
+      const { error } = await answer();
       const changes = refusedChanges(before.draft, form, error?.details?.readable);
       const refused: RefusedChanges = { refusedAt: new Date().toISOString(), changes };
       sessionStorage.setItem(STORAGE_PREFIX + key, JSON.stringify(refused));

@@ -25,6 +25,8 @@ const ENUM_LABELS: Record<string, string> = Object.assign(
   ),
 );
 
+/** A value the form or the database gives as one item or a list, as a list. */
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value == null ? [] : [value]);
 const isLinkChange = (value: unknown): value is LinkChange =>
   typeof value === 'object' && value !== null && ('connect' in value || 'disconnect' in value);
 const idsIn = (links: Link[] | undefined) => (links ?? []).flatMap((link) => (link?.documentId ? [link.documentId] : []));
@@ -58,9 +60,7 @@ const quoted = (names: string[]) => names.map((name) => `«${name}»`).join(', '
 
 /** A file field's value as the form sends it: the file object, a list of them, or nothing. */
 function fileNames(value: unknown): string {
-  const files = (Array.isArray(value) ? value : [value]).filter(
-    (file): file is { name?: string } => typeof file === 'object' && file !== null,
-  );
+  const files = asList(value).filter((file): file is { name?: string } => typeof file === 'object' && file !== null);
   return files.length === 0 ? 'nessun file' : quoted(files.map((file) => file.name ?? 'file'));
 }
 
@@ -82,7 +82,7 @@ export async function readableForm(
     if (!(field in form)) continue;
     const value = form[field];
     if (attribute.type === 'relation' && attribute.target && isLinkChange(value)) {
-      const linked = new Set(idsIn((Array.isArray(current?.[field]) ? current[field] : [current?.[field]]) as Link[]));
+      const linked = new Set(idsIn(asList(current?.[field]) as Link[]));
       const added = idsIn(value.connect).filter((id) => !linked.has(id));
       const removed = idsIn(value.disconnect);
       if (added.length + removed.length === 0 && !value.connect?.length) continue;
@@ -98,7 +98,7 @@ export async function readableForm(
     } else if (attribute.type === 'enumeration' || attribute.type === 'boolean') {
       readable[field] = [choice(value)];
     } else if (attribute.type === 'component' && attribute.component) {
-      const rows = (Array.isArray(value) ? value : [value]).filter((row): row is Fields => typeof row === 'object' && row !== null);
+      const rows = asList(value).filter((row): row is Fields => typeof row === 'object' && row !== null);
       readable[field] = rows.length
         ? await Promise.all(rows.map((row) => readableRow(strapi, attribute.component!, row, locale)))
         : ['nessuna riga'];
@@ -122,7 +122,7 @@ async function readableRow(strapi: Strapi, component: string, row: Fields, local
         const stored: Record<string, unknown> | null = await strapi.db
           .query(component as never)
           .findOne({ where: { id: row.id }, populate: { [field]: { select: ['documentId'] } } });
-        ids = idsIn((Array.isArray(stored?.[field]) ? stored[field] : [stored?.[field]]) as Link[]);
+        ids = idsIn(asList(stored?.[field]) as Link[]);
       }
       const names = await namesOf(strapi, attribute.target, ids, locale);
       text = ids.length ? quoted(ids.map((id) => names.get(id) ?? id)) : null;

@@ -215,6 +215,8 @@ async function listed<T>(query: string): Promise<T[]> {
 }
 type Linked = { documentId: string; slug: string };
 /** Published documents of a type in the Italian locale. */
+/** A document's slug after edit #n: its first slug, marked with the edit that moved it. */
+const nextSlug = (slug: string, n: number) => `${slug.replace(/-r\d+$/, '')}-r${n}`;
 const published = (uid: string) => listed<Linked>(`${REST[uid]}?fields[0]=slug`);
 /** Published Italian themes with at least one published project, with those projects. */
 const themesWithProjects = async () =>
@@ -326,7 +328,7 @@ const EDIT_KINDS: Edit[] = [
     weight: 1,
     async apply(random, n) {
       const project = random.pick(await published(UID.project));
-      const slug = `${project.slug.replace(/-r\d+$/, '')}-r${n}`;
+      const slug = nextSlug(project.slug, n);
       // One slug per document, in every language (cms/src/integrity/slugs.ts): both are published.
       await publish(UID.project, project.documentId, 'it', { slug });
       try {
@@ -352,7 +354,7 @@ const EDIT_KINDS: Edit[] = [
     weight: 1,
     async apply(random, n) {
       const theme = random.pick(await published(UID.theme));
-      const slug = `${theme.slug.replace(/-r\d+$/, '')}-r${n}`;
+      const slug = nextSlug(theme.slug, n);
       // The English version takes the slug without being published again (cms/src/integrity/slugs.ts),
       // and its pages move with it.
       await publish(UID.theme, theme.documentId, 'it', { slug });
