@@ -158,6 +158,34 @@ describe('one slug per document', () => {
     expect((await online('en')).formerSlugs).toEqual([`tema-nuovo-${stamp}`]);
   });
 
+  it('keeps the slug of a page taken offline, so that it comes back under a new one with the old address leading to it', async () => {
+    const theme = await create('api::theme.theme', { name: `Tema ritirato ${stamp}`, slug: `tema-ritirato-${stamp}` });
+    await saveLocale('api::theme.theme', theme.documentId, 'en', { name: `Withdrawn theme ${stamp}` });
+    for (const locale of ['it', 'en']) expect((await publish('api::theme.theme', theme.documentId, locale)).status).toBe(200);
+    const online = async (locale: string) => (await api(`/api/themes/${theme.documentId}?locale=${locale}`, 'public')).body.data;
+
+    // Offline in Italian only: the English page still has the address.
+    expect((await unpublish('api::theme.theme', theme.documentId, 'it')).status).toBe(200);
+    expect((await draft('api::theme.theme', theme.documentId, 'it')).formerSlugs).toBeNull();
+    // Offline in both: the drafts keep it.
+    expect((await unpublish('api::theme.theme', theme.documentId, 'en')).status).toBe(200);
+    for (const locale of ['it', 'en'])
+      expect((await draft('api::theme.theme', theme.documentId, locale)).formerSlugs, locale).toEqual([`tema-ritirato-${stamp}`]);
+
+    // Back online under a new slug: the old address is among its former ones.
+    await saveLocale('api::theme.theme', theme.documentId, 'it', { slug: `tema-ritornato-${stamp}` });
+    for (const locale of ['it', 'en']) expect((await publish('api::theme.theme', theme.documentId, locale)).status).toBe(200);
+    for (const locale of ['it', 'en'])
+      expect(await online(locale), locale).toMatchObject({ slug: `tema-ritornato-${stamp}`, formerSlugs: [`tema-ritirato-${stamp}`] });
+
+    // Offline again, and back under the slug it had first: that one is its address again, the other is kept.
+    for (const locale of ['it', 'en']) expect((await unpublish('api::theme.theme', theme.documentId, locale)).status).toBe(200);
+    await saveLocale('api::theme.theme', theme.documentId, 'it', { slug: `tema-ritirato-${stamp}` });
+    expect((await publish('api::theme.theme', theme.documentId, 'it')).status).toBe(200);
+    expect(await online('it')).toMatchObject({ slug: `tema-ritirato-${stamp}`, formerSlugs: [`tema-ritornato-${stamp}`] });
+    expect((await draft('api::theme.theme', theme.documentId, 'en')).formerSlugs).toEqual([`tema-ritornato-${stamp}`]);
+  });
+
   it('proposes the document’s own slug in the English form and says it is available there', async () => {
     const partner = await create(PARTNER, { name: `Ente proposto ${stamp}`, organisationType: 'ngo' });
     const generated = await admin('POST', '/content-manager/uid/generate?locale=en', {

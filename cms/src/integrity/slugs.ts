@@ -161,15 +161,40 @@ export async function publishedSlug(strapi: Strapi, uid: string, documentId: str
  */
 export async function keepFormerSlug(strapi: Strapi, uid: string, documentId: string, before: string | null): Promise<void> {
   const after = await publishedSlug(strapi, uid, documentId);
-  if (!before || !after || before === after || !(FORMER_SLUGS in strapi.getModel(uid as Uid).attributes)) return;
-  const rows: Array<{ [FORMER_SLUGS]?: unknown }> = await strapi.db
-    .query(uid as Uid)
-    .findMany({ where: { documentId }, select: [FORMER_SLUGS] });
-  const known = rows.flatMap((row) => (Array.isArray(row[FORMER_SLUGS]) ? (row[FORMER_SLUGS] as string[]) : []));
-  const former = [...new Set([...known, before])].filter((slug) => slug !== after).sort();
+  // `before` is null after an unpublish; the draft then carries the slug it was online under (keepUnpublishedSlug).
+  if (after && after !== before) await writeFormerSlugs(strapi, uid, documentId, before, after);
+}
+
+/**
+ * After an unpublish that took the document offline in every language: the slug it was online
+ * under joins the former slugs of its drafts, which the next publish copies, so that a page that
+ * comes back under a new slug still takes the old address's links.
+ */
+export async function keepUnpublishedSlug(strapi: Strapi, uid: string, documentId: string, before: string | null): Promise<void> {
+  if (before && !(await publishedSlug(strapi, uid, documentId))) await writeFormerSlugs(strapi, uid, documentId, before, null);
+}
+
+/** Adds `former` to the document's former slugs and takes `current` out, in every version whose list changes. */
+async function writeFormerSlugs(
+  strapi: Strapi,
+  uid: string,
+  documentId: string,
+  former: string | null,
+  current: string | null,
+): Promise<void> {
+  if (!(FORMER_SLUGS in strapi.getModel(uid as Uid).attributes)) return;
   const query = strapi.db.query(uid as Uid);
-  await query.updateMany({ where: { documentId, publishedAt: { $null: true } }, data: { [FORMER_SLUGS]: former } });
-  await query.updateMany({ where: { documentId, publishedAt: { $notNull: true } }, data: { [FORMER_SLUGS]: former, ...republished() } });
+  const rows: Array<{ id: number; publishedAt: string | null; [FORMER_SLUGS]?: unknown }> = await query.findMany({
+    where: { documentId },
+    select: ['id', 'publishedAt', FORMER_SLUGS],
+  });
+  const listOf = (row: (typeof rows)[number]) => (Array.isArray(row[FORMER_SLUGS]) ? (row[FORMER_SLUGS] as string[]) : []);
+  const kept = [...new Set([...rows.flatMap(listOf), ...(former ? [former] : [])])].filter((slug) => slug !== current).sort();
+  const changed = rows.filter((row) => listOf(row).join('\n') !== kept.join('\n'));
+  const ids = (published: boolean) => changed.filter((row) => Boolean(row.publishedAt) === published).map((row) => row.id);
+  // Written only where the list changes: a published version given a new one is read again by the site build.
+  if (ids(false).length) await query.updateMany({ where: { id: { $in: ids(false) } }, data: { [FORMER_SLUGS]: kept } });
+  if (ids(true).length) await query.updateMany({ where: { id: { $in: ids(true) } }, data: { [FORMER_SLUGS]: kept, ...republished() } });
 }
 
 /** A write's data without the former slugs: the CMS keeps them, a form or a script never sets them. */

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { ACTION, refuseActionWithoutProject, unpublishActionsLeftWithoutProject } from '../integrity/action-project';
 import { refuseWhileLinkedByPublished } from '../integrity/linked-by-published';
 import { explainMissingTranslation, refusePublishWithoutRelated } from '../integrity/related-drafts';
-import { keepFormerSlug, prepareSlug, publishedSlug, shareSlug, withoutFormerSlugs } from '../integrity/slugs';
+import { keepFormerSlug, keepUnpublishedSlug, prepareSlug, publishedSlug, shareSlug, withoutFormerSlugs } from '../integrity/slugs';
 import { LABELLED_WITH_PROJECT, labelPartnerships, labelProjectPartnerships, relabel } from './admin-labels';
 import { checkFieldFormats } from './field-formats';
 import { projectRuleViolations, type RuleViolation } from './project-rules';
@@ -21,7 +21,7 @@ const refusal = (violations: RuleViolation[]) =>
  * write's transaction:
  * - formatted fields (addresses, country codes, periods) are mended or refused in Italian (field-formats.ts);
  * - one slug per document, shared by its languages, and the slugs it was published under before
- *   kept for the site's redirects (integrity/slugs.ts);
+ *   (an unpublished page's included) kept for the site's redirects (integrity/slugs.ts);
  * - a publish that would leave out related entries never published is refused (integrity/related-drafts.ts),
  *   and so is an action's without a project, whose page it is shown on (integrity/action-project.ts);
  * - unpublishing or deleting a partner or a funding line that published entries link to is refused,
@@ -53,6 +53,14 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
     }
     if ((context.action === 'unpublish' || context.action === 'delete') && params.documentId) {
       await refuseWhileLinkedByPublished(strapi, context.action, context.uid, params.documentId, params.locale);
+    }
+    if (context.action === 'unpublish' && params.documentId) {
+      return strapi.db.transaction(async () => {
+        const online = await publishedSlug(strapi, context.uid, params.documentId!);
+        const result = await next();
+        await keepUnpublishedSlug(strapi, context.uid, params.documentId!, online);
+        return result;
+      });
     }
     if (context.action === 'delete' && context.uid === 'api::project.project' && params.documentId) {
       return strapi.db.transaction(async () => {

@@ -43,8 +43,9 @@ export interface MovedPage {
 /**
  * The former addresses of the entities' pages, from the slugs the CMS keeps when a page goes
  * online under a new one (cms/src/integrity/slugs.ts): links shared, printed or indexed before a
- * rename still lead to the page. An address a page has now is that page's; an address two
- * documents once had goes to the first in list order.
+ * rename still lead to the page (a paged list's later pages to the same page under the new
+ * slug). An address a page has now is that page's; an address two documents once had goes to the
+ * first in list order.
  */
 export async function movedPages(): Promise<MovedPage[]> {
   const live = await publishedPaths();
@@ -61,9 +62,13 @@ export async function movedPages(): Promise<MovedPage[]> {
     for (const [page, entries] of entities) {
       for (const { slug, formerSlugs } of entries) {
         for (const former of formerSlugs ?? []) {
-          const from: Route = { page, slug: former };
-          const path = href(locale, from);
-          if (!live.has(path) && !moved.has(path)) moved.set(path, { locale, from, to: { page, slug } });
+          const to: Route = { page, slug };
+          // A paged list's later pages move with its first, as many as it has now.
+          for (const target of [to, ...(isPaged(to) ? laterPages(portfolio, to) : [])]) {
+            const from = { ...target, slug: former } as Route;
+            const path = href(locale, from);
+            if (!live.has(path) && !moved.has(path)) moved.set(path, { locale, from, to: target });
+          }
         }
       }
     }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { generateBundle } from 'harness/generate';
-import { ensureCmsBuilt, runSeed, startCmsLogged, type RunningCms } from 'harness/cms';
+import { adminLogin, ensureCmsBuilt, runSeed, startCmsLogged, type RunningCms } from 'harness/cms';
 import { buildSite } from 'harness/site';
 import { serveFolder } from 'harness/static-server';
 import { throwawayCmsEnv } from 'harness/test-env';
@@ -14,6 +14,27 @@ export const BUILD_SITE_URL = 'http://localhost:4321';
 export const BUILD_DATE = '2026-11-22';
 /** Projects in the generated portfolio: enough for every paged list to have several pages. */
 export const SCALE_PROJECTS = 300;
+/** A theme renamed and published before the build (its list has several pages): its old addresses must lead to the new ones. */
+export const RENAMED_THEME = { from: 'theme-01', to: 'theme-01-rinominato' };
+
+/** Renames RENAMED_THEME in the admin, as an officer would, and publishes it under the new slug. */
+async function renameTheme(cmsUrl: string, env: Record<string, string>): Promise<void> {
+  const token = await adminLogin(cmsUrl, env.ADMIN_EMAIL!, env.ADMIN_PASSWORD!);
+  const call = async (method: string, pathAndQuery: string, body?: unknown) => {
+    const response = await fetch(`${cmsUrl}/content-manager/collection-types/api::theme.theme${pathAndQuery}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await response.json()) as { results?: Array<{ documentId: string }> };
+    if (!response.ok) throw new Error(`${method} ${pathAndQuery} answered ${response.status}: ${JSON.stringify(json)}`);
+    return json;
+  };
+  const [theme] = (await call('GET', `?locale=it&filters[slug][$eq]=${RENAMED_THEME.from}`)).results ?? [];
+  if (!theme) throw new Error(`the generated portfolio has no theme ${RENAMED_THEME.from}`);
+  await call('PUT', `/${theme.documentId}?locale=it`, { slug: RENAMED_THEME.to });
+  await call('POST', `/${theme.documentId}/actions/publish?locale=it`, {});
+}
 
 /**
  * The site at scale: a real Strapi holding a generated portfolio of SCALE_PROJECTS projects (the
@@ -44,6 +65,7 @@ export default async function setup(project: TestProject) {
   };
   try {
     cms = await startCmsLogged(env, cmsLog);
+    await renameTheme(cms.url, env);
     const outDir = path.join(dir, 'dist');
     const buildEnv = { STRAPI_URL: cms.url, STRAPI_TOKEN: env.SITE_BUILD_TOKEN!, SITE_URL: BUILD_SITE_URL, BUILD_DATE };
     const build = await buildSite({ outDir, cacheDir: path.join(dir, 'astro-cache'), env: buildEnv });

@@ -2,7 +2,10 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { builtPagePaths, fileFor, readPage, site } from '../support/site.ts';
+import { LOCALES } from 'shared-types';
+import { href } from 'shared-types/routes';
+import { builtPagePaths, fileFor, isMovedPage, readPage, site } from '../support/site.ts';
+import { RENAMED_THEME } from './global-setup.ts';
 
 /** `/progetti/pagina/3/` → { list: '/progetti/', pageNumber: 3 }; null for a page that is not a later page of a list. */
 function laterPage(pathname: string): { list: string; pageNumber: number } | null {
@@ -16,7 +19,9 @@ const hrefsOf = async (pathname: string) =>
 describe('paged lists at scale', () => {
   const later = builtPagePaths()
     .map(laterPage)
-    .filter((page) => page !== null);
+    .filter((page) => page !== null)
+    // A renamed list's former addresses (global-setup.ts) send the visitor on: they are no list.
+    .filter((page) => !isMovedPage(page.list));
   const lists = [...new Set(later.map((page) => page.list))].sort();
 
   test('the generated portfolio makes paged lists, in both languages', () => {
@@ -62,6 +67,23 @@ describe('paged lists at scale', () => {
         String(pattern),
       ).toBe(true);
     }
+  });
+
+  test.each(LOCALES)('a renamed theme’s old addresses lead to its pages under the new one, later pages included (%s)', async (locale) => {
+    const to = (pageNumber?: number) => href(locale, { page: 'theme', slug: RENAMED_THEME.to, pageNumber });
+    const from = (pageNumber?: number) => href(locale, { page: 'theme', slug: RENAMED_THEME.from, pageNumber });
+    const pageCount = later.filter((page) => page.list === to()).length + 1;
+    expect(pageCount, 'the renamed theme has later pages').toBeGreaterThan(1);
+    for (let n = 1; n <= pageCount; n++) {
+      const pageNumber = n === 1 ? undefined : n;
+      const moved = await readPage(from(pageNumber));
+      expect(moved.doc.querySelector('meta[http-equiv="refresh"]')?.getAttributeValue('content'), from(pageNumber)).toBe(
+        `0; url=${to(pageNumber)}`,
+      );
+      expect((await readPage(to(pageNumber))).doc.querySelector('h1'), to(pageNumber)).not.toBeNull();
+    }
+    // No more old pages than the theme has now.
+    expect(builtPagePaths().filter((pathname) => pathname.startsWith(from()))).toHaveLength(pageCount);
   });
 
   test('no page is over 100 KB of gzipped HTML', () => {

@@ -56,6 +56,9 @@ export const builtPagePaths = (): string[] =>
     .filter((file) => file.endsWith('.html'))
     .map((file) => (file.endsWith('/index.html') || file === 'index.html' ? `/${file.slice(0, -'index.html'.length)}` : `/${file}`));
 
+/** A former address's page (components/pages/MovedPage.astro): it sends the visitor on, and no page links to it. */
+export const isMovedPage = (pathname: string): boolean => readFileSync(fileFor(pathname), 'utf8').includes('<meta http-equiv="refresh"');
+
 /** The locale a path belongs to by the URL scheme: /en/... is English, the rest Italian. */
 export const localeOf = (pathname: string): Locale => (pathname === '/en/' || pathname.startsWith('/en/') ? 'en' : 'it');
 
