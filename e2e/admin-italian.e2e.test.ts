@@ -239,10 +239,22 @@ describe('the admin an Italian officer uses is in Italian', () => {
       await page.goto(`${cms.url}${collectionPages(uid)}`);
       await page.locator('table').waitFor();
       await inspect(`03-list-${uid.split('.').pop()}`);
+      // Its columns, the status and the row's menu included, fit the screen: nothing behind a sideways scroll.
+      const [tableWidth, boxWidth] = await page.locator('table').evaluate((table) => [table.scrollWidth, table.parentElement!.clientWidth]);
+      expect(tableWidth, `the list of ${uid} fits`).toBeLessThanOrEqual(boxWidth);
     }
     await page.goto(`${cms.url}${collectionPages('api::project.project')}`);
     await page.getByRole('button', { name: 'Filtri' }).click();
     await inspect('04-list-filters');
+    await page.keyboard.press('Escape');
+    // The columns the officer can show, named in Italian (Strapi's own fields included, but for
+    // documentId: Strapi resets its settings at every start, after ours).
+    await page.getByRole('button', { name: 'Visualizza impostazioni' }).click();
+    await page.getByText('Campi visualizzati').waitFor();
+    const columnChoices = await page.getByText('Campi visualizzati').locator('xpath=ancestor::*[.//*[@role="checkbox"]][1]').innerText();
+    expect(columnChoices).toContain('Ultima modifica');
+    expect(columnChoices).not.toMatch(/\b(createdAt|updatedAt|publishedAt|createdBy|updatedBy)\b/);
+    await inspect('04b-list-columns');
     await page.keyboard.press('Escape');
 
     // A seeded project's edit view, its relation picker open.
@@ -256,6 +268,13 @@ describe('the admin an Italian officer uses is in Italian', () => {
     await page.goto(`${cms.url}${collectionPages('api::project.project')}/${projectId}?plugins[i18n][locale]=it`);
     await page.locator('input[name="title"]').waitFor();
     await inspect('05-project-edit');
+    // The globe beside a field kept per language has its tooltip, and no "[object Object]" title (patched).
+    expect(await page.locator('[title="[object Object]"]').count()).toBe(0);
+    // The language menu: each language with its status, in Italian (patched).
+    await page.getByRole('combobox').filter({ hasText: 'Italiano (it)' }).first().click();
+    await page.getByRole('option').first().waitFor();
+    await inspect('05b-language-menu');
+    await page.keyboard.press('Escape');
     // A screen reader announces each Markdown editor by its field's label, not as Strapi's English "Editor" (patched).
     const markdownLabels = await page
       .locator('.CodeMirror [contenteditable="true"]')
@@ -300,6 +319,13 @@ describe('the admin an Italian officer uses is in Italian', () => {
       await page.getByRole('menuitem', { name: 'Pubblica con le voci collegate', exact: true }).getAttribute('aria-disabled'),
     ).not.toBe('true');
     await inspect('08-more-actions');
+    // Publishing several languages at once: each language's status in Italian (patched).
+    await page.getByRole('menuitem', { name: 'Pubblica più lingue' }).click();
+    await page.getByRole('dialog').waitFor();
+    await inspect('08b-publish-languages');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await panelMenu().click();
     await page.getByRole('menuitem', { name: 'Converti in bozza' }).click();
     await page.getByText('Bozza', { exact: true }).first().waitFor();
     await inspect('09-unpublished');
@@ -332,6 +358,9 @@ describe('the admin an Italian officer uses is in Italian', () => {
     await page.getByRole('button', { name: 'Salva', exact: true }).click();
     await page.waitForURL((url) => !url.pathname.endsWith('/create'));
     await inspect('14-partner-saved');
+    // Opened again, the form names the stored country (the list of countries, over 100, once left the box empty).
+    await page.reload();
+    await expect.poll(() => page.locator('input[name="country"]').inputValue(), { timeout: 15_000 }).toBe('Portogallo (PT)');
     const partnerId = new URL(page.url()).pathname.split('/').pop();
     const partner = (await (
       await fetch(`${cms.url}/content-manager/collection-types/api::partner.partner/${partnerId}?locale=it`, {
@@ -360,6 +389,12 @@ describe('the admin an Italian officer uses is in Italian', () => {
     await page.getByRole('menuitem', { name: 'Nuova cartella', exact: true }).click();
     await page.getByRole('dialog').waitFor();
     await inspect('19-media-new-folder');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Nuovo' }).click();
+    await page.getByRole('menuitem', { name: 'Caricamento di file da URL' }).click();
+    // Its strings are only in Strapi's code, not in its English file: their Italian is checked here.
+    await expect.poll(() => page.getByRole('dialog').innerText()).toContain('Importa da un indirizzo web');
+    await inspect('19b-media-from-url');
     await page.keyboard.press('Escape');
 
     // A logo a published partner shows: the media library refuses to delete it, and says why.

@@ -445,9 +445,9 @@ describe('an action is shown on its project’s page, so it is published only wi
     });
     const renamed = await saveLocale(PROJECT, project.documentId, 'it', { acronym: `NEW${stamp}`.slice(0, 20) });
     expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
-    expect((await draft(ACTION, action.documentId, 'it')).adminLabel).toBe(`${`NEW${stamp}`.slice(0, 20)} · Laboratorio ${stamp}`);
+    expect((await draft(ACTION, action.documentId, 'it')).adminLabel).toBe(`Laboratorio ${stamp} · ${`NEW${stamp}`.slice(0, 20)}`);
     expect((await draft('api::community-of-practice.community-of-practice', community.documentId, 'it')).adminLabel).toBe(
-      `${`NEW${stamp}`.slice(0, 20)} · Comunità ${stamp}`,
+      `Comunità ${stamp} · ${`NEW${stamp}`.slice(0, 20)}`,
     );
     expect((await admin('DELETE', cm(PROJECT, `/${project.documentId}?locale=it`))).status).toBe(200);
     expect((await draft(ACTION, action.documentId, 'it')).adminLabel).toBe(`Laboratorio ${stamp}`);

@@ -63,7 +63,7 @@ const OLD_SHAPE = [
      WHERE p.locale = 'en' AND p.slug = '${SHORTENED}' AND c.field = 'partnerships'
        AND c."order" = (SELECT MAX(c2."order") FROM projects_cmps c2 WHERE c2.entity_id = c.entity_id AND c2.field = 'partnerships'))`,
   `DELETE FROM strapi_core_store_settings WHERE key LIKE '%shared-partnerships%'`,
-  // Labels that kept a project's old acronym (before they followed their project's changes).
+  // Labels that kept a project's old acronym (before they followed their project's changes), in front (before the 8th).
   `UPDATE actions SET admin_label = 'VECCHIA SIGLA · ' || title`,
   `UPDATE communities_of_practice SET admin_label = 'VECCHIA SIGLA · ' || title`,
   `DELETE FROM strapi_core_store_settings WHERE key LIKE '%project-member-labels%'`,
@@ -180,7 +180,7 @@ describe('migrations of an existing database, on start', () => {
           headers: { Authorization: `Bearer ${token}` },
         });
         const labels = ((await response.json()) as { results: Array<{ adminLabel: string }> }).results.map((r) => r.adminLabel).sort();
-        const expected = entries.map((e) => [e.project, e.code, e.title[locale]].filter(Boolean).join(' · ')).sort();
+        const expected = entries.map((e) => [e.code, e.title[locale], e.project].filter(Boolean).join(' · ')).sort();
         expect(labels, `${uid} (${locale})`).toEqual(expected);
       }
     }

@@ -8,15 +8,36 @@ const MAIN_FIELDS: Record<string, string> = Object.fromEntries(
   Object.entries({ ...CONTENT_TYPE_LAYOUTS, ...COMPONENT_LAYOUTS }).map(([uid, layout]) => [uid, layout.mainField]),
 );
 
+/** The shorter field a type is shown by in another type's list column (a project by its acronym). */
+const LIST_MAIN_FIELDS: Record<string, string> = Object.fromEntries(
+  Object.entries(CONTENT_TYPE_LAYOUTS).flatMap(([uid, layout]) => (layout.listMainField ? [[uid, layout.listMainField]] : [])),
+);
+
 /** Relation fields of a model shown by their target's main field (a partner by name and country). */
 function withRelationLabels(metadatas: Metadatas, attributes: Record<string, { type: string; target?: string }>): Metadatas {
   const next: Metadatas = { ...metadatas };
   for (const [field, attribute] of Object.entries(attributes)) {
-    const mainField = attribute.type === 'relation' && attribute.target ? MAIN_FIELDS[attribute.target] : undefined;
-    if (mainField && next[field]) next[field] = { ...next[field], edit: { ...next[field]!.edit, mainField } };
+    const target = attribute.type === 'relation' ? attribute.target : undefined;
+    const mainField = target && MAIN_FIELDS[target];
+    if (!mainField || !next[field]) continue;
+    const listMainField = LIST_MAIN_FIELDS[target] ?? mainField;
+    next[field] = { ...next[field], edit: { ...next[field]!.edit, mainField }, list: { ...next[field]!.list, mainField: listMainField } };
   }
   return next;
 }
+
+/**
+ * Strapi's own fields of every entry, which the list's filters and column picker offer by their
+ * names ("createdAt"). Not documentId: Strapi resets its settings at every start, after ours.
+ */
+const SYSTEM_FIELDS: Record<string, FieldText> = {
+  id: { label: 'Numero interno' },
+  createdAt: { label: 'Creata il' },
+  updatedAt: { label: 'Ultima modifica' },
+  publishedAt: { label: 'Pubblicata il' },
+  createdBy: { label: 'Creata da' },
+  updatedBy: { label: 'Modificata da' },
+};
 
 function withLabels(metadatas: Metadatas, fields: Record<string, FieldText>): Metadatas {
   const next: Metadatas = { ...metadatas };
@@ -55,7 +76,10 @@ export async function configureAdminLayouts(strapi: Core.Strapi): Promise<void> 
         mainField: layout.mainField,
         ...(layout.defaultSortBy ? { defaultSortBy: layout.defaultSortBy, defaultSortOrder: 'ASC' } : {}),
       },
-      metadatas: withRelationLabels(withLabels(current.metadatas, layout.fields), strapi.contentType(uid as UID.ContentType).attributes),
+      metadatas: withRelationLabels(
+        withLabels(current.metadatas, { ...SYSTEM_FIELDS, ...layout.fields }),
+        strapi.contentType(uid as UID.ContentType).attributes,
+      ),
       layouts: { ...current.layouts, list: layout.list },
     });
   }

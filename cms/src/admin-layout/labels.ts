@@ -10,8 +10,13 @@ export interface FieldText {
 export interface TypeLayout {
   /** Field shown for an entry in relation pickers and as the list's title. */
   mainField: string;
-  /** Columns of the list view, in order. */
+  /**
+   * Columns of the list view, in order: two, so that with Strapi's own (languages, status, the row's
+   * menu) the list fits a 1440-pixel screen without scrolling sideways.
+   */
   list: string[];
+  /** Field shown for an entry in another type's list column, where the main field is too long to fit. */
+  listMainField?: string;
   defaultSortBy?: string;
   fields: Record<string, FieldText>;
 }
@@ -40,7 +45,8 @@ const ADMIN_LABEL: FieldText = {
 export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
   'api::project.project': {
     mainField: 'adminLabel',
-    list: ['acronym', 'title', 'fundingLine', 'statusOverride', 'updatedAt'],
+    list: ['acronym', 'title'],
+    listMainField: 'acronym',
     defaultSortBy: 'acronym',
     fields: {
       publishAt: PUBLISH_AT,
@@ -71,7 +77,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
       },
       startDate: {
         label: 'Data di inizio',
-        description: 'Con la precisione nota (giorno, mese o anno); spuntare “stimata” se è una previsione.',
+        description: 'Con la precisione nota (giorno, mese o anno); «Stimata» su «Sì» se è una previsione.',
       },
       endDate: { label: 'Data di fine', description: 'Non può precedere la data di inizio.' },
       durationMonths: { label: 'Durata (mesi)' },
@@ -115,7 +121,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
   },
   'api::partner.partner': {
     mainField: 'adminLabel',
-    list: ['name', 'shortName', 'organisationType', 'country', 'city'],
+    list: ['name', 'country'],
     defaultSortBy: 'name',
     fields: {
       publishAt: PUBLISH_AT,
@@ -150,7 +156,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
   },
   'api::action.action': {
     mainField: 'adminLabel',
-    list: ['code', 'title', 'project', 'actionType', 'order'],
+    list: ['title', 'project'],
     defaultSortBy: 'order',
     fields: {
       publishAt: PUBLISH_AT,
@@ -170,7 +176,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
   },
   'api::community-of-practice.community-of-practice': {
     mainField: 'adminLabel',
-    list: ['code', 'title', 'project', 'theme', 'order'],
+    list: ['title', 'project'],
     defaultSortBy: 'order',
     fields: {
       publishAt: PUBLISH_AT,
@@ -192,7 +198,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, TypeLayout> = {
   },
   'api::funding-line.funding-line': {
     mainField: 'adminLabel',
-    list: ['acronym', 'name', 'programmingPeriod', 'managementMode'],
+    list: ['acronym', 'name'],
     defaultSortBy: 'acronym',
     fields: {
       publishAt: PUBLISH_AT,
@@ -272,7 +278,7 @@ export const COMPONENT_LAYOUTS: Record<string, Omit<TypeLayout, 'list' | 'defaul
     fields: {
       date: { label: 'Data', description: 'Per una data nota al mese o all’anno, indicare il primo giorno del periodo.' },
       precision: { label: 'Precisione', description: 'Quanto è nota la data: al giorno, al mese o solo all’anno.' },
-      estimated: { label: 'Stimata', description: 'Spuntare se la data è una previsione (es. “avvio previsto”).' },
+      estimated: { label: 'Stimata', description: '«Sì» se la data è una previsione (es. “avvio previsto”).' },
     },
   },
   'shared.amount': {

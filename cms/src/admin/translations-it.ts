@@ -85,6 +85,27 @@ export const MISSING_ITALIAN: Record<string, string> = {
   'portfolio.widget.publication.title': 'Pubblicazione del sito',
   'HomePage.addWidget.title': 'Aggiungi un riquadro',
   'HomePage.addWidget.button': 'Aggiungi un riquadro',
+  // Strapi's Italian: a typo, a word no office uses, a button said to be below that is above, and
+  // a publish refused for errors told to correct them "before saving".
+  'app.components.LeftMenu.navbrand.title': 'Pannello di gestione',
+  'app.components.LeftMenu.navbrand.workplace': 'Area di lavoro',
+  'content-manager.components.empty-repeatable': 'Ancora nessun elemento: aggiungine uno con il pulsante «+» qui sopra.',
+  'content-manager.validation.error': 'Alcuni campi hanno errori: correggili e riprova.',
+  // A yes-or-no field's switch, as a form says it (Strapi's Italian: «FALSO» / «VERO»).
+  'app.components.ToggleCheckbox.off-label': 'No',
+  'app.components.ToggleCheckbox.on-label': 'Sì',
+  // The list's filters: a database word («null») where an officer means empty.
+  'components.FilterOptions.FILTER_TYPES.$null': 'è vuoto',
+  'components.FilterOptions.FILTER_TYPES.$notNull': 'non è vuoto',
+  // Ids Strapi's screens use without the plugin prefix its files give them (column picker, loading).
+  'containers.list.displayedFields': 'Campi visualizzati',
+  'app.loading': 'Caricamento…',
+  // Ids of our patch of the i18n plugin (patches/@strapi__i18n@5.54.0.patch).
+  'i18n.list.locale.default': 'predefinita',
+  // The media library's "from an address" dialog.
+  'upload.modal.url.title': 'Importa da un indirizzo web',
+  'upload.modal.url.upload': 'Importa',
+  'upload.input.url.placeholder': 'https://…',
   // Strapi's Italian names this placeholder {qui}: the message fails to format and shows in English.
   'Settings.profile.form.section.experience.interfaceLanguageHelp':
     'Le modifiche alle preferenze valgono solo per te. Ulteriori informazioni sono disponibili {here}.',

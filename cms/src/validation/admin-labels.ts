@@ -41,10 +41,12 @@ const LABELS = {
     },
   },
   'api::project.project': { populate: [], label: (p) => [p.acronym, p.title].filter(Boolean).join(' – ') },
-  'api::action.action': { populate: ['project'], label: (a) => [a.project?.acronym, a.code, a.title].filter(Boolean).join(' · ') },
+  // "A1 · Laboratorio di quartiere · PLEIADI": its own words first, where a project's form shows its
+  // actions side by side in a narrow column, cut to their first twenty characters or so.
+  'api::action.action': { populate: ['project'], label: (a) => [a.code, a.title, a.project?.acronym].filter(Boolean).join(' · ') },
   'api::community-of-practice.community-of-practice': {
     populate: ['project'],
-    label: (c) => [c.project?.acronym, c.code, c.title].filter(Boolean).join(' · '),
+    label: (c) => [c.code, c.title, c.project?.acronym].filter(Boolean).join(' · '),
   },
 } satisfies { [T in UID.ContentType]?: { populate: string[]; label(entry: Data.ContentType<T>): string } };
 
@@ -103,8 +105,8 @@ export async function labelProjectPartnerships(strapi: Core.Strapi, documentId: 
   if (ids.length > 0) await labelPartnerships(strapi, { id: { $in: ids } });
 }
 
-/** Marks, in Strapi's store, a database whose actions' and communities' labels were all computed again. */
-const PROJECT_MEMBER_LABELS = 'project-member-labels';
+/** Marks, in Strapi's store, a database whose actions' and communities' labels were all computed again (the second time). */
+const PROJECT_MEMBER_LABELS = 'project-member-labels-2';
 
 /**
  * Gives a label to the entries that have none: those saved before their type had one (a funding
@@ -125,7 +127,8 @@ export async function backfillAdminLabels(strapi: Core.Strapi): Promise<void> {
   await labelPartnerships(strapi, { adminLabel: { $null: true } });
 
   // Before 7 December, an action's or a community's label kept the acronym of a project that had
-  // been renamed, deleted or had unlinked it in its own form: all are computed again, once per database.
+  // been renamed, deleted or had unlinked it in its own form; until the 8th, it began with the
+  // acronym. All are computed again, once per database.
   const store = strapi.store({ type: 'core', name: 'portfolio-migrations' });
   if (!(await store.get({ key: PROJECT_MEMBER_LABELS }))) {
     for (const uid of LABELLED_WITH_PROJECT) await relabel(strapi, uid);

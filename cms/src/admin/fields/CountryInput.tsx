@@ -1,6 +1,6 @@
 import { Combobox, ComboboxOption, Field } from '@strapi/design-system';
 import { useField } from '@strapi/strapi/admin';
-import { forwardRef, useMemo } from 'react';
+import { forwardRef, useMemo, useState } from 'react';
 
 /** Codes Intl knows that are not countries (the EU, the eurozone, the UN, "outlying Oceania", test codes). */
 const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
@@ -35,24 +35,41 @@ interface CountryInputProps {
 export const CountryInput = forwardRef<HTMLInputElement, CountryInputProps>(({ name, label, hint, required, disabled }, ref) => {
   const field = useField<string | null>(name);
   const options = useMemo(countries, []);
+  const labels = useMemo(() => new Map(options.map(({ code, name: countryName }) => [code, `${countryName} (${code})`])), [options]);
+  // The text in the box: what the officer is typing, else the chosen country's name. Given, not
+  // left to the combobox: over 100 options it renders only those in view until something is
+  // typed, so on its own it could not name the stored country and showed an empty box.
+  const [typed, setTyped] = useState<string | null>(null);
+  const chosen = field.value ? (labels.get(field.value) ?? field.value) : '';
   return (
     <Field.Root name={name} id={name} error={field.error} hint={hint} required={required}>
       <Field.Label>{label}</Field.Label>
       <Combobox
         ref={ref}
         value={field.value ?? undefined}
-        onChange={(code?: string) => field.onChange(name, code ?? null)}
-        onClear={() => field.onChange(name, null)}
+        textValue={typed ?? chosen}
+        onTextValueChange={setTyped}
+        // Opened, the list offers every country until something is typed; closed, the box names the chosen one.
+        onOpenChange={(open: boolean) => setTyped((text) => (open ? (text ?? '') : null))}
+        onChange={(code?: string) => {
+          setTyped(null);
+          field.onChange(name, code ?? null);
+        }}
+        onClear={() => {
+          setTyped(null);
+          field.onChange(name, null);
+        }}
         clearLabel="Cancella il paese"
         disabled={disabled}
         // Filter the list as one types, without completing the text inline ("P" would become "Polinesia…").
         autocomplete="list"
         placeholder="Scegli o digita il nome del paese"
         noOptionsMessage={() => 'Nessun paese con questo nome'}
+        loadingMessage="Caricamento…"
       >
-        {options.map(({ code, name: countryName }) => (
+        {options.map(({ code }) => (
           <ComboboxOption key={code} value={code}>
-            {`${countryName} (${code})`}
+            {labels.get(code)}
           </ComboboxOption>
         ))}
       </Combobox>
