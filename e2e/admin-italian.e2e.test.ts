@@ -340,6 +340,8 @@ describe('the admin an Italian officer uses is in Italian', () => {
     await page.goto(`${cms.url}${collectionPages('api::partner.partner')}/create?plugins[i18n][locale]=it`);
     await page.locator('input[name="name"]').waitFor();
     await inspect('11-partner-create');
+    // A web-address field shows what it takes before anything is typed (cms/src/validation/field-formats.ts).
+    expect(await page.locator('[name="website"]').getAttribute('placeholder')).toBe('https://…');
     await page.locator('input[name="name"]').fill('Associazione di prova per la lingua');
     await page.locator('[name="organisationType"]').click();
     await inspect('12-enumeration-dropdown');

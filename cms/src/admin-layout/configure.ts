@@ -1,4 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
+import { formatPlaceholders } from '../validation/field-formats';
 import { COMPONENT_LAYOUTS, CONTENT_TYPE_LAYOUTS, type FieldText } from './labels';
 
 type Metadatas = Record<string, { edit?: Record<string, unknown>; list?: Record<string, unknown> }>;
@@ -55,6 +56,25 @@ function withLabels(metadatas: Metadatas, fields: Record<string, FieldText>): Me
   return next;
 }
 
+/** Fields with a format (field-formats.ts) show what they take while empty: a web address "https://…". */
+function withPlaceholders(metadatas: Metadatas, uid: string): Metadatas {
+  const next: Metadatas = { ...metadatas };
+  for (const [field, placeholder] of Object.entries(formatPlaceholders(uid))) {
+    if (next[field]) next[field] = { ...next[field], edit: { ...next[field]!.edit, placeholder } };
+  }
+  return next;
+}
+
+/** A type's or a component's field settings: labels and help, relation labels, placeholders. */
+function fieldSettings(
+  uid: string,
+  metadatas: Metadatas,
+  fields: Record<string, FieldText>,
+  attributes: Record<string, { type: string; target?: string }>,
+): Metadatas {
+  return withPlaceholders(withRelationLabels(withLabels(metadatas, fields), attributes), uid);
+}
+
 /** Writes only when something differs, so a start with nothing new does not touch the database. */
 async function updateIfChanged(current: object, update: (next: object) => Promise<unknown>, next: object): Promise<void> {
   if (JSON.stringify(current) !== JSON.stringify(next)) await update(next);
@@ -76,8 +96,10 @@ export async function configureAdminLayouts(strapi: Core.Strapi): Promise<void> 
         mainField: layout.mainField,
         ...(layout.defaultSortBy ? { defaultSortBy: layout.defaultSortBy, defaultSortOrder: 'ASC' } : {}),
       },
-      metadatas: withRelationLabels(
-        withLabels(current.metadatas, { ...SYSTEM_FIELDS, ...layout.fields }),
+      metadatas: fieldSettings(
+        uid,
+        current.metadatas,
+        { ...SYSTEM_FIELDS, ...layout.fields },
         strapi.contentType(uid as UID.ContentType).attributes,
       ),
       layouts: { ...current.layouts, list: layout.list },
@@ -87,7 +109,7 @@ export async function configureAdminLayouts(strapi: Core.Strapi): Promise<void> 
   const components = strapi.plugin('content-manager').service('components');
   for (const [uid, layout] of Object.entries(COMPONENT_LAYOUTS)) {
     const { uid: _uid, category: _category, ...current } = await components.findConfiguration({ uid });
-    const metadatas = withRelationLabels(withLabels(current.metadatas, layout.fields), strapi.components[uid].attributes);
+    const metadatas = fieldSettings(uid, current.metadatas, layout.fields, strapi.components[uid].attributes);
     // A row's computed label titles the row: shown there, not as a field inside it.
     if (metadatas.adminLabel) metadatas.adminLabel = { ...metadatas.adminLabel, edit: { ...metadatas.adminLabel.edit, visible: false } };
     await updateIfChanged(current, (next) => components.updateConfiguration({ uid }, next), {

@@ -321,7 +321,8 @@ export const COMPONENT_LAYOUTS: Record<string, Omit<TypeLayout, 'list' | 'defaul
     },
   },
   'action.sub-action': {
-    mainField: 'letter',
+    // A row is titled by its text: its letter alone ("a", "b") says nothing of it.
+    mainField: 'text',
     fields: {
       letter: {
         label: 'Lettera',

@@ -11,6 +11,8 @@ import type { RuleViolation } from './project-rules';
 interface Format {
   message: string;
   normalise(value: string): string;
+  /** Shown in the empty field, so the officer sees what it takes before typing. */
+  placeholder?: string;
 }
 
 /** By the regex written in schema.json. A regex with no entry here stops the CMS at start. */
@@ -18,6 +20,7 @@ export const FORMATS: Record<string, Format> = {
   '^(https?://|mailto:)\\S+$': {
     message: "L'indirizzo deve iniziare con https:// (o mailto: per un indirizzo email), ad es. https://www.comune.bologna.it",
     normalise: (value) => (/^www\./i.test(value.trim()) ? `https://${value.trim()}` : value.trim()),
+    placeholder: 'https://…',
   },
   '^[A-Z]{2}$': {
     message: 'Indica il paese con il suo codice di due lettere (IT, PT, GR…): sceglilo dall’elenco.',
@@ -63,6 +66,13 @@ export function registerFieldFormats(strapi: Core.Strapi): void {
       delete attribute.regex;
     }
   }
+}
+
+/** The placeholders of a content type's or component's formatted fields, by field (registerFieldFormats first). */
+export function formatPlaceholders(uid: string): Record<string, string> {
+  return Object.fromEntries(
+    [...(fieldFormats.get(uid) ?? [])].flatMap(([field, format]) => (format.placeholder ? [[field, format.placeholder]] : [])),
+  );
 }
 
 /**
