@@ -151,3 +151,26 @@ export async function adminLogin(cmsUrl: string, email: string, password: string
     throw new Error(`admin login at ${cmsUrl} failed: HTTP ${response.status} ${JSON.stringify(body)}`);
   return body.data.token;
 }
+
+/** A document as the admin API gives it. */
+export type AdminDocument = { documentId: string } & Record<string, unknown>;
+/** One document (`data`) or a page of them (`results`), as the route answers. */
+export type AdminAnswer = { data: AdminDocument; results: AdminDocument[] };
+
+/** Calls the admin API (content-manager) as the admin panel does; throws on an unexpected status. */
+export async function adminRequest(
+  cmsUrl: string,
+  token: string,
+  method: string,
+  pathAndQuery: string,
+  body?: unknown,
+): Promise<AdminAnswer> {
+  const response = await fetch(`${cmsUrl}${pathAndQuery}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = await response.json().catch(() => null);
+  if (!response.ok) throw new Error(`${method} ${pathAndQuery} answered ${response.status}: ${JSON.stringify(json)}`);
+  return json as AdminAnswer;
+}

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { adminLogin, ensureCmsBuilt, runSeed, startCmsLogged, type RunningCms } from 'harness/cms';
+import { adminLogin, adminRequest, ensureCmsBuilt, runSeed, startCmsLogged, type RunningCms } from 'harness/cms';
 import { buildSite } from 'harness/site';
 import { serveFolder } from 'harness/static-server';
 import { throwawayCmsEnv } from 'harness/test-env';
@@ -16,18 +16,6 @@ export const BUILD_SITE_URL = 'http://localhost:4321';
 export const BUILD_DATE = '2026-11-22';
 /** The published project whose draft the setup edits without publishing. */
 export const EDITED_PROJECT_SLUG = 'epi';
-
-/** Calls the admin API (content-manager) as the admin panel does; throws on an unexpected status. */
-async function adminCall(cmsUrl: string, token: string, method: string, pathAndQuery: string, body?: unknown): Promise<any> {
-  const response = await fetch(`${cmsUrl}${pathAndQuery}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(`${method} ${pathAndQuery} answered ${response.status}: ${JSON.stringify(json)}`);
-  return json;
-}
 
 /** Fixtures for the media checks: an uploaded partner logo and a project document. */
 export interface MediaFixtures {
@@ -62,15 +50,15 @@ async function attachMedia(cmsUrl: string, adminToken: string): Promise<MediaFix
   const pdfId = await upload(PDF, 'scheda-progetto.pdf', 'application/pdf');
 
   const publishWith = async (uid: string, slug: string, changes: Record<string, unknown>) => {
-    const list = await adminCall(
+    const list = await adminRequest(
       cmsUrl,
       adminToken,
       'GET',
       `/content-manager/collection-types/${uid}?locale=it&filters[slug][$eq]=${slug}`,
     );
-    const documentId = list.results[0].documentId;
-    const draft = (await adminCall(cmsUrl, adminToken, 'GET', `/content-manager/collection-types/${uid}/${documentId}?locale=it`)).data;
-    await adminCall(cmsUrl, adminToken, 'POST', `/content-manager/collection-types/${uid}/${documentId}/actions/publish?locale=it`, {
+    const documentId = list.results[0]!.documentId;
+    const draft = (await adminRequest(cmsUrl, adminToken, 'GET', `/content-manager/collection-types/${uid}/${documentId}?locale=it`)).data;
+    await adminRequest(cmsUrl, adminToken, 'POST', `/content-manager/collection-types/${uid}/${documentId}/actions/publish?locale=it`, {
       ...draft,
       ...changes,
     });
@@ -119,7 +107,7 @@ async function createDrafts(cmsUrl: string, adminToken: string, buildToken: stri
   const partner = await publishedBySlug(cmsUrl, buildToken, 'partners', 'emilia-romagna-region', 'it');
   const fundingLine = await publishedBySlug(cmsUrl, buildToken, 'funding-lines', 'amif-european-commission', 'it');
 
-  const draftPartner = await adminCall(cmsUrl, adminToken, 'POST', cm('api::partner.partner', '?locale=it'), {
+  const draftPartner = await adminRequest(cmsUrl, adminToken, 'POST', cm('api::partner.partner', '?locale=it'), {
     name: `Ente riservato ${markers.draftPartner}`,
     slug: `ente-riservato-${id}`,
     organisationType: 'ngo',
@@ -128,11 +116,11 @@ async function createDrafts(cmsUrl: string, adminToken: string, buildToken: stri
   });
 
   // Its English version too: the draft project's English version links it (partnerships are shared by both languages).
-  await adminCall(cmsUrl, adminToken, 'PUT', cm('api::partner.partner', `/${draftPartner.data.documentId}?locale=en`), {
+  await adminRequest(cmsUrl, adminToken, 'PUT', cm('api::partner.partner', `/${draftPartner.data.documentId}?locale=en`), {
     name: `Confidential body ${markers.draftPartner}`,
   });
 
-  const project = await adminCall(cmsUrl, adminToken, 'POST', cm('api::project.project', '?locale=it'), {
+  const project = await adminRequest(cmsUrl, adminToken, 'POST', cm('api::project.project', '?locale=it'), {
     acronym: 'SEGRETO',
     slug: `segreto-${id}`,
     title: `Progetto riservato ${markers.draftProject}`,
@@ -148,7 +136,7 @@ async function createDrafts(cmsUrl: string, adminToken: string, buildToken: stri
       { role: 'partner', partner: { connect: [{ documentId: draftPartner.data.documentId, locale: 'it' }] } },
     ],
   });
-  await adminCall(cmsUrl, adminToken, 'PUT', cm('api::project.project', `/${project.data.documentId}?locale=en`), {
+  await adminRequest(cmsUrl, adminToken, 'PUT', cm('api::project.project', `/${project.data.documentId}?locale=en`), {
     title: `Confidential project ${markers.draftProject}`,
     summary: `Confidential summary ${markers.draftProject}`,
   });
@@ -158,12 +146,12 @@ async function createDrafts(cmsUrl: string, adminToken: string, buildToken: stri
     en: await publishedBySlug(cmsUrl, buildToken, 'projects', EDITED_PROJECT_SLUG, 'en'),
   };
   for (const locale of ['it', 'en'] as const) {
-    await adminCall(cmsUrl, adminToken, 'PUT', cm('api::project.project', `/${edited.it.documentId}?locale=${locale}`), {
+    await adminRequest(cmsUrl, adminToken, 'PUT', cm('api::project.project', `/${edited.it.documentId}?locale=${locale}`), {
       summary: `${edited[locale].summary} ${markers.editedDraft}`,
     });
   }
   // The edit must have landed on the draft while the published version stays as it was.
-  const draft = await adminCall(cmsUrl, adminToken, 'GET', cm('api::project.project', `/${edited.it.documentId}?locale=it`));
+  const draft = await adminRequest(cmsUrl, adminToken, 'GET', cm('api::project.project', `/${edited.it.documentId}?locale=it`));
   if (!String(draft.data.summary).includes(markers.editedDraft))
     throw new Error(`the draft edit of ${EDITED_PROJECT_SLUG} did not stick: ${JSON.stringify(draft.data.summary)}`);
   const stillPublished = await publishedBySlug(cmsUrl, buildToken, 'projects', EDITED_PROJECT_SLUG, 'it');

@@ -214,9 +214,9 @@ async function listed<T>(query: string): Promise<T[]> {
   return json.data;
 }
 type Linked = { documentId: string; slug: string };
-/** Published documents of a type in the Italian locale. */
 /** A document's slug after edit #n: its first slug, marked with the edit that moved it. */
 const nextSlug = (slug: string, n: number) => `${slug.replace(/-r\d+$/, '')}-r${n}`;
+/** Published documents of a type in the Italian locale. */
 const published = (uid: string) => listed<Linked>(`${REST[uid]}?fields[0]=slug`);
 /** Published Italian themes with at least one published project, with those projects. */
 const themesWithProjects = async () =>

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { generateBundle } from 'harness/generate';
-import { adminLogin, ensureCmsBuilt, runSeed, startCmsLogged, type RunningCms } from 'harness/cms';
+import { adminLogin, adminRequest, ensureCmsBuilt, runSeed, startCmsLogged, type RunningCms } from 'harness/cms';
 import { buildSite } from 'harness/site';
 import { serveFolder } from 'harness/static-server';
 import { throwawayCmsEnv } from 'harness/test-env';
@@ -20,20 +20,12 @@ export const RENAMED_THEME = { from: 'theme-01', to: 'theme-01-rinominato' };
 /** Renames RENAMED_THEME in the admin, as an officer would, and publishes it under the new slug. */
 async function renameTheme(cmsUrl: string, env: Record<string, string>): Promise<void> {
   const token = await adminLogin(cmsUrl, env.ADMIN_EMAIL!, env.ADMIN_PASSWORD!);
-  const call = async (method: string, pathAndQuery: string, body?: unknown) => {
-    const response = await fetch(`${cmsUrl}/content-manager/collection-types/api::theme.theme${pathAndQuery}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await response.json()) as { results?: Array<{ documentId: string }> };
-    if (!response.ok) throw new Error(`${method} ${pathAndQuery} answered ${response.status}: ${JSON.stringify(json)}`);
-    return json;
-  };
-  const [theme] = (await call('GET', `?locale=it&filters[slug][$eq]=${RENAMED_THEME.from}`)).results ?? [];
+  const themes = '/content-manager/collection-types/api::theme.theme';
+  const { results } = await adminRequest(cmsUrl, token, 'GET', `${themes}?locale=it&filters[slug][$eq]=${RENAMED_THEME.from}`);
+  const [theme] = results;
   if (!theme) throw new Error(`the generated portfolio has no theme ${RENAMED_THEME.from}`);
-  await call('PUT', `/${theme.documentId}?locale=it`, { slug: RENAMED_THEME.to });
-  await call('POST', `/${theme.documentId}/actions/publish?locale=it`, {});
+  await adminRequest(cmsUrl, token, 'PUT', `${themes}/${theme.documentId}?locale=it`, { slug: RENAMED_THEME.to });
+  await adminRequest(cmsUrl, token, 'POST', `${themes}/${theme.documentId}/actions/publish?locale=it`, {});
 }
 
 /**
