@@ -112,10 +112,11 @@ export default {
   bootstrap(app: StrapiApp) {
     nameStatusBadgesInItalian();
     // List columns print enumeration values raw: show their Italian labels, as the dropdowns do.
-    // (Strapi's own columns, such as the last update, are named in admin-layout/configure.ts.)
+    // The last-update column is named by a message of ours (Strapi names it after the field).
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', (table: ListTable) => ({
       ...table,
       displayedHeaders: table.displayedHeaders.map((header) => {
+        if (header.name === 'updatedAt') return { ...header, label: { id: 'portfolio.list.updatedAt', defaultMessage: 'Last update' } };
         if (header.attribute?.type !== 'enumeration') return header;
         // The size and colour of the list's other cells (Strapi's Typography).
         const label = (row: Record<string, unknown>) => ENUM_TRANSLATIONS[String(row[header.name])] ?? String(row[header.name] ?? '-');

@@ -48,6 +48,7 @@ export const MISSING_ITALIAN: Record<string, string> = {
     '{number, plural, =0 {nessuna voce trovata} one {# voce trovata} other {# voci trovate}}',
   'content-manager.containers.list.table-headers.status': 'stato',
   'i18n.list-view.table.header.label': 'Disponibile in',
+  'portfolio.list.updatedAt': 'Ultima modifica',
   'content-manager.form.Input.hint.character.unit': '{maxValue, plural, one { carattere} other { caratteri}}',
   'content-manager.relation.add': 'Aggiungi o crea una relazione',
   'content-manager.relation.publicationState.draft': 'Bozza',
