@@ -169,7 +169,21 @@ describe('the admin an Italian officer uses is in Italian', () => {
       await expect.poll(() => tab.getByRole('button', { name: 'Salva', exact: true }).isEnabled(), { timeout: 15_000 }).toBe(true);
       const answer = tab.waitForResponse((response) => response.request().method() !== 'GET' && response.url().includes(projectId));
       await tab.getByRole('button', { name: button, exact: true }).click();
-      return (await answer).status();
+      const status = (await answer).status();
+      // The form resets to the saved entry a moment after the answer arrives; typing sooner is
+      // overwritten by that reset, so the next save waits until the form holds what was saved.
+      if (status === 200) {
+        await expect
+          .poll(
+            async () => [
+              await tab.locator('input[name="title"]').inputValue(),
+              await tab.getByRole('button', { name: 'Salva', exact: true }).isEnabled(),
+            ],
+            { timeout: 15_000 },
+          )
+          .toEqual([title, false]);
+      }
+      return status;
     };
     for (const tab of [page, otherTab]) {
       await tab.goto(editView);
