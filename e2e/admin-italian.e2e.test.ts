@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { ENUM_TRANSLATIONS } from '../cms/src/admin/enum-labels.ts';
 import { STRAPI_ITALIAN } from '../cms/src/admin/strapi-italian.ts';
 import { MISSING_ITALIAN } from '../cms/src/admin/translations-it.ts';
@@ -235,6 +235,10 @@ describe('the admin an Italian officer uses is in Italian', () => {
   }
 
   it('shows every screen an editor uses without an English interface string', async () => {
+    // What the screen showed when a step failed (a CI run leaves only its results folder).
+    onTestFailed(async () => {
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'admin-failure.png') }).catch(() => {});
+    });
     expect(dictionary.size, 'Strapi’s English admin strings').toBeGreaterThan(1000);
 
     // Login: a fresh browser, no language chosen.
@@ -309,7 +313,11 @@ describe('the admin an Italian officer uses is in Italian', () => {
     // The header's menu; the side panel's (the button after "Pubblica"), whose "Converti in bozza"
     // unpublishes (its notice is read); then the publish-with-related dialog for the draft, cancelled.
     await page.getByRole('button', { name: 'Altre azioni' }).first().click();
+    await page.getByRole('menuitem').first().waitFor();
     await inspect('07-header-menu');
+    // Only what the officer may open: the model's and the layout's screens are an administrator's.
+    const headerMenu = (await page.getByRole('menuitem').allInnerTexts()).join('\n');
+    expect(headerMenu).not.toMatch(/Modifica il modello|Configura la visualizzazione/);
     await page.keyboard.press('Escape');
     const panelMenu = () => page.getByRole('button', { name: 'Pubblica', exact: true }).locator('xpath=following::button[1]');
     // It publishes the saved drafts: with a change not saved yet, it is disabled and says why.
@@ -354,6 +362,11 @@ describe('the admin an Italian officer uses is in Italian', () => {
     await page.goto(`${cms.url}${collectionPages('api::partner.partner')}/create?plugins[i18n][locale]=it`);
     await page.locator('input[name="name"]').waitFor();
     await inspect('11-partner-create');
+    // «Salva» on the empty form is refused on the field that names the entry (cms/src/integrity/entry-name.ts).
+    await page.getByRole('button', { name: 'Salva', exact: true }).click();
+    await page.getByText('Da compilare anche in una bozza', { exact: false }).first().waitFor();
+    await inspect('11a-partner-unnamed-refused');
+    expect(new URL(page.url()).pathname).toMatch(/\/create$/);
     // A web-address field shows what it takes before anything is typed (cms/src/validation/field-formats.ts).
     expect(await page.locator('[name="website"]').getAttribute('placeholder')).toBe('https://…');
     await page.locator('input[name="name"]').fill('Associazione di prova per la lingua');
@@ -411,6 +424,8 @@ describe('the admin an Italian officer uses is in Italian', () => {
     // Its strings are only in Strapi's code, not in its English file: their Italian is checked here.
     await expect.poll(() => page.getByRole('dialog').innerText()).toContain('Importa da un indirizzo web');
     await inspect('19b-media-from-url');
+    // The design system's own label for the close button, in Italian (patched).
+    expect(await page.getByRole('dialog').getByRole('button', { name: 'Chiudi la finestra' }).count()).toBe(1);
     await page.keyboard.press('Escape');
 
     // A logo a published partner shows: the media library refuses to delete it, and says why.

@@ -61,6 +61,35 @@ afterAll(async () => {
   }
 });
 
+describe('an entry is saved with its name, drafts included', () => {
+  it('refuses an empty form’s «Salva», naming the empty fields, and saves nothing', async () => {
+    const before = (await admin('GET', cm(PROJECT, '?locale=it&pageSize=1'))).body.pagination.total;
+    // What the admin sends for an empty project form: the slug's placeholder, nothing else.
+    const { status, body } = await admin('POST', cm(PROJECT, '?locale=it'), { acronym: '', title: ' ', slug: 'project' });
+    expect(status).toBe(400);
+    expect(body.error.message).toBe(
+      'Voce non salvata: «Acronimo» e «Titolo» sono vuoti. Da compilare anche in una bozza: è il nome con cui la voce compare negli elenchi.',
+    );
+    expect(body.error.details.errors.map((error: { path: string[] }) => error.path)).toEqual([['acronym'], ['title']]);
+    expect((await admin('GET', cm(PROJECT, '?locale=it&pageSize=1'))).body.pagination.total).toBe(before);
+  });
+
+  it('refuses a save that empties the name, and keeps the name saved; a save that leaves it out keeps it too', async () => {
+    const theme = await create('api::theme.theme', { name: `Tema con nome ${stamp}` });
+    const emptied = await saveLocale('api::theme.theme', theme.documentId, 'it', { name: '' });
+    expect(emptied.status).toBe(400);
+    expect(emptied.body.error.message).toContain('«Nome» è vuoto');
+    expect((await draft('api::theme.theme', theme.documentId, 'it')).name).toBe(`Tema con nome ${stamp}`);
+    // A new language version needs its own name; other required fields may wait for the publish.
+    expect((await saveLocale('api::theme.theme', theme.documentId, 'en', {})).status).toBe(400);
+    const project = await create(PROJECT, { acronym: `NOM${stamp}`.slice(0, 20), title: 'Progetto ancora senza sintesi' });
+    expect(project.summary ?? null).toBeNull();
+    const edited = await saveLocale(PROJECT, project.documentId, 'it', { subtitle: 'Un sottotitolo' });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect((await draft(PROJECT, project.documentId, 'it')).title).toBe('Progetto ancora senza sintesi');
+  });
+});
+
 describe('one slug per document', () => {
   it('generates the slug from the name when the form sent the placeholder, and gives the English twin the same slug', async () => {
     const partner = await create(PARTNER, { name: `Consiglio insulare ${stamp}`, slug: 'partner', organisationType: 'other' });
@@ -350,8 +379,8 @@ describe('publishing never silently drops a relation', () => {
 
   it('publishes nothing when one of the entries is invalid, and says which', async () => {
     const { partner, project } = await projectWithDraftPartner('c');
-    // A draft may lack a required field; publishing it may not. The partner's English name is emptied.
-    const emptied = await saveLocale(PARTNER, partner.documentId, 'en', { name: null });
+    // A draft may lack a required field (not its name); publishing it may not. The partner's English type is emptied.
+    const emptied = await saveLocale(PARTNER, partner.documentId, 'en', { organisationType: null });
     expect(emptied.status, JSON.stringify(emptied.body)).toBe(200);
     const done = await admin('POST', '/portfolio/publish-with-related', { model: PROJECT, documentId: project.documentId });
     expect(done.status).toBe(400);

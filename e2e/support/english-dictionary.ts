@@ -1,11 +1,12 @@
-import { globSync } from 'node:fs';
+import { globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from 'harness/paths';
 
 /**
  * Strapi's own English admin strings, as a dictionary to find English text in the admin: every
- * message of every installed Strapi package's `en` translation, minus those that read the same
+ * message of every installed Strapi package's `en` translation and the design system's built-in
+ * labels, minus those that read the same
  * in the package's Italian translation ("Email", "Password") or in ours.
  */
 export interface EnglishDictionary {
@@ -24,6 +25,24 @@ function translationFiles(language: 'en' | 'it'): string[] {
     `@strapi+*/node_modules/@strapi/*/dist/admin/admin/src/translations/${language}.json.mjs`,
     `@strapi+*/node_modules/@strapi/*/dist/admin/translations/${language}.json.mjs`,
   ].flatMap((pattern) => globSync(pattern, { cwd: store }).map((file) => path.join(store, file)));
+}
+
+/**
+ * The design system's own English labels, which no translation file holds: the default names of
+ * a dialog's close button ("Close modal"), a pagination ("Pagination"), a date picker's button.
+ * Read from its code, as written there or as the first, English, word of our patch's pair
+ * (patches/@strapi__design-system@2.2.4.patch).
+ */
+function designSystemLabels(): Messages {
+  const store = path.join(ROOT, 'node_modules/.pnpm');
+  const labels: Messages = {};
+  for (const file of globSync('@strapi+design-system@*/node_modules/@strapi/design-system/dist/index.mjs', { cwd: store })) {
+    const code = readFileSync(path.join(store, file), 'utf8');
+    for (const [, text] of code.matchAll(/(?:[lL]abel|Message|placeholder): \w{1,2} = (?:portfolioLabel\()?"([A-Z][^"]*)"/g)) {
+      labels[`design-system.${text}`] = text!;
+    }
+  }
+  return labels;
 }
 
 async function load(file: string): Promise<Messages> {
@@ -58,6 +77,7 @@ export async function loadEnglishDictionary(ourItalian: Messages): Promise<Engli
     Promise.all(translationFiles('it').map(load)),
   ]);
   if (english.length === 0) throw new Error('no Strapi admin translation found under node_modules/.pnpm: is the CMS installed?');
+  english.push(designSystemLabels());
   const sameInItalian = new Set([...italian.flatMap((messages) => Object.values(messages)), ...Object.values(ourItalian)].map(normalise));
   const exact = new Map<string, string>();
   const templates: Array<[RegExp, string]> = [];

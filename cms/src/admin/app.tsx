@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type * as React from 'react';
+import { withPermittedHeaderActions } from './actions/permitted-header-actions';
 import { PublishWithRelatedAction } from './actions/PublishWithRelated';
 import { ENUM_TRANSLATIONS } from './enum-labels';
 import { sendEditedVersions } from './edit-conflicts';
@@ -133,8 +134,11 @@ export default {
         addEditViewSidePanel(reducer: (panels: unknown[]) => unknown[]): void;
       };
     };
-    // After Publish and Save: the first entry of the "Altre azioni" menu.
-    contentManager.apis.addDocumentAction((actions) => [...actions.slice(0, 2), PublishWithRelatedAction, ...actions.slice(2)]);
+    // After Publish and Save: the first entry of the "Altre azioni" menu. The header menu's links
+    // to administrators' screens (document actions placed in the header), for those who may open them.
+    contentManager.apis.addDocumentAction((actions) =>
+      withPermittedHeaderActions([...actions.slice(0, 2), PublishWithRelatedAction, ...actions.slice(2)]),
+    );
     // Below the actions panel: what a save refused for a newer save had changed (only then), and
     // whether this entry is on the public site, with "Vedi sul sito".
     contentManager.apis.addEditViewSidePanel((panels) => [

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ACTION, refuseActionWithoutProject, unpublishActionsLeftWithoutProject } from '../integrity/action-project';
+import { refuseUnnamed } from '../integrity/entry-name';
 import { refuseWhileLinkedByPublished } from '../integrity/linked-by-published';
 import { explainMissingTranslation, refusePublishWithoutRelated } from '../integrity/related-drafts';
 import { keepFormerSlug, keepUnpublishedSlug, prepareSlug, publishedSlug, shareSlug, withoutFormerSlugs } from '../integrity/slugs';
@@ -20,6 +21,7 @@ const refusal = (violations: RuleViolation[]) =>
  * Integrity of every write to our content types, whatever screen or API makes it, inside the
  * write's transaction:
  * - formatted fields (addresses, country codes, periods) are mended or refused in Italian (field-formats.ts);
+ * - an entry is saved with its name, drafts included (integrity/entry-name.ts);
  * - one slug per document, shared by its languages, and the slugs it was published under before
  *   (an unpublished page's included) kept for the site's redirects (integrity/slugs.ts);
  * - a publish that would leave out related entries never published is refused (integrity/related-drafts.ts),
@@ -87,6 +89,7 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
       const result = await next().catch((error) => explainMissingTranslation(strapi, error));
       const { documentId, locale } = (result ?? {}) as { documentId?: string; locale?: string };
       if (!documentId) return result;
+      refuseUnnamed(strapi, context.uid, result as Record<string, unknown>);
       await shareSlug(strapi, context.uid, result as Record<string, unknown>);
 
       if (isProject) {
