@@ -250,6 +250,12 @@ describe('the admin an Italian officer uses is in Italian', () => {
     await page.locator('button[type="submit"]').click();
     await page.waitForURL((url) => !url.pathname.startsWith('/admin/auth'));
     await inspect('02-home');
+    // The recent-entries widgets name each row's type and language, and fit their box (patched).
+    for (const table of await page.locator('table').all()) {
+      const [tableWidth, boxWidth] = await table.evaluate((element) => [element.scrollWidth, element.parentElement!.clientWidth]);
+      expect(tableWidth, 'a home widget’s table fits').toBeLessThanOrEqual(boxWidth);
+    }
+    expect(await page.locator('table').first().innerText()).toMatch(/\w · (it|en)\b/);
 
     // Each list view, and the filter menu of one.
     for (const { uid, single } of Object.values(CONTENT_TYPES)) {
