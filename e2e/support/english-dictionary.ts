@@ -6,8 +6,8 @@ import { ROOT } from 'harness/paths';
 /**
  * Strapi's own English admin strings, as a dictionary to find English text in the admin: every
  * message of every installed Strapi package's `en` translation and the design system's built-in
- * labels, minus those that read the same
- * in the package's Italian translation ("Email", "Password") or in ours.
+ * labels, minus those that read the same in the package's Italian translation ("Email",
+ * "Password") or in ours.
  */
 export interface EnglishDictionary {
   /** How many English messages it holds. */
@@ -19,12 +19,14 @@ export interface EnglishDictionary {
 type Messages = Record<string, string>;
 
 /** The admin's translation files of every Strapi package pnpm installed (several builds of one package are merged). */
+/** Where pnpm installs every package. */
+const STORE = path.join(ROOT, 'node_modules/.pnpm');
+
 function translationFiles(language: 'en' | 'it'): string[] {
-  const store = path.join(ROOT, 'node_modules/.pnpm');
   return [
     `@strapi+*/node_modules/@strapi/*/dist/admin/admin/src/translations/${language}.json.mjs`,
     `@strapi+*/node_modules/@strapi/*/dist/admin/translations/${language}.json.mjs`,
-  ].flatMap((pattern) => globSync(pattern, { cwd: store }).map((file) => path.join(store, file)));
+  ].flatMap((pattern) => globSync(pattern, { cwd: STORE }).map((file) => path.join(STORE, file)));
 }
 
 /**
@@ -34,10 +36,9 @@ function translationFiles(language: 'en' | 'it'): string[] {
  * (patches/@strapi__design-system@2.2.4.patch).
  */
 function designSystemLabels(): Messages {
-  const store = path.join(ROOT, 'node_modules/.pnpm');
   const labels: Messages = {};
-  for (const file of globSync('@strapi+design-system@*/node_modules/@strapi/design-system/dist/index.mjs', { cwd: store })) {
-    const code = readFileSync(path.join(store, file), 'utf8');
+  for (const file of globSync('@strapi+design-system@*/node_modules/@strapi/design-system/dist/index.mjs', { cwd: STORE })) {
+    const code = readFileSync(path.join(STORE, file), 'utf8');
     for (const [, text] of code.matchAll(/(?:[lL]abel|Message|placeholder): \w{1,2} = (?:portfolioLabel\()?"([A-Z][^"]*)"/g)) {
       labels[`design-system.${text}`] = text!;
     }

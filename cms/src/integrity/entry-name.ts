@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CONTENT_TYPE_LAYOUTS } from '../admin-layout/labels';
 
@@ -10,11 +10,9 @@ import { CONTENT_TYPE_LAYOUTS } from '../admin-layout/labels';
  * may wait for the publish.
  */
 
-type Uid = Parameters<Core.Strapi['contentType']>[0];
-
 /** The required short texts of a collection type: what names its entries. */
 function nameFields(strapi: Core.Strapi, uid: string): string[] {
-  const model = strapi.contentTypes[uid as Uid];
+  const model = strapi.contentTypes[uid as UID.ContentType];
   if (model?.kind !== 'collectionType') return [];
   return Object.entries(model.attributes)
     .filter(([, attribute]) => attribute.type === 'string' && (attribute as { required?: boolean }).required)
