@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { ENUM_TRANSLATIONS } from '../cms/src/admin/enum-labels.ts';
 import { STRAPI_ITALIAN } from '../cms/src/admin/strapi-italian.ts';
 import { MISSING_ITALIAN } from '../cms/src/admin/translations-it.ts';
-import { adminLogin, ensureCmsBuilt, runSeed, startCmsLogged, type RunningCms } from 'harness/cms';
+import { adminLogin, adminRequest, ensureCmsBuilt, runSeed, startCmsLogged, type RunningCms } from 'harness/cms';
 import { throwawayCmsEnv } from 'harness/test-env';
 import { CONTENT_TYPES } from 'shared-types';
 import { launchBrowser, type Browser } from '../site/test/support/browser.ts';
@@ -21,6 +21,8 @@ import { loadEnglishDictionary, type EnglishDictionary } from './support/english
  */
 const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 const collectionPages = (uid: string) => `/admin/content-manager/collection-types/${uid}`;
+/** The admin API's route for projects. */
+const PROJECTS = '/content-manager/collection-types/api::project.project';
 
 /**
  * Strapi English strings that are right in an Italian admin too, with why.
@@ -126,16 +128,10 @@ describe('the admin an Italian officer uses is in Italian', () => {
     form.append('files', new Blob([pixel], { type: 'image/png' }), name);
     const headers = { Authorization: `Bearer ${token}` };
     const [file] = (await (await fetch(`${cms.url}/upload`, { method: 'POST', headers, body: form })).json()) as Array<{ id: number }>;
-    const partners = `${cms.url}/content-manager/collection-types/api::partner.partner`;
-    const list = (await (await fetch(`${partners}?locale=it&pageSize=1&sort=name:ASC`, { headers })).json()) as {
-      results: Array<{ documentId: string }>;
-    };
-    const published = await fetch(`${partners}/${list.results[0]!.documentId}/actions/publish?locale=it`, {
-      method: 'POST',
-      headers: { ...headers, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ logo: file!.id }),
-    });
-    expect(published.status).toBe(200);
+    const partners = '/content-manager/collection-types/api::partner.partner';
+    const list = await adminRequest(cms.url, token, 'GET', `${partners}?locale=it&pageSize=1&sort=name:ASC`);
+    // Throws unless the publish is accepted.
+    await adminRequest(cms.url, token, 'POST', `${partners}/${list.results[0]!.documentId}/actions/publish?locale=it`, { logo: file!.id });
     return name;
   }
 
@@ -145,21 +141,10 @@ describe('the admin an Italian officer uses is in Italian', () => {
    * tab goes on saving and publishing; the second, reloaded, saves.
    */
   async function editConflict(token: string): Promise<void> {
-    const projects = (await (
-      await fetch(`${cms.url}/content-manager/collection-types/api::project.project?locale=it&pageSize=1&sort=title:DESC`, {
-        headers: { Authorization: `Bearer ${token}` },
-      })
-    ).json()) as { results: Array<{ documentId: string }> };
+    const projects = await adminRequest(cms.url, token, 'GET', `${PROJECTS}?locale=it&pageSize=1&sort=title:DESC`);
     const projectId = projects.results[0]!.documentId;
     const editView = `${cms.url}${collectionPages('api::project.project')}/${projectId}?plugins[i18n][locale]=it`;
-    const storedTitle = async () =>
-      (
-        (await (
-          await fetch(`${cms.url}/content-manager/collection-types/api::project.project/${projectId}?locale=it`, {
-            headers: { Authorization: `Bearer ${token}` },
-          })
-        ).json()) as { data: { title: string } }
-      ).data.title;
+    const storedTitle = async () => (await adminRequest(cms.url, token, 'GET', `${PROJECTS}/${projectId}?locale=it`)).data.title;
     const otherTab = await browser.context.newPage();
     await otherTab.setViewportSize({ width: 1440, height: 1000 });
     const save = async (tab: Page, title: string, button = 'Salva') => {
@@ -283,11 +268,7 @@ describe('the admin an Italian officer uses is in Italian', () => {
 
     // A seeded project's edit view, its relation picker open.
     const token = await adminLogin(cms.url, env.EDITOR_EMAIL!, env.EDITOR_PASSWORD!);
-    const projects = (await (
-      await fetch(`${cms.url}/content-manager/collection-types/api::project.project?locale=it&pageSize=1&sort=title:ASC`, {
-        headers: { Authorization: `Bearer ${token}` },
-      })
-    ).json()) as { results: Array<{ documentId: string }> };
+    const projects = await adminRequest(cms.url, token, 'GET', `${PROJECTS}?locale=it&pageSize=1&sort=title:ASC`);
     const projectId = projects.results[0]!.documentId;
     await page.goto(`${cms.url}${collectionPages('api::project.project')}/${projectId}?plugins[i18n][locale]=it`);
     await page.locator('input[name="title"]').waitFor();
@@ -397,11 +378,12 @@ describe('the admin an Italian officer uses is in Italian', () => {
     await page.reload();
     await expect.poll(() => page.locator('input[name="country"]').inputValue(), { timeout: 15_000 }).toBe('Portogallo (PT)');
     const partnerId = new URL(page.url()).pathname.split('/').pop();
-    const partner = (await (
-      await fetch(`${cms.url}/content-manager/collection-types/api::partner.partner/${partnerId}?locale=it`, {
-        headers: { Authorization: `Bearer ${token}` },
-      })
-    ).json()) as { data: { country: string } };
+    const partner = await adminRequest(
+      cms.url,
+      token,
+      'GET',
+      `/content-manager/collection-types/api::partner.partner/${partnerId}?locale=it`,
+    );
     expect(partner.data.country).toBe('PT');
     await page.goto(`${page.url().split('?')[0]}?plugins[i18n][locale]=en`);
     await page.locator('input[name="name"]').waitFor();
@@ -415,23 +397,15 @@ describe('the admin an Italian officer uses is in Italian', () => {
     await page.goto(`${cms.url}/admin/me`);
     await page.locator('input[name="firstname"]').waitFor();
     await inspect('17-profile');
-    await page.goto(`${cms.url}/admin/plugins/upload`);
-    await page.locator('main').waitFor();
-    // «Nuovo» shows once Strapi has checked the officer's permissions; one CI run in several it
-    // never came (not reproduced in 32 loads here). The screen is kept, and a reload, what an
-    // officer would do, must show it.
-    const newButton = page.getByRole('button', { name: 'Nuovo' });
-    if (
-      !(await newButton.waitFor({ timeout: 15_000 }).then(
-        () => true,
-        () => false,
-      ))
-    ) {
-      await page.screenshot({ path: path.join(RESULTS_DIR, 'admin-18-media-without-new.png') });
-      console.warn('[admin-italian] the media library showed no «Nuovo» after 15 s: reloaded (admin-18-media-without-new.png)');
-      await page.reload();
-    }
-    await newButton.click();
+    // Reached from the main menu, as an officer does. Opened by its address in a fresh page load,
+    // Strapi sometimes checked the officer's upload permissions before it had loaded them, and
+    // showed no «Nuovo» even after a reload (Strapi's useRBAC does not check again): seen in one
+    // CI run and one local run in about six.
+    await page.goto(`${cms.url}/admin`);
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('link', { name: 'Libreria media' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/admin/plugins/upload'));
+    await page.getByRole('button', { name: 'Nuovo' }).click();
     await page.getByRole('menuitem').first().waitFor();
     await inspect('18-media-new-menu');
     // "Caricamento di file" opens the system's file picker: the folder dialog is Strapi's own.
