@@ -397,14 +397,16 @@ describe('the admin an Italian officer uses is in Italian', () => {
     await page.goto(`${cms.url}/admin/me`);
     await page.locator('input[name="firstname"]').waitFor();
     await inspect('17-profile');
-    // Reached from the main menu, as an officer does. Opened by its address in a fresh page load,
-    // Strapi sometimes checked the officer's upload permissions before it had loaded them, and
-    // showed no «Nuovo» even after a reload (Strapi's useRBAC does not check again): seen in one
-    // CI run and one local run in about six.
-    await page.goto(`${cms.url}/admin`);
+    // Opened by its address in a fresh page load, with the officer's permissions answered late (a
+    // slow network): Strapi's useRBAC checked them before they had loaded and never again, and
+    // showed no «Nuovo» until the officer left the page (patched in @strapi/admin).
+    await page.route('**/admin/users/me/permissions', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto(`${cms.url}/admin/plugins/upload`);
     await page.waitForLoadState('networkidle');
-    await page.getByRole('link', { name: 'Libreria media' }).click();
-    await page.waitForURL((url) => url.pathname.startsWith('/admin/plugins/upload'));
+    await page.unroute('**/admin/users/me/permissions');
     await page.getByRole('button', { name: 'Nuovo' }).click();
     await page.getByRole('menuitem').first().waitFor();
     await inspect('18-media-new-menu');
