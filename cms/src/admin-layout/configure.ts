@@ -29,7 +29,8 @@ function withRelationLabels(metadatas: Metadatas, attributes: Record<string, { t
 
 /**
  * Strapi's own fields of every entry, which the list's filters and column picker offer by their
- * names ("createdAt"). Not documentId: Strapi resets its settings at every start, after ours.
+ * names ("createdAt"). Not documentId: Strapi resets its settings at every start, after ours;
+ * it is named through the admin's messages instead (translations-it.ts).
  */
 const SYSTEM_FIELDS: Record<string, FieldText> = {
   id: { label: 'Numero interno' },

@@ -1,3 +1,5 @@
+import { CONTENT_TYPE_LAYOUTS } from '../admin-layout/labels';
+
 /**
  * Italian for admin strings Strapi 5.54's own Italian translation lacks, met by officers on the
  * screens they use (list, edit, relations, publish). Keys are Strapi's message ids.
@@ -109,4 +111,9 @@ export const MISSING_ITALIAN: Record<string, string> = {
   // Strapi's Italian names this placeholder {qui}: the message fails to format and shows in English.
   'Settings.profile.form.section.experience.interfaceLanguageHelp':
     'Le modifiche alle preferenze valgono solo per te. Ulteriori informazioni sono disponibili {here}.',
+  // A list's filters and column picker name documentId by these ids (patches/@strapi__content-manager):
+  // Strapi resets its label to "documentId" at every start (admin-layout/configure.ts).
+  ...Object.fromEntries(
+    Object.keys(CONTENT_TYPE_LAYOUTS).map((uid) => [`content-manager.content-types.${uid}.documentId`, 'Codice della voce']),
+  ),
 };
