@@ -2,14 +2,14 @@ import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
 import { siteConfig } from './src/lib/config.ts';
 
-const { siteUrl, cmsUrl } = siteConfig();
+const { siteUrl, cmsUrl, cacheDir } = siteConfig();
 
 export default defineConfig({
   site: siteUrl,
   output: 'static',
   // Separate output and cache folders let several builds run side by side (releases, tests).
   outDir: process.env.SITE_OUT_DIR ?? './dist',
-  cacheDir: process.env.SITE_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir,
   trailingSlash: 'always',
   // Four paths at a time: rendering is one thread, but each page's writes wait on the disk.
   // Measured at 1,000 projects in README (Publishing, "Incremental builds"); the oracle test

@@ -7,8 +7,8 @@ import { PUBLIC_CONTENT_TYPES } from '../src/bootstrap/public-types.ts';
  * GET /api/site-build/versions: the version of every published entry and media file, from which
  * the site build reads again only what changed (site/src/lib/strapi/delta.ts).
  */
-const versions = async () => {
-  const { status, body } = await api('/api/site-build/versions', 'token');
+const versions = async (query = '') => {
+  const { status, body } = await api(`/api/site-build/versions${query}`, 'token');
   expect(status).toBe(200);
   return ContentVersionsSchema.parse(body.data);
 };
@@ -31,6 +31,32 @@ describe('GET /api/site-build/versions', () => {
       expect(listed.sort()).toEqual(body.data.map((project: { documentId: string }) => project.documentId).sort());
     }
     expect(answer.schema).toMatch(/^[0-9a-f]{64}$/);
+    expect(answer.counts).toEqual({
+      types: Object.fromEntries(Object.entries(answer.types).map(([uid, rows]) => [uid, rows.length])),
+      files: answer.files.length,
+    });
+    expect(Math.abs(answer.listedAt - Date.now())).toBeLessThan(60_000);
+    expect(answer.since).toBeUndefined();
+  });
+
+  it('lists only what changed since a time, with the counts of all, when asked', async () => {
+    const all = await versions();
+    const [documentId] = all.types[PROJECT]!.find(([, locale]) => locale === 'it')!;
+    const publish = await fetch(`${cms().url}/content-manager/collection-types/${PROJECT}/${documentId}/actions/publish?locale=it`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${await adminToken()}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(publish.status).toBe(200);
+    const changed = await versions(`?since=${all.listedAt}`);
+    expect(changed.since).toBe(all.listedAt);
+    expect(changed.counts).toEqual(all.counts);
+    // The republished project (its other language may change too: shared fields), and nothing else.
+    expect(changed.types[PROJECT]!.length).toBeGreaterThan(0);
+    expect(new Set(changed.types[PROJECT]!.map(([id]) => id))).toEqual(new Set([documentId]));
+    for (const [uid, rows] of Object.entries(changed.types)) if (uid !== PROJECT) expect(rows, uid).toEqual([]);
+    expect(changed.files).toEqual([]);
+    expect((await api('/api/site-build/versions?since=yesterday', 'token')).status).toBe(400);
   });
 
   it('gives a republished entry a new version and leaves other documents as they were', async () => {

@@ -12,8 +12,13 @@
  *   pages.
  * - Success (core/build/index.js): the pages are written. Astro then writes the content store,
  *   which only the next build reads, while the builder publishes the pages.
+ *
+ * Around the gate, the site's own tasks (src/lib/build-phases.ts): those registered to run while
+ * the build waits run just before it stands at the gate; those registered for after the pages run
+ * once the builder has been told of success, before Astro writes its store.
  */
 import type { BuildMessage } from 'harness/site';
+import { BUILD_PHASES, type BuildPhases } from '../src/lib/build-phases.ts';
 
 const opened = new Promise<Record<string, string>>((resolve) => {
   process.once('message', (message: { env?: Record<string, string> }) => resolve(message.env ?? {}));
@@ -24,13 +29,28 @@ process.once('disconnect', leave);
 
 const send = (message: BuildMessage) => new Promise<void>((resolve) => process.send!(message, () => resolve()));
 
+// The site's own work around the gate (src/lib/build-phases.ts). A task that fails leaves its work
+// to be done when needed: the build goes on.
+const phases: BuildPhases = { whileAtGate: [], afterPages: [] };
+const run = async (tasks: Array<() => unknown>) => {
+  for (const result of await Promise.allSettled(tasks.map(async (task) => task()))) {
+    if (result.status === 'rejected') console.error('[build-gate] a task around the gate failed:', result.reason);
+  }
+};
+
 Object.assign(globalThis, {
+  [BUILD_PHASES]: phases,
   [Symbol.for('astro.portfolio.buildGate')]: async () => {
+    await run(phases.whileAtGate);
     await send({ atGate: true });
     Object.assign(process.env, await opened);
     process.off('disconnect', leave);
     // The IPC channel must not keep the process alive once Astro is done.
     process.channel?.unref();
   },
-  [Symbol.for('astro.portfolio.buildSucceeded')]: () => send({ succeeded: true }),
+  // The builder publishes the pages while this build does what only the next one reads.
+  [Symbol.for('astro.portfolio.buildSucceeded')]: async () => {
+    await send({ succeeded: true });
+    await run(phases.afterPages);
+  },
 });

@@ -5,7 +5,7 @@ import { PUBLIC_CONTENT_TYPES } from '../bootstrap/public-types';
 
 type Strapi = Core.Strapi;
 type Uid = Parameters<Strapi['contentType']>[0];
-type Context = { get(header: string): string; status: number; body: unknown };
+type Context = { get(header: string): string; query: Record<string, unknown>; status: number; body: unknown };
 
 /**
  * What GET /api/site-build/versions answers (shared-types/src/versions.ts parses it on the site's
@@ -16,6 +16,12 @@ type Context = { get(header: string): string; status: number; body: unknown };
 export interface ContentVersions {
   /** Changes when the content model does: the site then reads everything again. */
   schema: string;
+  /** The CMS's clock when it read them (ms): the next build asks for what changed since. */
+  listedAt: number;
+  /** Set when the answer lists only the versions changed at or after this time (ms), not all. */
+  since?: number;
+  /** How many versions there are in all, per type and of files: with `since`, they tell an entry unpublished or deleted. */
+  counts: { types: Record<string, number>; files: number };
   /** Per public type: every published version as [documentId, locale, row id, changed at (ms)]. */
   types: Record<string, Array<[string, string, number, number]>>;
   /** Every media file as [documentId, row id, changed at (ms)]: a file replaced in place keeps its documentId. */
@@ -38,27 +44,47 @@ async function versionRows<A extends string>(strapi: Strapi, uid: string, attrib
   return (await (publishedOnly ? query.whereNotNull(column('publishedAt')) : query)) as Array<Record<A, unknown>>;
 }
 
-export async function contentVersions(strapi: Strapi): Promise<ContentVersions> {
+/**
+ * Every version, or with `since` only those changed at or after it (the rows are read all the
+ * same: the counts need them, and the answer the site build waits for is then a few rows).
+ */
+export async function contentVersions(strapi: Strapi, since?: number): Promise<ContentVersions> {
+  // Before the reads: a write during them is listed again next time rather than missed.
+  const listedAt = Date.now();
+  const changed = <T extends unknown[]>(rows: T[], changedAt: (row: T) => number) =>
+    since === undefined ? rows : rows.filter((row) => changedAt(row) >= since);
   const model = createHash('sha256');
   const types: ContentVersions['types'] = {};
+  const counts: ContentVersions['counts'] = { types: {}, files: 0 };
   for (const uid of PUBLIC_CONTENT_TYPES) {
     model.update(JSON.stringify([uid, strapi.contentTypes[uid as Uid]?.attributes]));
     const rows = await versionRows(strapi, uid, ['id', 'documentId', 'locale', 'updatedAt', 'publishedAt'], true);
-    types[uid] = rows.map((row) => [
-      String(row.documentId),
-      String(row.locale),
-      Number(row.id),
-      Math.max(ms(row.updatedAt), ms(row.publishedAt)),
-    ]);
+    counts.types[uid] = rows.length;
+    types[uid] = changed(
+      rows.map((row): [string, string, number, number] => [
+        String(row.documentId),
+        String(row.locale),
+        Number(row.id),
+        Math.max(ms(row.updatedAt), ms(row.publishedAt)),
+      ]),
+      (row) => row[3],
+    );
   }
   for (const [uid, component] of Object.entries(strapi.components).sort(([a], [b]) => a.localeCompare(b))) {
     model.update(JSON.stringify([uid, component.attributes]));
   }
   const files = await versionRows(strapi, 'plugin::upload.file', ['id', 'documentId', 'updatedAt']);
+  counts.files = files.length;
   return {
     schema: model.digest('hex'),
+    listedAt,
+    ...(since === undefined ? {} : { since }),
+    counts,
     types,
-    files: files.map((file) => [String(file.documentId), Number(file.id), ms(file.updatedAt)]),
+    files: changed(
+      files.map((file): [string, number, number] => [String(file.documentId), Number(file.id), ms(file.updatedAt)]),
+      (file) => file[2],
+    ),
   };
 }
 
@@ -77,7 +103,8 @@ async function isBuildToken(strapi: Strapi, authorization: string): Promise<bool
 /**
  * GET /api/site-build/versions: a stamp for every published version of every public type and
  * for every media file, in one answer, so that the site build reads again only what changed
- * since its previous build instead of the whole portfolio.
+ * since its previous build instead of the whole portfolio. With ?since=<ms>, only the stamps
+ * changed since then: the build that has the list of the previous one asks for that.
  */
 export function registerContentVersionsRoute(strapi: Strapi): void {
   strapi.server.routes({
@@ -92,7 +119,14 @@ export function registerContentVersionsRoute(strapi: Strapi): void {
             ctx.body = { data: null, error: { status: 401, name: 'UnauthorizedError', message: 'The site-build API token is required.' } };
             return;
           }
-          ctx.body = { data: await contentVersions(strapi) };
+          // ?since=<ms>: only the versions changed since then, with the counts of all.
+          const since = Number(ctx.query.since);
+          if (ctx.query.since !== undefined && !(Number.isSafeInteger(since) && since >= 0)) {
+            ctx.status = 400;
+            ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message: 'since must be a time in milliseconds.' } };
+            return;
+          }
+          ctx.body = { data: await contentVersions(strapi, ctx.query.since === undefined ? undefined : since) };
         },
         // Checked in the handler: this route belongs to no content type, so no role can be granted it.
         config: { auth: false },

@@ -19,6 +19,8 @@ export interface SiteConfig {
    * secret, and its output is served to editors only — never published.
    */
   previewSecret: string | null;
+  /** Astro's cache folder (the content store, the incremental build's pages, the CMS's version lists): absolute. */
+  cacheDir: string;
 }
 
 const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -41,5 +43,6 @@ export function siteConfig(): SiteConfig {
     cmsAttempts: Number(get('STRAPI_ATTEMPTS', '5')),
     cmsBackoffMs: Number(get('STRAPI_BACKOFF_MS', '500')),
     previewSecret: process.env.STRAPI_PREVIEW_SECRET || null,
+    cacheDir: path.resolve(SITE_DIR, get('SITE_CACHE_DIR', './node_modules/.astro')),
   };
 }

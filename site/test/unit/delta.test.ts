@@ -6,6 +6,8 @@ import {
   fingerprint,
   IDS_PER_REQUEST,
   indexVersions,
+  mergedList,
+  mergeVersions,
   planDelta,
   relationPaths,
   versionChanges,
@@ -26,19 +28,25 @@ function cms({
   partners?: Row[];
   files?: ContentVersions['files'];
 } = {}): ContentVersions {
-  return {
-    schema: 'model',
-    types: {
-      [PROJECT]: projects ?? Array.from({ length: 10 }, (_, i) => ['it', 'en'].map((locale): Row => [`p${i}`, locale, i, 100])).flat(),
-      [PARTNER]: partners ?? [
-        ['a', 'it', 1, 100],
-        ['a', 'en', 2, 100],
-        ['b', 'it', 3, 100],
-      ],
-    },
-    files: files ?? [['logo', 1, 100]],
+  const types = {
+    [PROJECT]: projects ?? Array.from({ length: 10 }, (_, i) => ['it', 'en'].map((locale): Row => [`p${i}`, locale, i, 100])).flat(),
+    [PARTNER]: partners ?? [
+      ['a', 'it', 1, 100],
+      ['a', 'en', 2, 100],
+      ['b', 'it', 3, 100],
+    ],
   };
+  const fileRows = files ?? [['logo', 1, 100]];
+  const counts = { types: Object.fromEntries(Object.entries(types).map(([uid, rows]) => [uid, rows.length])), files: fileRows.length };
+  return { schema: 'model', listedAt: 1000, counts, types, files: fileRows };
 }
+/** The CMS's answer with ?since=: only the versions changed at or after `since`, with the counts of all. */
+const changedSince = (list: ContentVersions, since: number): ContentVersions => ({
+  ...list,
+  since,
+  types: Object.fromEntries(Object.entries(list.types).map(([uid, rows]) => [uid, rows.filter((row) => row[3] >= since)])),
+  files: list.files.filter((row) => row[2] >= since),
+});
 const changedRow = (rows: Row[], documentId: string, locale: string): Row[] =>
   rows.map((row) => (row[0] === documentId && row[1] === locale ? [documentId, locale, 999, 200] : row));
 
@@ -172,6 +180,80 @@ describe('versionChanges', () => {
       false,
     ]);
     expect(versionChanges(before, now)).toBe(changes);
+  });
+});
+
+describe('mergeVersions: the versions now from the previous list and what changed since', () => {
+  const sorted = (list: ContentVersions) => ({
+    ...list,
+    types: Object.fromEntries(Object.entries(list.types).map(([uid, rows]) => [uid, [...rows].sort()])),
+    files: [...list.files].sort(),
+  });
+
+  it('gives the index, the changes and the list the whole answer gives', () => {
+    // p2 changed in the margin before `since`, before the previous list: listed again, not a change.
+    const projects = cms().types[PROJECT]!.map((row): Row => (row[0] === 'p2' ? [row[0], row[1], row[2], 250] : row));
+    const before = cms({ projects });
+    const partners: Row[] = [
+      ['a', 'it', 9, 300],
+      ['a', 'en', 2, 100],
+      ['b', 'it', 3, 100],
+      ['c', 'it', 4, 300],
+    ];
+    const now = cms({ partners, projects, files: [['logo', 1, 300]] });
+    const beforeIndex = indexVersions(before);
+    const merged = mergeVersions(beforeIndex, changedSince(now, 200));
+    const expected = indexVersions(now);
+    expect(merged?.all).toEqual(expected.all);
+    expect(merged?.types).toEqual(expected.types);
+    // Told by the short answer alone (mergeVersions remembers them), the same as from the whole list.
+    const told = versionChanges(beforeIndex, merged!);
+    const whole = versionChanges(indexVersions(before), expected);
+    expect(Object.fromEntries(told.changed)).toEqual(Object.fromEntries(whole.changed));
+    expect(told.changed.get(PARTNER)).toEqual(['it/a', 'it/c']);
+    expect(told.changed.get(PROJECT)).toEqual([]);
+    expect([...told.gone]).toEqual([]);
+    expect(['it/a', 'it/c', 'en/a', 'file:logo', 'it/p2'].map(told.unchanged)).toEqual([false, false, true, false, true]);
+    expect(sorted(mergedList(before, changedSince(now, 200)))).toEqual(sorted(now));
+  });
+
+  it('gives nothing when an entry, a file or a type is gone: only the whole list tells which', () => {
+    const before = indexVersions(cms());
+    expect(
+      mergeVersions(
+        before,
+        changedSince(
+          cms({
+            partners: [
+              ['a', 'it', 1, 100],
+              ['a', 'en', 2, 100],
+            ],
+          }),
+          200,
+        ),
+      ),
+    ).toBeUndefined();
+    expect(mergeVersions(before, changedSince(cms({ files: [] }), 200))).toBeUndefined();
+    // Gone and new in the same time: the counts are the same as before, but not of the merged list.
+    expect(
+      mergeVersions(
+        before,
+        changedSince(
+          cms({
+            partners: [
+              ['a', 'it', 1, 100],
+              ['a', 'en', 2, 100],
+              ['c', 'it', 4, 300],
+            ],
+          }),
+          200,
+        ),
+      ),
+    ).toBeUndefined();
+    const withoutPartners = cms();
+    delete withoutPartners.types[PARTNER];
+    delete withoutPartners.counts.types[PARTNER];
+    expect(mergeVersions(before, changedSince(withoutPartners, 200))).toBeUndefined();
   });
 });
 

@@ -1,53 +1,64 @@
 import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ContentVersions } from 'shared-types';
-import { loadSnapshot, saveSnapshot } from '../../src/lib/strapi/snapshots.ts';
+import { loadSnapshot, newestSnapshotName, newSnapshotName, saveSnapshot } from '../../src/lib/strapi/snapshots.ts';
 
 const versions = (changedAt: number): ContentVersions => ({
   schema: 'model',
+  listedAt: changedAt + 1,
+  counts: { types: { 'api::project.project': 1 }, files: 1 },
   types: { 'api::project.project': [['p1', 'it', 1, changedAt]] },
   files: [['logo', 1, 100]],
 });
-const cacheDir = () => pathToFileURL(`${mkdtempSync(path.join(tmpdir(), 'snapshots-'))}/`);
+const cacheDir = () => mkdtempSync(path.join(tmpdir(), 'snapshots-'));
 
 describe('the versions kept between builds', () => {
-  it('gives back the list a build kept, by its digest', () => {
+  it('gives back the list a build kept, by its name, each list under a name of its own', () => {
     const dir = cacheDir();
-    const digest = saveSnapshot(dir, versions(100));
-    expect(loadSnapshot(dir, digest)).toEqual(versions(100));
-    expect(saveSnapshot(dir, versions(100))).toBe(digest);
-    expect(saveSnapshot(dir, versions(200))).not.toBe(digest);
+    const name = newSnapshotName(versions(100));
+    expect(newSnapshotName(versions(100))).not.toBe(name);
+    saveSnapshot(dir, name, versions(100));
+    expect(loadSnapshot(dir, name)).toEqual(versions(100));
+    expect(newestSnapshotName(dir)).toBe(name);
   });
 
-  it('gives nothing for a list no longer kept, or one that is not whole', () => {
+  it('gives nothing for a list no longer kept, one that is not whole, or one under another name', () => {
     const dir = cacheDir();
-    const digest = saveSnapshot(dir, versions(100));
+    const name = newSnapshotName(versions(100));
+    saveSnapshot(dir, name, versions(100));
     expect(loadSnapshot(dir, 'another')).toBeUndefined();
-    writeFileSync(path.join(dir.pathname, 'strapi-versions', `${digest}.json`), JSON.stringify(versions(100)).slice(0, -5));
-    expect(loadSnapshot(dir, digest)).toBeUndefined();
+    const file = path.join(dir, 'strapi-versions', `${name}.json`);
+    writeFileSync(file, JSON.stringify({ name, versions: versions(100) }).slice(0, -5));
+    expect(loadSnapshot(dir, name)).toBeUndefined();
+    writeFileSync(file, JSON.stringify({ name: 'another', versions: versions(100) }));
+    expect(loadSnapshot(dir, name)).toBeUndefined();
+    expect(newestSnapshotName(cacheDir())).toBeUndefined();
   });
 
   it('keeps the newest five lists, and always the one just kept', () => {
     const dir = cacheDir();
-    const folder = path.join(dir.pathname, 'strapi-versions');
-    const digests = [1, 2, 3, 4, 5, 6].map((n) => {
-      const digest = saveSnapshot(dir, versions(n));
+    const folder = path.join(dir, 'strapi-versions');
+    const names = [1, 2, 3, 4, 5, 6].map((n) => {
+      const name = newSnapshotName(versions(n));
+      saveSnapshot(dir, name, versions(n));
       // One second apart, oldest first, whatever the file system's clock resolution.
-      utimesSync(path.join(folder, `${digest}.json`), 1_000_000 + n, 1_000_000 + n);
-      return digest;
+      utimesSync(path.join(folder, `${name}.json`), 1_000_000 + n, 1_000_000 + n);
+      return name;
     });
     expect(readdirSync(folder).sort()).toEqual(
-      digests
+      names
         .slice(1)
-        .map((d) => `${d}.json`)
+        .map((name) => `${name}.json`)
         .sort(),
     );
-    // Kept again, an old list counts as the newest.
-    const first = saveSnapshot(dir, versions(1));
-    expect(readdirSync(folder)).toContain(`${first}.json`);
+    expect(newestSnapshotName(dir)).toBe(names[5]);
+    // The one just kept stays, whatever its file's time.
+    const last = newSnapshotName(versions(7));
+    utimesSync(path.join(folder, `${names[1]}.json`), 2_000_000, 2_000_000);
+    saveSnapshot(dir, last, versions(7));
+    expect(readdirSync(folder)).toContain(`${last}.json`);
     expect(readdirSync(folder)).toHaveLength(5);
   });
 });

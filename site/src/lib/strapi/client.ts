@@ -76,10 +76,14 @@ export function createClient({
       }
     },
 
-    /** The version of every published entry and media file; null from a CMS without the route (site/src/lib/strapi/delta.ts). */
-    async getVersions(): Promise<ContentVersions | null> {
+    /**
+     * The version of every published entry and media file, or with `since` (ms) only those changed
+     * since then and the counts of all; null from a CMS without the route (site/src/lib/strapi/delta.ts).
+     */
+    async getVersions(since?: number): Promise<ContentVersions | null> {
       try {
-        return ContentVersionsSchema.parse(SingleEnvelopeSchema.parse(await getJson('site-build/versions')).data);
+        const query = since === undefined ? '' : `?since=${Math.max(0, Math.floor(since))}`;
+        return ContentVersionsSchema.parse(SingleEnvelopeSchema.parse(await getJson(`site-build/versions${query}`)).data);
       } catch (error) {
         if (error instanceof CmsUnavailableError && error.message.includes('HTTP 404')) return null;
         throw error;

@@ -48,16 +48,78 @@ export interface VersionIndex {
   all: Map<string, string>;
 }
 
+const version = (rowId: number, changedAt: number) => `${rowId}:${changedAt}`;
+/** A type's listed version as [entry id, version]. */
+const typeVersion = ([documentId, locale, rowId, changedAt]: ContentVersions['types'][string][number]): [string, string] => [
+  entryId(locale, documentId),
+  version(rowId, changedAt),
+];
+/** A media file's listed version as [file key, version]. */
+const fileVersion = ([documentId, rowId, changedAt]: ContentVersions['files'][number]): [string, string] => [
+  fileKey(documentId),
+  version(rowId, changedAt),
+];
+
 export function indexVersions(versions: ContentVersions): VersionIndex {
-  const version = (rowId: number, changedAt: number) => `${rowId}:${changedAt}`;
   const types = new Map<string, Map<string, string>>();
-  for (const [uid, rows] of Object.entries(versions.types)) {
-    types.set(uid, new Map(rows.map(([documentId, locale, rowId, changedAt]) => [entryId(locale, documentId), version(rowId, changedAt)])));
-  }
-  types.set(FILES, new Map(versions.files.map(([documentId, rowId, changedAt]) => [fileKey(documentId), version(rowId, changedAt)])));
+  for (const [uid, rows] of Object.entries(versions.types)) types.set(uid, new Map(rows.map(typeVersion)));
+  types.set(FILES, new Map(versions.files.map(fileVersion)));
   const all = new Map<string, string>();
   for (const entries of types.values()) for (const [key, value] of entries) all.set(key, value);
   return { types, all };
+}
+
+/**
+ * The versions now, from the previous build's and the CMS's list of those changed since
+ * (`changed.since`), or undefined when its counts say an entry or a file is gone: only the whole
+ * list tells which. What changed is then known from that short list alone (versionChanges).
+ */
+export function mergeVersions(before: VersionIndex, changed: ContentVersions): VersionIndex | undefined {
+  const types = new Map<string, Map<string, string>>();
+  const all = new Map(before.all);
+  const changedKeys = new Map<string, string[]>();
+  const apply = (uid: string, rows: Array<[string, string]>, count: number) => {
+    const entries = new Map(before.types.get(uid));
+    const keys: string[] = [];
+    for (const [key, value] of rows) {
+      if (entries.get(key) !== value) keys.push(key);
+      entries.set(key, value);
+      all.set(key, value);
+    }
+    types.set(uid, entries);
+    changedKeys.set(uid, keys);
+    return entries.size === count;
+  };
+  for (const [uid, count] of Object.entries(changed.counts.types)) {
+    if (!apply(uid, (changed.types[uid] ?? []).map(typeVersion), count)) return undefined;
+  }
+  if (!apply(FILES, changed.files.map(fileVersion), changed.counts.files)) return undefined;
+  // A type listed before and not now is gone with its entries.
+  if ([...before.types.keys()].some((uid) => !types.has(uid))) return undefined;
+  const now = { types, all };
+  const unchanged = (key: string) => now.all.has(key) && before.all.get(key) === now.all.get(key);
+  remember(before, now, { changed: changedKeys, gone: new Set(), unchanged });
+  return now;
+}
+
+/** The whole list now, to keep for the next build: the previous build's with the changes of mergeVersions. */
+export function mergedList(before: ContentVersions, changed: ContentVersions): ContentVersions {
+  const merge = <R extends [string, ...unknown[]]>(rows: R[], newer: R[], key: (row: R) => string) => {
+    const byKey = new Map(rows.map((row) => [key(row), row]));
+    for (const row of newer) byKey.set(key(row), row);
+    return [...byKey.values()];
+  };
+  const { since: _since, ...list } = changed;
+  return {
+    ...list,
+    types: Object.fromEntries(
+      Object.keys(changed.counts.types).map((uid) => [
+        uid,
+        merge(before.types[uid] ?? [], changed.types[uid] ?? [], (row) => typeVersion(row)[0]),
+      ]),
+    ),
+    files: merge(before.files, changed.files, (row) => fileVersion(row)[0]),
+  };
 }
 
 /** What changed between the versions of the previous build and these: worked out once per build. */
@@ -71,10 +133,13 @@ export interface VersionChanges {
 }
 
 const changesMemo = new WeakMap<VersionIndex, WeakMap<VersionIndex, VersionChanges>>();
-export function versionChanges(before: VersionIndex, now: VersionIndex): VersionChanges {
+function remember(before: VersionIndex, now: VersionIndex, changes: VersionChanges): void {
   let byNow = changesMemo.get(before);
   if (!byNow) changesMemo.set(before, (byNow = new WeakMap()));
-  let changes = byNow.get(now);
+  byNow.set(now, changes);
+}
+export function versionChanges(before: VersionIndex, now: VersionIndex): VersionChanges {
+  let changes = changesMemo.get(before)?.get(now);
   if (changes) return changes;
   const changed = new Map<string, string[]>();
   const gone = new Set<string>();
@@ -95,7 +160,7 @@ export function versionChanges(before: VersionIndex, now: VersionIndex): Version
     }
   }
   changes = { changed, gone, unchanged: (key) => now.all.has(key) && before.all.get(key) === now.all.get(key) };
-  byNow.set(now, changes);
+  remember(before, now, changes);
   return changes;
 }
 

@@ -1,12 +1,25 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { CONTENT_TYPES, LOCALES, type ContentTypeName } from 'shared-types';
+import { CONTENT_TYPES, LOCALES, type ContentTypeName, type ContentVersions } from 'shared-types';
+import { afterPages, whileAtGate } from '../build-phases.ts';
 import { timed } from '../build-timing.ts';
 import { siteConfig } from '../config.ts';
 import { createClient, type CmsClient } from './client.ts';
-import { entryId, fingerprint, indexVersions, planDelta, relationPaths, type SyncState, type VersionIndex } from './delta.ts';
+import {
+  entryId,
+  fingerprint,
+  indexVersions,
+  mergedList,
+  mergeVersions,
+  planDelta,
+  relationPaths,
+  type SyncState,
+  type VersionIndex,
+} from './delta.ts';
 import { buildFailureLine, ContentContractError } from './errors.ts';
-import { loadSnapshot, saveSnapshot } from './snapshots.ts';
+import { loadSnapshot, newestSnapshotName, newSnapshotName, saveSnapshot } from './snapshots.ts';
 
 let sharedClient: CmsClient | undefined;
 /** One client for the whole build, so request counts and settings are shared. */
@@ -53,28 +66,67 @@ interface BuildVersions {
   /** The content model's digest the CMS gives: part of each loader's fingerprint. */
   schema: string;
   index: VersionIndex;
-  /** The digest under which the list is kept for the next build (snapshots.ts). */
+  /** The name under which the list is kept for the next build (snapshots.ts). */
   snapshot: string;
 }
 
+/**
+ * How far before the previous list's time the CMS is asked for what changed since: a write that
+ * took that long to commit is still seen. The answer is then the few versions changed in that
+ * time; those that did not change are told apart by their version.
+ */
+const SINCE_MARGIN_MS = 5 * 60_000;
+
 let sharedVersions: Promise<BuildVersions | null> | undefined;
-/** One versions request per build, indexed and kept once for every collection's loader (they run together). */
-function buildVersions(client: CmsClient, cacheDir: URL): Promise<BuildVersions | null> {
+/**
+ * The versions now, asked once per build for every collection's loader (they run together). With
+ * the list the previous build kept, only what changed since (about 60 ms at a thousand projects
+ * instead of 0.2 s for the whole list, its parse and its index); the whole list when none is
+ * kept or an entry is gone. Kept for the next build once the pages are written.
+ */
+function buildVersions(client: CmsClient, cacheDir: string, previousSnapshot: string | undefined): Promise<BuildVersions | null> {
   return (sharedVersions ??= timed('CMS versions', async () => {
+    const before = previousSnapshot === undefined ? undefined : keptVersions(cacheDir, previousSnapshot);
+    if (before) {
+      const changed = await client.getVersions(before.versions.listedAt - SINCE_MARGIN_MS);
+      if (!changed) return null;
+      const index = mergeVersions(before.index, changed);
+      const listed = Object.values(changed.types).reduce((sum, rows) => sum + rows.length, changed.files.length);
+      if (index) {
+        console.log(`[versions] ${listed} listed as changed since the previous build's list`);
+        return keep(cacheDir, changed, index, () => mergedList(before.versions, changed));
+      }
+      console.log(`[versions] an entry or a file is gone since the previous build's list: the whole list is read`);
+    }
     const versions = await client.getVersions();
-    return versions && { schema: versions.schema, index: indexVersions(versions), snapshot: saveSnapshot(cacheDir, versions) };
+    return versions && keep(cacheDir, versions, indexVersions(versions), () => versions);
   }));
 }
 
-const previousVersions = new Map<string, VersionIndex | undefined>();
-/** The versions a previous build kept, indexed once however many loaders name them. */
-function previousVersionsOf(cacheDir: URL, snapshot: string): VersionIndex | undefined {
-  if (!previousVersions.has(snapshot)) {
-    const versions = loadSnapshot(cacheDir, snapshot);
-    previousVersions.set(snapshot, versions && indexVersions(versions));
-  }
-  return previousVersions.get(snapshot);
+function keep(cacheDir: string, answer: ContentVersions, index: VersionIndex, list: () => ContentVersions): BuildVersions {
+  const snapshot = newSnapshotName(answer);
+  afterPages(() => saveSnapshot(cacheDir, snapshot, list()));
+  return { schema: answer.schema, index, snapshot };
 }
+
+const kept = new Map<string, { versions: ContentVersions; index: VersionIndex } | undefined>();
+/** The versions a previous build kept, indexed once however many loaders name them. */
+function keptVersions(cacheDir: string, snapshot: string): { versions: ContentVersions; index: VersionIndex } | undefined {
+  const key = `${cacheDir}\n${snapshot}`;
+  if (!kept.has(key)) {
+    const versions = loadSnapshot(cacheDir, snapshot);
+    kept.set(key, versions && { versions, index: indexVersions(versions) });
+  }
+  return kept.get(key);
+}
+
+// While a build started ahead of time waits for the next edit: the list the last build kept, which
+// its loaders' states most likely name, read and indexed (about 50 ms at a thousand projects).
+whileAtGate(() => {
+  const { cacheDir } = siteConfig();
+  const newest = newestSnapshotName(cacheDir);
+  if (newest) keptVersions(cacheDir, newest);
+});
 
 const STATE_KEY = 'delta-state';
 
@@ -115,7 +167,11 @@ export function strapiLoader(type: ContentTypeName, client: () => CmsClient = cm
         return id;
       };
 
-      const current = single || siteConfig().previewSecret || watcher ? null : await buildVersions(client(), config.cacheDir);
+      // SITE_FULL_READ=1 (the publisher's manual, daily and startup builds): read everything, keep the state.
+      const previousText = process.env.SITE_FULL_READ === '1' ? undefined : meta.get(STATE_KEY);
+      const previous = previousText ? (JSON.parse(previousText) as Partial<SyncState>) : undefined;
+      const cacheDir = resolve(fileURLToPath(config.cacheDir));
+      const current = single || siteConfig().previewSecret || watcher ? null : await buildVersions(client(), cacheDir, previous?.snapshot);
       const currentFingerprint = current ? fingerprint(type, populate, schema, current.schema) : '';
       // Any change of the store or its meta, even deleting a key that is not there, makes Astro
       // write the whole store again (1.5–2.5 s at 1,000 projects): this loader writes the state
@@ -134,16 +190,13 @@ export function strapiLoader(type: ContentTypeName, client: () => CmsClient = cm
         if (meta.get(STATE_KEY) !== text) meta.set(STATE_KEY, text);
       };
 
-      // SITE_FULL_READ=1 (the publisher's manual, daily and startup builds): read everything, keep the state.
-      const previousText = process.env.SITE_FULL_READ === '1' ? undefined : meta.get(STATE_KEY);
-      const previous = previousText ? (JSON.parse(previousText) as Partial<SyncState>) : undefined;
       // A state without a snapshot is of an earlier version of this loader: read everything.
       const plan =
         current && previous?.snapshot
           ? planDelta({
               previous: previous as SyncState,
               fingerprint: currentFingerprint,
-              before: previousVersionsOf(config.cacheDir, previous.snapshot),
+              before: keptVersions(cacheDir, previous.snapshot)?.index,
               now: current.index,
               uid,
               stored: store.entries().map(([id, entry]) => ({ id, data: entry.data })),
