@@ -1,5 +1,6 @@
 import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
+import { europeMapPlugin } from './scripts/europe-map-plugin.ts';
 import { siteConfig } from './src/lib/config.ts';
 
 const { siteUrl, cmsUrl, cacheDir } = siteConfig();
@@ -17,6 +18,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'auto', concurrency: 4 },
   // The search index is a step after the build: site/scripts/search-index.ts.
   integrations: [react()],
+  vite: { plugins: [europeMapPlugin()] },
   image: {
     // Media is fetched from the CMS at build time and served from the site itself.
     remotePatterns: [{ protocol: new URL(cmsUrl).protocol.replace(':', ''), hostname: new URL(cmsUrl).hostname }],

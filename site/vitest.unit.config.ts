@@ -1,2 +1,4 @@
 import { defineConfig } from 'vitest/config';
-export default defineConfig({ test: { include: ['test/unit/**/*.test.ts'] } });
+import { europeMapPlugin } from './scripts/europe-map-plugin.ts';
+
+export default defineConfig({ plugins: [europeMapPlugin()], test: { include: ['test/unit/**/*.test.ts'] } });

@@ -9,7 +9,7 @@ const ASTRO_BIN = path.join(SITE_DIR, 'node_modules', 'astro', 'bin', 'astro.mjs
 const SEARCH_INDEX = path.join(SITE_DIR, 'scripts', 'search-index.ts');
 const BUILD_GATE = path.join(SITE_DIR, 'scripts', 'build-gate.ts');
 /** What a build started ahead of time has already loaded: the config and the content config's imports. */
-const LOADED_AHEAD = ['site/src', 'site/astro.config.ts', 'site/.env', 'site/package.json', 'shared-types/src'].map((p) =>
+const LOADED_AHEAD = ['site/src', 'site/scripts', 'site/astro.config.ts', 'site/.env', 'site/package.json', 'shared-types/src'].map((p) =>
   path.join(ROOT, p),
 );
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { europeMap, NUMERIC_TO_ALPHA2 } from '../../src/lib/geo.ts';
+import { NUMERIC_TO_ALPHA2 } from '../../src/lib/geo-base.ts';
+import { europeMap } from '../../src/lib/geo.ts';
 
 /** Countries of the seed partners. */
 const SEED = ['AT', 'BE', 'BG', 'DE', 'ES', 'FI', 'FR', 'GR', 'HR', 'IT', 'LV', 'MT', 'NL', 'PL', 'RO', 'SE'];
