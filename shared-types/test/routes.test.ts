@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentRoute, href } from '../src/routes.ts';
+import { absoluteUrl, documentRoute, href } from '../src/routes.ts';
 
 describe('documentRoute', () => {
   it('gives each public type its page, in both languages', () => {
@@ -22,5 +22,26 @@ describe('documentRoute', () => {
     expect(documentRoute('api::project.project', { slug: null })).toBeNull();
     expect(documentRoute('api::action.action', { project: null })).toBeNull();
     expect(documentRoute('plugin::upload.file', { slug: 'x' })).toBeNull();
+  });
+});
+
+describe('absoluteUrl', () => {
+  it('gives what new URL(path, site) gives, for every page and for any other path', () => {
+    const paths = [
+      href('it', { page: 'home' }),
+      href('en', { page: 'project', slug: 'pleiadi' }),
+      href('it', { page: 'status', status: 'ongoing' }),
+      href('en', { page: 'country', code: 'IT', pageNumber: 3 }),
+      '/opendata/projects.csv',
+      '/progetti/perché/',
+      '/cerca/?q=a b',
+      '/a/../b/',
+      '/a/./b/',
+      '/a/..',
+      '/.well-known/x.json',
+    ];
+    for (const site of ['http://localhost:4321', 'https://Example.org:443/portfolio/', new URL('https://example.org/')]) {
+      for (const path of paths) expect(absoluteUrl(site, path), `${site} ${path}`).toBe(new URL(path, site).href);
+    }
   });
 });

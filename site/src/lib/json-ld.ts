@@ -10,7 +10,7 @@ import {
 import { markdownToText, safeExternalUrl } from './markdown.ts';
 import { LICENSE_URL, openDataUrl, type OpenDataExport } from './open-data/index.ts';
 import type { FundingLineView, PartnerView, ProjectView } from './portfolio.ts';
-import { href, type Route } from 'shared-types/routes';
+import { absoluteUrl, href, type Route } from 'shared-types/routes';
 
 /**
  * schema.org JSON-LD for the pages (Base.astro's `jsonLd` prop). Pure functions returning plain
@@ -32,7 +32,7 @@ function compact(fields: Record<string, Json | undefined>): JsonLdObject {
   return out;
 }
 
-const absolute = (base: string | URL, locale: Locale, route: Route) => new URL(href(locale, route), base).href;
+const absolute = (base: string | URL, locale: Locale, route: Route) => absoluteUrl(base, href(locale, route));
 
 /** A date at the precision it is known: "2029-09-30", "2025-06" or "2027" (ISO 8601). */
 export function schemaDate(value: Pick<PartialDate, 'date' | 'precision'> | null): string | undefined {

@@ -3,7 +3,7 @@ import { newestDate, type Locale } from 'shared-types';
 import { timed } from '../lib/build-timing.ts';
 import { allRoutes } from '../lib/pages.ts';
 import { getPortfolio, type Portfolio } from '../lib/portfolio.ts';
-import { href, otherLocale, type Route } from 'shared-types/routes';
+import { absoluteUrl, href, otherLocale, type Route } from 'shared-types/routes';
 import { escapeMarkup } from '../lib/markup.ts';
 import { batched, textResponse } from '../lib/large-text.ts';
 import { partnersInCountry, projectsWithStatus, viewBySlug } from '../lib/view-index.ts';
@@ -75,8 +75,16 @@ const sitemap: APIRoute = async ({ site }) => {
   const url = (locale: Locale, route: Route) => {
     const path = href(locale, route);
     let absolute = urls.get(path);
-    if (absolute === undefined) urls.set(path, (absolute = escapeMarkup(new URL(path, site).href)));
+    if (absolute === undefined) urls.set(path, (absolute = escapeMarkup(absoluteUrl(site, path))));
     return absolute;
+  };
+  // The later pages of a paged list changed when its first did: each list's date is worked out once.
+  const dates = new Map<string, string>();
+  const modified = (locale: Locale, route: Route) => {
+    const list = `${locale} ${href(locale, { ...route, pageNumber: undefined } as Route)}`;
+    let date = dates.get(list);
+    if (date === undefined) dates.set(list, (date = lastModified(portfolios[locale], route)));
+    return date;
   };
   const entries = routes.map(({ locale, route }) => {
     const twin = otherLocale(locale);
@@ -88,7 +96,7 @@ const sitemap: APIRoute = async ({ site }) => {
             ...versions.map((l) => `    <xhtml:link rel="alternate" hreflang="${l}" href="${url(l, route)}"/>`),
             `    <xhtml:link rel="alternate" hreflang="x-default" href="${url('it', route)}"/>`,
           ];
-    return `${['  <url>', `    <loc>${url(locale, route)}</loc>`, `    <lastmod>${lastModified(portfolios[locale], route)}</lastmod>`, ...alternates, '  </url>'].join('\n')}\n`;
+    return `${['  <url>', `    <loc>${url(locale, route)}</loc>`, `    <lastmod>${modified(locale, route)}</lastmod>`, ...alternates, '  </url>'].join('\n')}\n`;
   });
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>\n',

@@ -1,6 +1,6 @@
 import { LOCALES, type Locale } from 'shared-types';
 import type { Portfolio } from '../portfolio.ts';
-import { href, type Route } from 'shared-types/routes';
+import { absoluteUrl, href, type Route } from 'shared-types/routes';
 import { LIST_SEPARATOR } from './csv.ts';
 
 /**
@@ -92,7 +92,7 @@ export const TYPE_DESCRIPTIONS: Record<ColumnType, Bilingual> = {
 };
 
 export const codes = (labels: Record<string, Bilingual>) => Object.entries(labels).map(([code, label]) => ({ code, label }));
-export const pageUrl = (context: RowContext, route: Route) => new URL(href(context.locale, route), context.site).href;
+export const pageUrl = (context: RowContext, route: Route) => absoluteUrl(context.site, href(context.locale, route));
 export const unique = (items: string[]) => [...new Set(items)];
 
 export const DATE_PRECISIONS: Record<string, Bilingual> = {
