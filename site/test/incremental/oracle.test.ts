@@ -637,6 +637,7 @@ test(`an incremental build after each burst of edits is byte-identical to a clea
 
   const sinceLastMatch: string[] = [];
   let build = 0;
+  const versionReads: string[] = [];
   for (let n = 1; n <= EDITS; n++) {
     const edit = pickEdit(random, n, firstRound);
     const done = await edit.apply(random, n);
@@ -668,6 +669,8 @@ test(`an incremental build after each burst of edits is byte-identical to a clea
       reads.some((read) => read.startsWith('projects ')),
       `the build after edit #${n} read every project again`,
     ).toBe(true);
+    // The versions: those changed since the last build's list, or the whole list when something is gone.
+    versionReads.push(output.match(/\[versions\] (.*)/)?.[1] ?? `build ${build}: none (the versions were not asked for)`);
     // What a publish costs is measured from these (publisher build reports, pnpm bench).
     expect(Object.keys(buildTimings(output)), `the build after edit #${n} timed its parts`).toEqual(
       expect.arrayContaining(['CMS versions', 'sync projects', 'portfolio views (it)', 'portfolio views (en)', 'open data', 'page keys']),
@@ -699,4 +702,8 @@ test(`an incremental build after each burst of edits is byte-identical to a clea
     }
     release();
   }
+  // Both ways of reading the versions were taken (a theme is deleted, a project unpublished).
+  expect(versionReads.filter((read) => read.includes('listed as changed since')).length, versionReads.join('\n')).toBeGreaterThan(0);
+  expect(versionReads.filter((read) => read.includes('is gone since')).length, versionReads.join('\n')).toBeGreaterThan(0);
+  expect(versionReads.filter((read) => read.includes('were not asked for'))).toEqual([]);
 });

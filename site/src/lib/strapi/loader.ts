@@ -97,6 +97,12 @@ function buildVersions(client: CmsClient, cacheDir: string, previousSnapshot: st
         return keep(cacheDir, changed, index, () => mergedList(before.versions, changed));
       }
       console.log(`[versions] an entry or a file is gone since the previous build's list: the whole list is read`);
+    } else {
+      const why =
+        previousSnapshot === undefined
+          ? 'no previous list is named (a first or a full read)'
+          : "the previous build's list is no longer kept";
+      console.log(`[versions] the whole list is read: ${why}`);
     }
     const versions = await client.getVersions();
     return versions && keep(cacheDir, versions, indexVersions(versions), () => versions);
