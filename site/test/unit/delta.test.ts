@@ -219,41 +219,19 @@ describe('mergeVersions: the versions now from the previous list and what change
 
   it('gives nothing when an entry, a file or a type is gone: only the whole list tells which', () => {
     const before = indexVersions(cms());
-    expect(
-      mergeVersions(
-        before,
-        changedSince(
-          cms({
-            partners: [
-              ['a', 'it', 1, 100],
-              ['a', 'en', 2, 100],
-            ],
-          }),
-          200,
-        ),
-      ),
-    ).toBeUndefined();
-    expect(mergeVersions(before, changedSince(cms({ files: [] }), 200))).toBeUndefined();
+    const merged = (now: ContentVersions) => mergeVersions(before, changedSince(now, 200));
+    const partnerA: Row[] = [
+      ['a', 'it', 1, 100],
+      ['a', 'en', 2, 100],
+    ];
+    expect(merged(cms({ partners: partnerA }))).toBeUndefined();
+    expect(merged(cms({ files: [] }))).toBeUndefined();
     // Gone and new in the same time: the counts are the same as before, but not of the merged list.
-    expect(
-      mergeVersions(
-        before,
-        changedSince(
-          cms({
-            partners: [
-              ['a', 'it', 1, 100],
-              ['a', 'en', 2, 100],
-              ['c', 'it', 4, 300],
-            ],
-          }),
-          200,
-        ),
-      ),
-    ).toBeUndefined();
+    expect(merged(cms({ partners: [...partnerA, ['c', 'it', 4, 300]] }))).toBeUndefined();
     const withoutPartners = cms();
     delete withoutPartners.types[PARTNER];
     delete withoutPartners.counts.types[PARTNER];
-    expect(mergeVersions(before, changedSince(withoutPartners, 200))).toBeUndefined();
+    expect(merged(withoutPartners)).toBeUndefined();
   });
 });
 
